@@ -1,0 +1,77 @@
+// Installs what `npm start`, `npm test` and `npm run bench` need on a fresh clone, using only Node's
+// standard library (nothing from node_modules can be assumed here).
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Runs a command with inherited output; throws with the command line when it fails. */
+export function run(cmd, args, options = {}) {
+  const res = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...options });
+  if (res.error) throw new Error(`${cmd} ${args.join(' ')}: ${res.error.message}`);
+  if (res.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${res.status ?? res.signal}`);
+}
+
+/** `npm ci` when node_modules is missing or older than the lock file. */
+export function ensureDependencies() {
+  const marker = join(root, 'node_modules', '.package-lock.json');
+  const lock = join(root, 'package-lock.json');
+  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) {
+    if (!existsSync(join(root, 'build', 'cli.mjs'))) run('node', ['scripts/build-cli.mjs']);
+    return;
+  }
+  console.log('[setup] installing npm dependencies (npm ci)…');
+  run('npm', ['ci', '--no-audit', '--no-fund']);
+}
+
+function which(name) {
+  const res = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
+  return res.status === 0 ? res.stdout.trim() : null;
+}
+
+const browsers = {
+  chromium: { env: 'CHROMIUM_PATH', bins: ['chromium', 'chromium-browser'], pkg: 'chromium' },
+  firefox: { env: 'FIREFOX_PATH', bins: ['firefox-esr', 'firefox'], pkg: 'firefox-esr' },
+};
+
+function findBrowser(name) {
+  const spec = browsers[name];
+  const fromEnv = process.env[spec.env];
+  if (fromEnv && existsSync(fromEnv)) return fromEnv;
+  for (const bin of spec.bins) {
+    const found = which(bin);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * Returns the paths of the requested browsers, installing Debian's packages with apt-get when they
+ * are missing and this process may. Throws a message that says how to get them otherwise.
+ */
+export function ensureBrowsers(names) {
+  const missing = names.filter((n) => !findBrowser(n));
+  if (missing.length) {
+    const pkgs = missing.map((n) => browsers[n].pkg);
+    const canApt = process.getuid?.() === 0 && which('apt-get');
+    if (!canApt) {
+      throw new Error(
+        `Missing browser(s): ${missing.join(', ')}. Install Debian's packages (sudo apt-get install -y ${pkgs.join(' ')} fonts-noto-cjk) ` +
+          `or point ${missing.map((n) => browsers[n].env).join(' / ')} at a browser binary.`,
+      );
+    }
+    console.log(`[setup] installing ${pkgs.join(' ')} with apt-get…`);
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    run('apt-get', ['update'], { env });
+    run('apt-get', ['install', '-y', '--no-install-recommends', ...pkgs, 'fonts-noto-cjk'], { env });
+  }
+  const paths = {};
+  for (const n of names) {
+    const p = findBrowser(n);
+    if (!p) throw new Error(`${n} still not found after installing it`);
+    paths[n] = p;
+  }
+  return paths;
+}

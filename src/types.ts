@@ -1,0 +1,109 @@
+/**
+ * The scan result contract shared by the command line (`liangzhao scan --json`), the content script,
+ * the panel and the service worker. Everything here is plain JSON: it crosses message boundaries.
+ */
+
+/** Identifier kinds; the names are part of the CLI's output contract. */
+export const IDENTIFIER_KINDS = [
+  'uscc',
+  'regno',
+  'orgcode',
+  'icp-filing',
+  'icp-license',
+  'psb-filing',
+  'food-business',
+  'food-production',
+  'food-online-filing',
+  'culture-license',
+  'drug-info',
+  'drug-trade',
+  'device-platform-filing',
+  'device-business',
+  'publication',
+  'permit',
+] as const;
+export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
+
+/** Where on the page an identifier was read. */
+export type IdentifierSource = 'text' | 'attribute' | 'link';
+
+export interface Identifier {
+  kind: IdentifierKind;
+  /** Normalized value: half-width, upper case, Simplified, canonical brackets and 号. */
+  value: string;
+  valid: boolean;
+  /** Machine codes of what is wrong (`check-character`, `length`, `alphabet`, …); empty when valid. */
+  problems: string[];
+  /** The label the page gave it (normalized to Simplified), or null when unlabelled. */
+  label: string | null;
+  source: IdentifierSource;
+  /** A short excerpt of the page around the value, as the page wrote it. */
+  evidence: string;
+  /** Province or authority read from the value (e.g. 广东), when the kind encodes one. */
+  region?: string;
+  /** How many times the page shows this value (all sources). */
+  count: number;
+  /** Index of the evidence location, for the content script to scroll to; absent in node. */
+  ref?: number;
+}
+
+export interface LicenseRecord {
+  /** The heading that anchored the block (营业执照信息, 网站所有者情况, …) or null. */
+  heading: string | null;
+  name: string | null;
+  uscc: string | null;
+  regno: string | null;
+  legalRepresentative: string | null;
+  address: string | null;
+  authority: string | null;
+  established: string | null;
+  validity: string | null;
+  scope: string | null;
+  evidence: string;
+  ref?: number;
+}
+
+export interface Badge {
+  href: string;
+  host: string;
+  /** The verification the link claims, as written (e.g. 电子营业执照亮照, 公安备案). */
+  claims: string;
+  /** The link goes to an official (or genuine legacy) verification host. */
+  official: boolean;
+  /** Who runs that host, when known (e.g. 国家企业信用信息公示系统). */
+  authority: string | null;
+  /** The link stays on the shop's own site (a self-hosted picture, not a verification). */
+  selfHosted: boolean;
+  /** Identifiers carried in the link (serial=, uniscid=, regno=, code=, recordcode=). */
+  embedded: string[];
+  ref?: number;
+}
+
+export type Severity = 'danger' | 'warning' | 'caution' | 'info';
+export type Level = 'danger' | 'warning' | 'caution' | 'ok' | 'none';
+
+export interface Finding {
+  /** Rule code, e.g. `badge-spoofed`; stable, used for i18n, dismissal and allowlisting. */
+  code: string;
+  severity: Severity;
+  /** Human message in the requested language (zh-CN by default). */
+  message: string;
+  /** What on the page triggered it, as the page wrote it. */
+  evidence: string;
+  /** Parameters of the message, for re-rendering in another language. */
+  params: Record<string, string>;
+  ref?: number;
+}
+
+export interface Verdict {
+  level: Level;
+  findings: Finding[];
+}
+
+export interface ScanResult {
+  url: string;
+  identifiers: Identifier[];
+  licenses: LicenseRecord[];
+  badges: Badge[];
+  verdict: Verdict;
+}
