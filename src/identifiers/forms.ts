@@ -1,0 +1,160 @@
+import type { IdentifierKind } from '../types';
+import { ALL_ABBREVIATIONS, provinceByAnyAbbr, provinceByCode, provinceByIcpAbbr, provinceByPsbAbbr } from './provinces';
+
+/**
+ * Permit and filing numbers that carry their own anchor (ICP备, 公网安备, 网文, JY…), matched on
+ * normalized text. Every pattern tolerates spaces and invisible characters between its parts
+ * (`_` below) and is linear: no nested quantifiers over the same characters.
+ */
+export interface FormMatch {
+  kind: IdentifierKind;
+  value: string;
+  problems: string[];
+  region?: string;
+  /** The form's own name, used as the label (e.g. ICP备案号). */
+  label: string;
+}
+
+interface Form {
+  /** Name of the capture group that marks this alternative. */
+  id: string;
+  pattern: string;
+  build(g: Record<string, string | undefined>, before: string): FormMatch | null;
+}
+
+const _ = '[ \\u200B]*';
+const P = `[${ALL_ABBREVIATIONS}]`;
+/** n digits, allowing single spaces or invisible characters between them. */
+const digits = (min: number, max: number) => `\\d(?:[ \\u200B]?\\d){${min - 1},${max - 1}}`;
+const strip = (s: string | undefined) => (s ?? '').replace(/[ \u200B]/g, '');
+const suffix = (name: string) => `(?:${_}-${_}(?<${name}>\\d{1,3})(?!\\d))?`;
+const withSuffix = (value: string, n: string | undefined) => (n ? `${value}-${Number(n)}` : value);
+const OPEN = '[〔(\\[]';
+const CLOSE = '[〕)\\]]';
+
+const FORMS: Form[] = [
+  {
+    id: 'icpF',
+    pattern: `(?<icpF>(?<icpFp>[\\u4E00-\\u9FFF])${_}ICP${_}备${_}(?<icpFn>${digits(5, 12)})${_}号?${suffix('icpFs')})`,
+    build(g) {
+      const n = strip(g.icpFn);
+      const problems: string[] = [];
+      const province = provinceByIcpAbbr(g.icpFp!);
+      if (!province) problems.push('province');
+      if (n.length !== 8 && n.length !== 10) problems.push('length');
+      return {
+        kind: 'icp-filing', label: 'ICP备案号', problems, region: province?.name,
+        value: withSuffix(`${g.icpFp}ICP备${n}号`, g.icpFs),
+      };
+    },
+  },
+  {
+    id: 'icpL',
+    pattern: `(?<icpL>(?<icpLp>${P})${_}ICP${_}证${_}(?<icpLn>${digits(5, 9)})${_}号?${suffix('icpLs')})`,
+    build(g) {
+      const province = provinceByIcpAbbr(g.icpLp!);
+      const n = strip(g.icpLn);
+      const problems = province ? [] : ['province'];
+      if (n.length !== 6) problems.push('length');
+      return { kind: 'icp-license', label: 'ICP经营许可证', problems, region: province?.name, value: withSuffix(`${g.icpLp}ICP证${n}号`, g.icpLs) };
+    },
+  },
+  {
+    id: 'icpV',
+    pattern: `(?<icpV>(?<icpVp>合字|${P}|(?<=经营许可证(?:编号|号)?[:：]?${_}))${_}(?<icpVt>[AB][12](?:${_}[.、,·]${_}[AB][12])*)${_}-${_}(?<icpVn>\\d{8})(?!\\d)${suffix('icpVs')})`,
+    build(g) {
+      const types = g.icpVt!.replace(/[^AB12]+/g, '').match(/[AB][12]/g)!.join('.');
+      const p = g.icpVp ?? '';
+      const province = p && p !== '合字' ? provinceByIcpAbbr(p) ?? provinceByPsbAbbr(p) : undefined;
+      return { kind: 'icp-license', label: '增值电信业务经营许可证', problems: [], region: province?.name ?? (p === '合字' ? '外商投资' : '全国'), value: withSuffix(`${p}${types}-${g.icpVn}`, g.icpVs) };
+    },
+  },
+  {
+    id: 'psb',
+    pattern: `(?<psb>(?<psbP>${P})${_}公网安备${_}(?<psbN>${digits(10, 18)})${_}号?)`,
+    build(g) {
+      const n = strip(g.psbN);
+      const problems: string[] = [];
+      const province = provinceByPsbAbbr(g.psbP!) ?? provinceByIcpAbbr(g.psbP!);
+      if (n.length !== 14) problems.push('length');
+      if (!provinceByCode(n)) problems.push('division');
+      return { kind: 'psb-filing', label: '公安联网备案号', problems, region: province?.name, value: `${g.psbP}公网安备${n}号` };
+    },
+  },
+  {
+    id: 'jy',
+    pattern: `(?<jy>(?<![A-Z0-9])JY${_}(?<jyN>${digits(14, 14)})(?![0-9]))`,
+    build(g) {
+      const n = strip(g.jyN);
+      const problems = /^[1-3]/.test(n) ? [] : ['category'];
+      return { kind: 'food-business', label: '食品经营许可证', problems, region: provinceByCode(n.slice(1, 3))?.name, value: `JY${n}` };
+    },
+  },
+  {
+    id: 'sc',
+    pattern: `(?<sc>(?<![A-Z0-9])SC${_}(?<scN>${digits(14, 14)})(?![0-9]))`,
+    build(g) {
+      const n = strip(g.scN);
+      const problems = /^[12]/.test(n) ? [] : ['category'];
+      return { kind: 'food-production', label: '食品生产许可证', problems, region: provinceByCode(n.slice(3, 5))?.name, value: `SC${n}` };
+    },
+  },
+  {
+    id: 'fo1',
+    pattern: `(?<fo1>(?<fo1P>${P})${_}网食${_}(?<fo1L>[A-Z])${_}(?<fo1N>\\d{8})(?!\\d))`,
+    build: (g) => ({ kind: 'food-online-filing', label: '网络食品交易备案', problems: [], region: provinceByAnyAbbr(g.fo1P!)?.name, value: `${g.fo1P}网食${g.fo1L}${g.fo1N}` }),
+  },
+  {
+    id: 'fo2',
+    pattern: `(?<fo2>(?<fo2P>${P})${_}食药网食备${_}(?<fo2N>\\d{6,12})(?!\\d))`,
+    build: (g) => ({ kind: 'food-online-filing', label: '网络食品经营备案', problems: [], region: provinceByAnyAbbr(g.fo2P!)?.name, value: `${g.fo2P}食药网食备${g.fo2N}` }),
+  },
+  {
+    id: 'cu',
+    pattern: `(?<cu>(?<cuP>${P})${_}网文${_}${OPEN}${_}(?<cuY>\\d{4})${_}${CLOSE}${_}(?<cuA>\\d{1,6})${_}-${_}(?<cuB>\\d{1,6})${_}号?)`,
+    build: (g) => ({ kind: 'culture-license', label: '网络文化经营许可证', problems: [], region: provinceByAnyAbbr(g.cuP!)?.name, value: `${g.cuP}网文〔${g.cuY}〕${g.cuA}-${g.cuB}号` }),
+  },
+  {
+    id: 'di',
+    pattern: `(?<di>\\(${_}(?<diP>${P})${_}\\)${_}-?${_}(?<diK>非)?经营性${_}-${_}(?<diY>\\d{4})${_}-${_}(?<diN>\\d{3,6})(?!\\d))`,
+    build: (g) => ({ kind: 'drug-info', label: '互联网药品信息服务资格证书', problems: [], region: provinceByAnyAbbr(g.diP!)?.name, value: `(${g.diP})-${g.diK ?? ''}经营性-${g.diY}-${g.diN}` }),
+  },
+  {
+    id: 'dt',
+    pattern: `(?<dt>(?<![A-Z0-9])(?<dtP>国|${P})${_}(?<dtL>[ABC])${_}(?<dtN>20\\d{6})(?![0-9]))`,
+    build(g, before) {
+      // 粤C2014… could be anything; only 国A… stands alone, the rest need the certificate's name nearby.
+      if (g.dtP !== '国' && !/药品.{0,12}(?:交易|销售)|交易服务资格/.test(before)) return null;
+      return { kind: 'drug-trade', label: '互联网药品交易服务资格证书', problems: [], region: g.dtP === '国' ? '全国' : provinceByAnyAbbr(g.dtP!)?.name, value: `${g.dtP}${g.dtL}${g.dtN}` };
+    },
+  },
+  {
+    id: 'dp',
+    pattern: `(?<dp>\\(${_}(?<dpP>${P})${_}\\)${_}网械平台备字${_}${OPEN}${_}(?<dpY>\\d{4})${_}${CLOSE}${_}第?${_}(?<dpN>\\d{1,8})${_}号?)`,
+    build: (g) => ({ kind: 'device-platform-filing', label: '医疗器械网络交易服务第三方平台备案', problems: [], region: provinceByAnyAbbr(g.dpP!)?.name, value: `(${g.dpP})网械平台备字〔${g.dpY}〕第${g.dpN}号` }),
+  },
+  {
+    id: 'db',
+    pattern: `(?<db>(?<dbP>${P}[\\u4E00-\\u9FFF]{0,3}?(?:食药监|药监|市监|市场监管))${_}械经营${_}(?<dbK>许|备)${_}(?<dbN>\\d{6,14})${_}号?)`,
+    build: (g) => ({ kind: 'device-business', label: g.dbK === '许' ? '医疗器械经营许可证' : '医疗器械经营备案凭证', problems: [], region: provinceByAnyAbbr(g.dbP![0]!)?.name, value: `${g.dbP}械经营${g.dbK}${g.dbN}号` }),
+  },
+  {
+    id: 'pu',
+    pattern: `(?<pu>新出发${_}(?<puP>${P})${_}(?<puT>[\\u4E00-\\u9FFF])${_}字${_}第${_}(?<puX>[\\u4E00-\\u9FFFA-Z]{0,3}?)${_}(?<puN>\\d{3,10})${_}号?)`,
+    build: (g) => ({ kind: 'publication', label: '出版物经营许可证', problems: [], region: provinceByAnyAbbr(g.puP!)?.name, value: `新出发${g.puP}${g.puT}字第${g.puX}${g.puN}号` }),
+  },
+];
+
+/** All forms in one pattern: one pass over the page text. */
+const ALL = new RegExp(FORMS.map((f) => f.pattern).join('|'), 'g');
+
+/** Finds every form-anchored identifier in normalized text. */
+export function* findForms(norm: string): Generator<FormMatch & { start: number; end: number }> {
+  ALL.lastIndex = 0;
+  for (let m = ALL.exec(norm); m; m = ALL.exec(norm)) {
+    const g = m.groups!;
+    const form = FORMS.find((f) => g[f.id] !== undefined)!;
+    const built = form.build(g, norm.slice(Math.max(0, m.index - 40), m.index));
+    if (built) yield { ...built, start: m.index, end: m.index + m[0].length };
+  }
+}

@@ -1,0 +1,71 @@
+import { TRAD_TO_SIMP } from './trad-simp';
+
+/**
+ * Page text is normalized one UTF-16 unit to one unit, so that an offset in the normalized text is
+ * the same offset in the page's own text: matches run on the normalized text, evidence is cut from
+ * the original. Folding: full-width → half-width, a-z → A-Z, Traditional → Simplified (label
+ * characters), dashes → '-', every whitespace → ' ', and invisible characters (zero-width, soft
+ * hyphen, bidi marks, BOM) → INVISIBLE, which patterns treat as glue inside a value.
+ */
+export const INVISIBLE = '\u200B';
+
+const TABLE = (() => {
+  const table = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) table[c] = c;
+  for (let c = 0xff01; c <= 0xff5e; c++) table[c] = c - 0xfee0;
+  for (let c = 0x61; c <= 0x7a; c++) table[c] = c - 0x20;
+  for (let c = 0xff41; c <= 0xff5a; c++) table[c] = c - 0xfee0 - 0x20;
+  for (const ws of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000]) table[ws] = 0x20;
+  for (let c = 0x2000; c <= 0x200a; c++) table[c] = 0x20;
+  for (const inv of [0x00ad, 0x034f, 0x061c, 0x180e, 0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0xfeff]) {
+    table[inv] = 0x200b;
+  }
+  for (let c = 0x202a; c <= 0x202e; c++) table[c] = 0x200b;
+  for (let c = 0x2066; c <= 0x2069; c++) table[c] = 0x200b;
+  for (const dash of [0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xfe58, 0xfe63, 0x2500, 0x30fc]) table[dash] = 0x2d;
+  // CJK brackets that vary in the wild but mean the same thing in permit numbers.
+  table[0x3010] = 0x3014; // 【 → 〔
+  table[0x3011] = 0x3015; // 】 → 〕
+  table[0x3016] = 0x3014; // 〖 → 〔
+  table[0x3017] = 0x3015; // 〗 → 〕
+  table[0x3008] = 0x28; // 〈 → (
+  table[0x3009] = 0x29;
+  table[0xff3b] = 0x5b;
+  table[0xff3d] = 0x5d;
+  table[0x2116] = 0x4e; // № → N
+  for (const [t, s] of TRAD_TO_SIMP) if (t < 0x10000 && s < 0x10000) table[t] = s;
+  return table;
+})();
+
+/** Needs folding at all? Most page text is already plain; skip the per-character loop for it. */
+const NEEDS_FOLD = /[a-z\t\n\r\u000b\u000c\u00a0\u00ad\u034f\u061c\u1680\u180e\u2000-\u206f\u2212\u2500\u3000\u3008-\u3017\u30fc\ufe58\ufe63\ufeff\uff01-\uff5e\u4e00-\u9fff]/;
+const HAS_TRAD_OR_OTHER = /[a-z\t\n\r\u000b\u000c\u00a0\u00ad\u034f\u061c\u1680\u180e\u2000-\u206f\u2212\u2500\u3000\u3008-\u3017\u30fc\ufe58\ufe63\ufeff\uff01-\uff5e]/;
+
+/** Folds a piece of page text, keeping its length. */
+export function normalizeText(text: string): string {
+  if (!NEEDS_FOLD.test(text)) return text;
+  // Chinese text without any foldable character other than CJK may still hold Traditional ones.
+  if (!HAS_TRAD_OR_OTHER.test(text) && !hasTraditional(text)) return text;
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const m = TABLE[c]!;
+    if (m !== c) {
+      out += text.slice(from, i) + String.fromCharCode(m);
+      from = i + 1;
+    }
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+const TRADITIONAL = new RegExp('[' + Array.from(TRAD_TO_SIMP.keys(), (c) => String.fromCodePoint(c)).join('') + ']');
+
+function hasTraditional(text: string): boolean {
+  return TRADITIONAL.test(text);
+}
+
+/** A value as it is shown → its compact form: no spaces, invisibles or group separators. */
+export function compact(value: string): string {
+  return normalizeText(value).replace(/[\s\u200B]+/g, '');
+}

@@ -1,0 +1,14 @@
+/** An excerpt of page text around [start, end), as the page wrote it, for a human to recognize. */
+export function excerpt(text: string, start: number, end: number, before = 20, after = 14): string {
+  let from = Math.max(0, start - before);
+  const nl = text.lastIndexOf('\n', start - 1);
+  if (nl >= from) from = nl + 1;
+  let to = Math.min(text.length, end + after);
+  const nl2 = text.indexOf('\n', end);
+  if (nl2 !== -1 && nl2 < to) to = nl2;
+  const core = text.slice(from, to).replace(/[\s\u200B-\u200D\u2060\uFEFF]+/g, ' ').trim();
+  return `${from > 0 && text[from - 1] !== '\n' ? '…' : ''}${core}${to < text.length && text[to] !== '\n' ? '…' : ''}`;
+}
+
+/** Where a piece of evidence is: a span of the flattened text, or an element (attribute, link). */
+export type Location = { type: 'text'; start: number; end: number } | { type: 'element'; element: Element };

@@ -1,0 +1,98 @@
+import type { LicenseRecord } from '../types';
+import type { Occurrence } from './detect-text';
+
+type Field = 'name' | 'id' | 'legalRepresentative' | 'address' | 'authority' | 'established' | 'validity' | 'scope' | 'other';
+
+const KEYS: [Field, string[]][] = [
+  ['name', ['企业名称', '公司名称', '单位名称', '经营者名称', '主办单位名称', '主办单位', '网站所有者', '商户名称', '店铺主体', '主体名称', '市场主体名称', '名称']],
+  ['id', ['统一社会信用代码', '社会信用代码', '信用代码', '营业执照注册号', '注册号', '营业执照号', '纳税人识别号']],
+  ['legalRepresentative', ['法定代表人', '法人代表', '法定代表人姓名', '负责人', '经营者', '投资人', '执行事务合伙人']],
+  ['address', ['住所', '企业地址', '注册地址', '营业场所', '经营场所', '经营地址', '地址']],
+  ['authority', ['登记机关', '发照机关', '发证机关']],
+  ['established', ['成立日期', '注册日期', '成立时间', '核准日期']],
+  ['validity', ['营业期限', '有效期至', '有效期限', '有效期']],
+  ['scope', ['经营范围', '许可范围']],
+  ['other', ['类型', '企业类型', '主体类型', '注册资本', '组成形式', '登记状态', '经营状态']],
+];
+const FIELD_OF = new Map(KEYS.flatMap(([f, words]) => words.map((w) => [w, f] as const)));
+const KEY = new RegExp(
+  `(?<![\\u4E00-\\u9FFF])(${[...FIELD_OF.keys()].sort((a, b) => b.length - a.length).join('|')})[ \\u200B]*(?:[:：]|(?=[\\t\\n]))`,
+  'g',
+);
+const HEADING = /网店经营者营业执照信息|经营者营业执照信息|营业执照信息|证照信息|商家资质|企业资质|店铺资质|资质信息|网站所有者情况|主办单位信息|经营者信息|工商信息|亮照信息|主体信息|营业执照/g;
+
+interface Key {
+  field: Field;
+  start: number;
+  valueStart: number;
+  valueEnd: number;
+}
+
+/**
+ * License cards: runs of "key: value" fields close together (a table, a definition list or
+ * plain lines), anchored by a heading like 营业执照信息 or by a registration number among them.
+ */
+export function findLicenses(norm: string, text: string, occurrences: Occurrence[]): (LicenseRecord & { start: number; end: number })[] {
+  const keys: Key[] = [];
+  KEY.lastIndex = 0;
+  for (let m = KEY.exec(norm); m; m = KEY.exec(norm)) {
+    keys.push({ field: FIELD_OF.get(m[1]!)!, start: m.index, valueStart: KEY.lastIndex, valueEnd: KEY.lastIndex });
+  }
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    const limit = Math.min(keys[i + 1]?.start ?? norm.length, k.valueStart + (k.field === 'scope' ? 600 : 160));
+    let s = k.valueStart;
+    while (s < limit && /[\s\u200B:：]/.test(norm[s]!)) s++;
+    let e = s;
+    while (e < limit && norm[e] !== '\t' && norm[e] !== '\n') e++;
+    k.valueStart = s;
+    k.valueEnd = e;
+  }
+  const records: (LicenseRecord & { start: number; end: number })[] = [];
+  let cluster: Key[] = [];
+  const flush = () => {
+    const rec = toRecord(cluster, norm, text, occurrences);
+    if (rec) records.push(rec);
+    cluster = [];
+  };
+  for (const k of keys) {
+    const prev = cluster[cluster.length - 1];
+    // A gap, or a field seen twice (the next company's card), ends a card.
+    if (prev && (k.start - prev.valueEnd > 80 || (k.field !== 'other' && cluster.some((c) => c.field === k.field)))) flush();
+    cluster.push(k);
+  }
+  flush();
+  return records;
+}
+
+function toRecord(keys: Key[], norm: string, text: string, occurrences: Occurrence[]): (LicenseRecord & { start: number; end: number }) | null {
+  const fields = new Set(keys.map((k) => k.field));
+  if (fields.size < 2) return null;
+  const start = keys[0]!.start;
+  const end = keys[keys.length - 1]!.valueEnd;
+  const heading = headingBefore(norm, start);
+  const inside = occurrences.filter((o) => o.start >= start && o.start <= end);
+  const uscc = inside.find((o) => o.kind === 'uscc')?.value ?? null;
+  const regno = inside.find((o) => o.kind === 'regno')?.value ?? null;
+  if (!heading && !uscc && !regno) return null;
+  if (!fields.has('name') && !uscc && !regno) return null;
+  const value = (field: Field) => {
+    const k = keys.find((x) => x.field === field && x.valueEnd > x.valueStart);
+    return k ? clean(text.slice(k.valueStart, k.valueEnd)) : null;
+  };
+  return {
+    heading, name: value('name'), uscc, regno, legalRepresentative: value('legalRepresentative'), address: value('address'),
+    authority: value('authority'), established: value('established'), validity: value('validity'), scope: value('scope'),
+    evidence: clean(text.slice(start, Math.min(end, start + 240))), start, end,
+  };
+}
+
+function headingBefore(norm: string, start: number): string | null {
+  const from = Math.max(0, start - 120);
+  let found: string | null = null;
+  HEADING.lastIndex = from;
+  for (let m = HEADING.exec(norm); m && m.index < start; m = HEADING.exec(norm)) found = m[0];
+  return found;
+}
+
+const clean = (s: string) => s.replace(/[\s\u200B]+/g, ' ').trim();

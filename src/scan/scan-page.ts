@@ -1,0 +1,98 @@
+import type { Badge, Identifier, IdentifierSource, ScanResult } from '../types';
+import type { Lang } from '../i18n/lang';
+import { normalizeText } from '../identifiers/normalize';
+import { evaluatePage, levelOf, sortFindings } from '../rules/registry';
+import { collectText, type CollectOptions, type PageText } from './collect-text';
+import { detectText, type Occurrence } from './detect-text';
+import { excerpt, type Location } from './evidence';
+import { findLicenses } from './licenses';
+import { analyzeLinks } from './links';
+
+export interface ScanOptions extends CollectOptions {
+  /** The page's URL (used for same-site badge checks and the output contract). */
+  url: string;
+  /** Language of finding messages; zh-CN by default. */
+  lang?: Lang;
+}
+
+/** A scan with the way back from its evidence refs to the page. */
+export interface DetailedScan {
+  result: ScanResult;
+  page: PageText;
+  locations: Location[];
+}
+
+const SOURCE_RANK: Record<IdentifierSource, number> = { text: 0, attribute: 1, link: 2 };
+
+/** Scans a whole document or subtree synchronously. */
+export function scanPage(root: Node, options: ScanOptions): ScanResult {
+  return scanPageDetailed(root, options).result;
+}
+
+/** Scans and keeps what is needed to point at the evidence (used by the content script). */
+export function scanPageDetailed(root: Node, options: ScanOptions): DetailedScan {
+  const page = collectText(root, options);
+  return analyzePage(page, options);
+}
+
+/** Everything after text collection: detection, records, badges and the verdict. */
+export function analyzePage(page: PageText, options: ScanOptions): DetailedScan {
+  const lang = options.lang ?? 'zh-CN';
+  const locations: Location[] = [];
+  const locate = (loc: Location) => locations.push(loc) - 1;
+  const found: Identifier[] = [];
+  const add = (o: Occurrence, source: IdentifierSource, evidence: string, ref: number) => {
+    const id: Identifier = { kind: o.kind, value: o.value, valid: o.valid, problems: o.problems, label: o.label, source, evidence, count: 1, ref };
+    if (o.region) id.region = o.region;
+    found.push(id);
+  };
+
+  const textOcc = detectText(page.norm);
+  for (const o of textOcc) add(o, 'text', excerpt(page.text, o.start, o.end), locate({ type: 'text', start: o.start, end: o.end }));
+  for (const a of page.attributes) {
+    for (const o of detectText(normalizeText(a.value))) {
+      add(o, 'attribute', `${a.name}="${excerpt(a.value, o.start, o.end)}"`, locate({ type: 'element', element: a.element }));
+    }
+  }
+  const links = analyzeLinks(page, options.url);
+  for (const o of links.occurrences) {
+    const link = page.links[o.link]!;
+    add(o, 'link', link.href.length > 160 ? link.href.slice(0, 157) + '…' : link.href, locate({ type: 'element', element: link.element }));
+  }
+
+  const identifiers = dedupe(found);
+  const licenses = findLicenses(page.norm, page.text, textOcc).map(({ start, end, ...rec }) => ({
+    ...rec,
+    ref: locate({ type: 'text', start, end }),
+  }));
+  const badges: Badge[] = links.badges.map(({ element, ...b }) => ({ ...b, ref: locate({ type: 'element', element }) }));
+  const findings = sortFindings(evaluatePage({ identifiers, licenses, badges, lang }));
+  const foundSomething = identifiers.length > 0 || licenses.length > 0 || badges.length > 0;
+  return {
+    result: { url: options.url, identifiers, licenses, badges, verdict: { level: levelOf(findings, foundSomething), findings } },
+    page,
+    locations,
+  };
+}
+
+/** One entry per kind and value; the best-labelled, most visible occurrence speaks for all. */
+function dedupe(found: Identifier[]): Identifier[] {
+  const byKey = new Map<string, Identifier>();
+  for (const id of found) {
+    const key = `${id.kind}\u0000${id.value}`;
+    const prev = byKey.get(key);
+    if (!prev) {
+      byKey.set(key, id);
+      continue;
+    }
+    // Text beats attributes beats links; within a source, a labelled occurrence beats a bare one.
+    const better =
+      SOURCE_RANK[id.source] < SOURCE_RANK[prev.source] ||
+      (id.source === prev.source && id.label !== null && prev.label === null);
+    const [keep, other] = better ? [id, prev] : [prev, id];
+    const merged = { ...keep, count: prev.count + 1 };
+    if (merged.label === null && other.source !== 'link') merged.label = other.label;
+    byKey.set(key, merged);
+  }
+  return [...byKey.values()];
+}
