@@ -2,6 +2,7 @@ import type { IdentifierKind } from '../types';
 import { checkOrgcode, checkRegno, checkUscc, isIdCardNumber } from '../identifiers/checks';
 import { CODE_RUN, joinGroups, splitTokens, tokenAt, type Group } from '../identifiers/code-tokens';
 import { findForms } from '../identifiers/forms';
+import { findPermits } from '../identifiers/permits';
 import { BUSINESS_LABEL, NEGATIVE_LABEL, labelClass, type LabelClass } from '../identifiers/labels';
 import { regionOfDivision } from '../identifiers/provinces';
 
@@ -40,6 +41,11 @@ export function detectText(norm: string): Occurrence[] {
       taken.add(occ.start);
       labels.lastIndex = Math.max(labels.lastIndex, occ.end);
     }
+  }
+  for (const p of findPermits(norm)) {
+    if (found.some((f) => f.start < p.end && p.start < f.end)) continue;
+    found.push({ kind: 'permit', value: p.value, valid: true, problems: [], label: p.label, start: p.start, end: p.end });
+    taken.add(p.start);
   }
   CODE_RUN.lastIndex = 0;
   for (let m = CODE_RUN.exec(norm); m; m = CODE_RUN.exec(norm)) {

@@ -70,7 +70,7 @@ function toRecord(keys: Key[], norm: string, text: string, occurrences: Occurren
   if (fields.size < 2) return null;
   const start = keys[0]!.start;
   const end = keys[keys.length - 1]!.valueEnd;
-  const heading = headingBefore(norm, start);
+  const heading = headingBefore(norm, text, start);
   const inside = occurrences.filter((o) => o.start >= start && o.start <= end);
   const uscc = inside.find((o) => o.kind === 'uscc')?.value ?? null;
   const regno = inside.find((o) => o.kind === 'regno')?.value ?? null;
@@ -87,11 +87,12 @@ function toRecord(keys: Key[], norm: string, text: string, occurrences: Occurren
   };
 }
 
-function headingBefore(norm: string, start: number): string | null {
+/** The nearest heading before a card, as the page wrote it. */
+function headingBefore(norm: string, text: string, start: number): string | null {
   const from = Math.max(0, start - 120);
   let found: string | null = null;
   HEADING.lastIndex = from;
-  for (let m = HEADING.exec(norm); m && m.index < start; m = HEADING.exec(norm)) found = m[0];
+  for (let m = HEADING.exec(norm); m && m.index < start; m = HEADING.exec(norm)) found = text.slice(m.index, m.index + m[0].length);
   return found;
 }
 

@@ -41,7 +41,7 @@ export function analyzeLinks(page: PageText, pageUrl: string): LinkFindings {
       claims: claimText,
       official: Boolean(official),
       authority: official?.authority ?? null,
-      selfHosted: !official && (sameSite(url.hostname, pageHost || url.hostname) || IMAGE_FILE.test(url.pathname)),
+      selfHosted: !official && ((pageHost !== '' && sameSite(url.hostname, pageHost)) || IMAGE_FILE.test(url.pathname)),
       embedded: [...new Set(embedded.map((e) => e.value))],
       element: link.element,
     });
