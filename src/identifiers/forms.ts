@@ -145,16 +145,36 @@ const FORMS: Form[] = [
   },
 ];
 
-/** All forms in one pattern: one pass over the page text. */
+/** All forms in one pattern, run only around anchors. */
 const ALL = new RegExp(FORMS.map((f) => f.pattern).join('|'), 'g');
+/**
+ * The literal core every form contains. Scanning a page for these is one cheap pass; the full
+ * pattern then runs on a short window around each, instead of trying every alternative at every
+ * Chinese character of a 2 MB page.
+ */
+const ANCHOR = /ICP|[AB][12](?=[ \u200B]*[.、,·-])|公网安备|JY|SC|网食|网文|经营性|[ABC](?=[ \u200B]*20\d{6})|网械|械经营|新出发/g;
+const BEFORE = 24;
+const AFTER = 72;
 
 /** Finds every form-anchored identifier in normalized text. */
 export function* findForms(norm: string): Generator<FormMatch & { start: number; end: number }> {
-  ALL.lastIndex = 0;
-  for (let m = ALL.exec(norm); m; m = ALL.exec(norm)) {
-    const g = m.groups!;
-    const form = FORMS.find((f) => g[f.id] !== undefined)!;
-    const built = form.build(g, norm.slice(Math.max(0, m.index - 40), m.index));
-    if (built) yield { ...built, start: m.index, end: m.index + m[0].length };
+  let done = 0;
+  ANCHOR.lastIndex = 0;
+  for (let a = ANCHOR.exec(norm); a; a = ANCHOR.exec(norm)) {
+    if (a.index < done) continue;
+    const from = Math.max(done, a.index - BEFORE);
+    const window = norm.slice(from, a.index + AFTER);
+    ALL.lastIndex = 0;
+    for (let m = ALL.exec(window); m; m = ALL.exec(window)) {
+      const start = from + m.index;
+      // Only forms built around this anchor; later anchors get their own window.
+      if (start > a.index) break;
+      const g = m.groups!;
+      const form = FORMS.find((f) => g[f.id] !== undefined)!;
+      const built = form.build(g, norm.slice(Math.max(0, start - 40), start));
+      done = start + m[0].length;
+      if (built) yield { ...built, start, end: done };
+    }
+    if (ANCHOR.lastIndex < done) ANCHOR.lastIndex = done;
   }
 }

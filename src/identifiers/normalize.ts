@@ -15,7 +15,9 @@ const TABLE = (() => {
   for (let c = 0xff01; c <= 0xff5e; c++) table[c] = c - 0xfee0;
   for (let c = 0x61; c <= 0x7a; c++) table[c] = c - 0x20;
   for (let c = 0xff41; c <= 0xff5a; c++) table[c] = c - 0xfee0 - 0x20;
-  for (const ws of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000]) table[ws] = 0x20;
+  // '\n' and '\t' are kept: the page walker uses them for block and cell boundaries (and turns the
+  // page's own line breaks and tabs into spaces before folding).
+  for (const ws of [0x0b, 0x0c, 0x0d, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000]) table[ws] = 0x20;
   for (let c = 0x2000; c <= 0x200a; c++) table[c] = 0x20;
   for (const inv of [0x00ad, 0x034f, 0x061c, 0x180e, 0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0xfeff]) {
     table[inv] = 0x200b;
@@ -38,14 +40,15 @@ const TABLE = (() => {
 })();
 
 /** Needs folding at all? Most page text is already plain; skip the per-character loop for it. */
-const NEEDS_FOLD = /[a-z\t\n\r\u000b\u000c\u00a0\u00ad\u034f\u061c\u1680\u180e\u2000-\u206f\u2212\u2500\u3000\u3008-\u3017\u30fc\ufe58\ufe63\ufeff\uff01-\uff5e\u4e00-\u9fff]/;
-const HAS_TRAD_OR_OTHER = /[a-z\t\n\r\u000b\u000c\u00a0\u00ad\u034f\u061c\u1680\u180e\u2000-\u206f\u2212\u2500\u3000\u3008-\u3017\u30fc\ufe58\ufe63\ufeff\uff01-\uff5e]/;
+const NEEDS_FOLD = /[a-z\r\u000b\u000c\u00a0\u00ad\u034f\u061c\u1680\u180e\u2000-\u206f\u2212\u2500\u3000\u3008-\u3017\u30fc\ufe58\ufe63\ufeff\uff01-\uff5e\u4e00-\u9fff]/;
+const HAS_TRAD_OR_OTHER = /[a-z\r\u000b\u000c\u00a0\u00ad\u034f\u061c\u1680\u180e\u2000-\u206f\u2212\u2500\u3000\u3008-\u3017\u30fc\ufe58\ufe63\ufeff\uff01-\uff5e]/;
 
 /** Folds a piece of page text, keeping its length. */
 export function normalizeText(text: string): string {
   if (!NEEDS_FOLD.test(text)) return text;
   // Chinese text without any foldable character other than CJK may still hold Traditional ones.
   if (!HAS_TRAD_OR_OTHER.test(text) && !hasTraditional(text)) return text;
+  if (text.length > 4096) return foldLong(text);
   let out = '';
   let from = 0;
   for (let i = 0; i < text.length; i++) {
@@ -58,6 +61,14 @@ export function normalizeText(text: string): string {
   }
   return from === 0 ? text : out + text.slice(from);
 }
+
+/** Whole pages: one table lookup per unit into a buffer, decoded once. */
+function foldLong(text: string): string {
+  const buf = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) buf[i] = TABLE[text.charCodeAt(i)]!;
+  return utf16.decode(buf);
+}
+const utf16 = new TextDecoder('utf-16le');
 
 const TRADITIONAL = new RegExp('[' + Array.from(TRAD_TO_SIMP.keys(), (c) => String.fromCodePoint(c)).join('') + ']');
 

@@ -34,6 +34,8 @@ const BLOCK = new Set([
   'CAPTION', 'LEGEND', 'BUTTON', 'OPTGROUP',
 ]);
 const CELL = new Set(['TD', 'TH']);
+const RAW_BREAKS = /[\n\t\r]/;
+const RAW_BREAKS_ALL = /[\n\t\r]/g;
 /** Attribute values are only kept when they could hold an identifier or a claim. */
 const ATTR_INTEREST = /\d{4}|亮照|执照|執照|红盾|紅盾|工商|备案|備案|网安|網安|可信|诚信|誠信|许可|許可|信用/;
 const ATTRS = ['alt', 'title', 'aria-label'] as const;
@@ -49,9 +51,9 @@ export interface CollectOptions {
  * Walks a subtree (and open shadow roots, and same-origin frames when asked) without recursion,
  * so a hostile page with a very deep tree cannot overflow the stack.
  */
-export function collectText(root: Node, options: CollectOptions = {}): PageText {
+export function collectText(roots: Node | readonly Node[], options: CollectOptions = {}): PageText {
   const texts: string[] = [];
-  const norms: string[] = [];
+  const spaced: string[] = [];
   const nodes: Text[] = [];
   const starts: number[] = [];
   const attributes: PageText['attributes'] = [];
@@ -60,74 +62,101 @@ export function collectText(root: Node, options: CollectOptions = {}): PageText 
   let last = '\n';
   const openLinks: { link: PageLink; element: Element }[] = [];
 
-  // Text is folded node by node, so that the '\n' and '\t' we insert stay the only ones.
-  const push = (s: string, folded = s) => {
+  // The page's own line breaks and tabs become spaces in the matching copy, so that the '\n' and
+  // '\t' we insert are the only structure the patterns see.
+  const push = (s: string, forMatching = s) => {
     texts.push(s);
-    norms.push(folded);
+    spaced.push(forMatching);
     length += s.length;
-    last = folded[folded.length - 1]!;
+    last = forMatching[forMatching.length - 1]!;
   };
   const separate = (sep: '\n' | '\t') => {
     if (last !== '\n' && last !== sep) push(sep);
   };
 
-  // Explicit stack of [node, leaving?] pairs.
-  const stack: (Node | Element[])[] = [root];
-  while (stack.length) {
-    const item = stack.pop()!;
-    if (Array.isArray(item)) {
-      // Leaving an element.
-      const el = item[0]!;
-      const tag = el.tagName;
-      if (BLOCK.has(tag)) separate('\n');
-      else if (CELL.has(tag)) separate('\t');
-      const top = openLinks[openLinks.length - 1];
-      if (top && top.element === el) {
-        top.link.end = length;
-        openLinks.pop();
-      }
-      continue;
+  // Iterative walk with one entry per open level: the next node to visit there, and the element
+  // to leave when the level is done (null for shadow roots and documents). Only firstChild and
+  // nextSibling are used: cheap in every DOM implementation.
+  const nexts: (Node | null)[] = [];
+  const exits: (Element | null)[] = [];
+  const enterChildren = (first: Node | null, exit: Element | null) => {
+    nexts.push(first);
+    exits.push(exit);
+  };
+  const leave = (el: Element) => {
+    const tag = upper(el.tagName);
+    if (BLOCK.has(tag)) separate('\n');
+    else if (CELL.has(tag)) separate('\t');
+    const top = openLinks[openLinks.length - 1];
+    if (top && top.element === el) {
+      top.link.end = length;
+      openLinks.pop();
     }
-    const node = item;
+  };
+  const visit = (node: Node) => {
     const type = node.nodeType;
     if (type === 3) {
       const data = (node as Text).data;
       if (data.length) {
         nodes.push(node as Text);
         starts.push(length);
-        push(data, normalizeText(data));
+        push(data, RAW_BREAKS.test(data) ? data.replace(RAW_BREAKS_ALL, ' ') : data);
       }
-      continue;
+      return;
     }
     if (type === 1) {
       const el = node as Element;
-      const tag = el.tagName.toUpperCase();
+      const tag = upper(el.tagName);
       if (SKIP.has(tag)) {
-        if (tag === 'IFRAME' && options.frames) pushFrame(el, stack);
-        continue;
+        if (tag === 'IFRAME' && options.frames) pushFrame(el, enterChildren);
+        return;
       }
-      if (options.skip?.(el)) continue;
+      if (options.skip?.(el)) return;
       if (tag === 'BR') {
         push(' ');
-        continue;
+        return;
       }
       if (BLOCK.has(tag)) separate('\n');
       else if (CELL.has(tag)) separate('\t');
       if (el.hasAttributes()) readAttributes(el, tag, attributes, openLinks, links, length);
-      stack.push([el]);
+      enterChildren(el.firstChild, el);
+      // A shadow root renders in place of the light children (slots aside); read it first.
       const shadow = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
-      // Children are pushed in reverse so they pop in document order; a shadow root renders
-      // instead of light children (slots aside), but both can hold text a user sees.
-      for (let c = el.lastChild; c; c = c.previousSibling) stack.push(c);
-      if (shadow) stack.push(shadow);
-      continue;
+      if (shadow) enterChildren(shadow.firstChild, null);
+      return;
     }
-    if (type === 9 || type === 11) {
-      for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
+    // Start documents at their root element: some DOMs (linkedom) lose the doctype's nextSibling.
+    if (type === 9) enterChildren((node as Document).documentElement, null);
+    else if (type === 11) enterChildren(node.firstChild, null);
+  };
+
+  for (const root of Array.isArray(roots) ? roots : [roots]) {
+    visit(root as Node);
+    drain();
+    separate('\n');
+  }
+  function drain() {
+    while (nexts.length) {
+      const top = nexts.length - 1;
+      const node = nexts[top];
+      if (!node) {
+        nexts.pop();
+        const exit = exits.pop();
+        if (exit) leave(exit);
+        continue;
+      }
+      nexts[top] = node.nextSibling;
+      visit(node);
     }
   }
   for (const open of openLinks) open.link.end = length;
-  return { text: texts.join(''), norm: norms.join(''), nodes, starts, attributes, links };
+  return { text: texts.join(''), norm: normalizeText(spaced.join('')), nodes, starts, attributes, links };
+}
+
+/** HTML tag names are upper case already; XHTML and foreign content may not be. */
+function upper(tag: string): string {
+  const c = tag.charCodeAt(0);
+  return c >= 97 && c <= 122 ? tag.toUpperCase() : tag;
 }
 
 function readAttributes(
@@ -161,10 +190,10 @@ function readAttributes(
   }
 }
 
-function pushFrame(frame: Element, stack: (Node | Element[])[]): void {
+function pushFrame(frame: Element, enter: (first: Node | null, exit: Element | null) => void): void {
   try {
     const doc = (frame as HTMLIFrameElement).contentDocument;
-    if (doc?.body) stack.push(doc.body);
+    if (doc?.body) enter(doc.body, null);
   } catch {
     // Cross-origin frame: not ours to read.
   }

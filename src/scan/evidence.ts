@@ -1,3 +1,5 @@
+import type { PageText } from './collect-text';
+
 /** An excerpt of page text around [start, end), as the page wrote it, for a human to recognize. */
 export function excerpt(text: string, start: number, end: number, before = 20, after = 14): string {
   let from = Math.max(0, start - before);
@@ -10,5 +12,21 @@ export function excerpt(text: string, start: number, end: number, before = 20, a
   return `${from > 0 && text[from - 1] !== '\n' ? '…' : ''}${core}${to < text.length && text[to] !== '\n' ? '…' : ''}`;
 }
 
-/** Where a piece of evidence is: a span of the flattened text, or an element (attribute, link). */
-export type Location = { type: 'text'; start: number; end: number } | { type: 'element'; element: Element };
+/** Where a piece of evidence is: a span of one collected text, or an element (attribute, link). */
+export type Location = { type: 'text'; page: PageText; start: number; end: number } | { type: 'element'; element: Element };
+
+/** The element showing a piece of evidence, or null when it has left the page. */
+export function elementOf(loc: Location | undefined): Element | null {
+  if (!loc) return null;
+  if (loc.type === 'element') return loc.element.isConnected ? loc.element : null;
+  const { starts, nodes } = loc.page;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= loc.start) lo = mid;
+    else hi = mid - 1;
+  }
+  const el = nodes[lo]?.parentElement ?? null;
+  return el?.isConnected ? el : null;
+}

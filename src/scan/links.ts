@@ -3,12 +3,15 @@ import { checkRegno, checkUscc } from '../identifiers/checks';
 import { normalizeText } from '../identifiers/normalize';
 import { provinceByCode } from '../identifiers/provinces';
 import type { Occurrence } from './detect-text';
-import type { PageLink, PageText } from './collect-text';
+import type { PageText } from './collect-text';
 import { officialHost, sameSite } from './official-hosts';
 
 /** What a link's text, alt or title claims: an official verification or filing. */
 const CLAIM =
   /亮照|电子营业执照|营业执照.{0,3}(?:验证|查验|认证|公示)|红盾|工商(?!银行|业|联)|公安备案|公网安备|网安(?!全)|网监|可信网站|诚信网站|网络110|ICP[备证]|企业信用信息|信用信息公示/;
+/** Cheap pre-checks on the raw strings (Simplified or Traditional, any width) before any parsing. */
+const MAYBE_CLAIM = /亮照|执照|執照|红盾|紅盾|工商|公安|备案|備案|网安|網安|网监|網監|可信|诚信|誠信|110|ICP|ｉｃｐ|ＩＣＰ|信用/i;
+const MAYBE_PARAM = /(?:serial|uniscid|creditcode|uscc|shxydm|regno|code)=/i;
 const IMAGE_FILE = /\.(?:jpe?g|png|gif|webp|bmp|pdf)$/i;
 
 export interface LinkFindings {
@@ -28,11 +31,14 @@ export function analyzeLinks(page: PageText, pageUrl: string): LinkFindings {
     // A page without a usable URL (a saved file): every external link is "elsewhere".
   }
   page.links.forEach((link, index) => {
+    const shown = page.text.slice(link.start, Math.min(link.end, link.start + 200));
+    const maybeClaim = MAYBE_CLAIM.test(shown) || MAYBE_CLAIM.test(link.attrText);
+    if (!maybeClaim && !MAYBE_PARAM.test(link.href)) return;
     const url = parseUrl(link.href, pageUrl);
     if (!url) return;
     const embedded = embeddedIds(url);
     for (const e of embedded) occurrences.push({ ...e, link: index });
-    const claimText = claimOf(link, page);
+    const claimText = maybeClaim ? claimOf(shown, link.attrText) : null;
     if (!claimText) return;
     const official = officialHost(url.hostname);
     badges.push({
@@ -59,9 +65,8 @@ function parseUrl(href: string, base: string): URL | null {
 }
 
 /** The claim a link makes, as the page wrote it (text, alt or title), or null. */
-function claimOf(link: PageLink, page: PageText): string | null {
-  const shown = page.text.slice(link.start, Math.min(link.end, link.start + 200));
-  const both = `${shown} ${link.attrText}`.replace(/\s+/g, ' ').trim();
+function claimOf(shown: string, attrText: string): string | null {
+  const both = `${shown} ${attrText}`.replace(/\s+/g, ' ').trim();
   const m = CLAIM.exec(normalizeText(both));
   return m ? both.slice(0, 80) : null;
 }

@@ -1,4 +1,4 @@
-import type { Badge, Identifier, IdentifierSource, ScanResult } from '../types';
+import type { Badge, Identifier, IdentifierSource, LicenseRecord, ScanResult } from '../types';
 import type { Lang } from '../i18n/lang';
 import { normalizeText } from '../identifiers/normalize';
 import { evaluatePage, levelOf, sortFindings } from '../rules/registry';
@@ -7,18 +7,22 @@ import { detectText, type Occurrence } from './detect-text';
 import { excerpt, type Location } from './evidence';
 import { findLicenses } from './licenses';
 import { analyzeLinks } from './links';
+import { findRegions } from './regions';
 
 export interface ScanOptions extends CollectOptions {
   /** The page's URL (used for same-site badge checks and the output contract). */
   url: string;
   /** Language of finding messages; zh-CN by default. */
   lang?: Lang;
+  /** Walk every node instead of only the regions around hints (slower; same findings). */
+  fullWalk?: boolean;
 }
 
 /** A scan with the way back from its evidence refs to the page. */
 export interface DetailedScan {
   result: ScanResult;
-  page: PageText;
+  /** The collected texts the scan read (one per region). */
+  pages: PageText[];
   locations: Location[];
 }
 
@@ -31,46 +35,74 @@ export function scanPage(root: Node, options: ScanOptions): ScanResult {
 
 /** Scans and keeps what is needed to point at the evidence (used by the content script). */
 export function scanPageDetailed(root: Node, options: ScanOptions): DetailedScan {
-  const page = collectText(root, options);
-  return analyzePage(page, options);
+  return analyzePages(collectPages(root, options), options);
+}
+
+/**
+ * Reads the page: the regions around hints (fast path), plus open shadow roots and same-origin
+ * frames when `frames` is set, which the browser's textContent does not include.
+ */
+export function collectPages(root: Node, options: ScanOptions): PageText[] {
+  const base = root.nodeType === 9 ? ((root as Document).body ?? (root as Document).documentElement) : root;
+  const regions = !options.fullWalk && base && base.nodeType === 1 ? findRegions(base as Element) : null;
+  const pages = regions ? regions.map((group) => collectText(group, options)) : [collectText(root, options)];
+  if (regions && options.frames && base) {
+    // Shadow roots and frames are outside textContent: read them whole.
+    for (const el of (base as Element).getElementsByTagName('*')) {
+      const shadow = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
+      if (shadow) pages.push(collectText(shadow, options));
+      else if (el.tagName === 'IFRAME') {
+        try {
+          const doc = (el as HTMLIFrameElement).contentDocument;
+          if (doc?.body) pages.push(...collectPages(doc, options));
+        } catch {
+          // Cross-origin frame: not ours to read.
+        }
+      }
+    }
+  }
+  return pages;
 }
 
 /** Everything after text collection: detection, records, badges and the verdict. */
-export function analyzePage(page: PageText, options: ScanOptions): DetailedScan {
+export function analyzePages(pages: PageText[], options: ScanOptions): DetailedScan {
   const lang = options.lang ?? 'zh-CN';
   const locations: Location[] = [];
   const locate = (loc: Location) => locations.push(loc) - 1;
   const found: Identifier[] = [];
+  const licenses: LicenseRecord[] = [];
+  const badges: Badge[] = [];
   const add = (o: Occurrence, source: IdentifierSource, evidence: string, ref: number) => {
     const id: Identifier = { kind: o.kind, value: o.value, valid: o.valid, problems: o.problems, label: o.label, source, evidence, count: 1, ref };
     if (o.region) id.region = o.region;
     found.push(id);
   };
 
-  const textOcc = detectText(page.norm);
-  for (const o of textOcc) add(o, 'text', excerpt(page.text, o.start, o.end), locate({ type: 'text', start: o.start, end: o.end }));
-  for (const a of page.attributes) {
-    for (const o of detectText(normalizeText(a.value))) {
-      add(o, 'attribute', `${a.name}="${excerpt(a.value, o.start, o.end)}"`, locate({ type: 'element', element: a.element }));
+  for (const page of pages) {
+    const textOcc = detectText(page.norm);
+    for (const o of textOcc) add(o, 'text', excerpt(page.text, o.start, o.end), locate({ type: 'text', page, start: o.start, end: o.end }));
+    for (const a of page.attributes) {
+      for (const o of detectText(normalizeText(a.value))) {
+        add(o, 'attribute', `${a.name}="${excerpt(a.value, o.start, o.end)}"`, locate({ type: 'element', element: a.element }));
+      }
     }
-  }
-  const links = analyzeLinks(page, options.url);
-  for (const o of links.occurrences) {
-    const link = page.links[o.link]!;
-    add(o, 'link', link.href.length > 160 ? link.href.slice(0, 157) + '…' : link.href, locate({ type: 'element', element: link.element }));
+    const links = analyzeLinks(page, options.url);
+    for (const o of links.occurrences) {
+      const link = page.links[o.link]!;
+      add(o, 'link', link.href.length > 160 ? link.href.slice(0, 157) + '…' : link.href, locate({ type: 'element', element: link.element }));
+    }
+    for (const { start, end, ...rec } of findLicenses(page.norm, page.text, textOcc)) {
+      licenses.push({ ...rec, ref: locate({ type: 'text', page, start, end }) });
+    }
+    for (const { element, ...b } of links.badges) badges.push({ ...b, ref: locate({ type: 'element', element }) });
   }
 
   const identifiers = dedupe(found);
-  const licenses = findLicenses(page.norm, page.text, textOcc).map(({ start, end, ...rec }) => ({
-    ...rec,
-    ref: locate({ type: 'text', start, end }),
-  }));
-  const badges: Badge[] = links.badges.map(({ element, ...b }) => ({ ...b, ref: locate({ type: 'element', element }) }));
   const findings = sortFindings(evaluatePage({ identifiers, licenses, badges, lang }));
   const foundSomething = identifiers.length > 0 || licenses.length > 0 || badges.length > 0;
   return {
     result: { url: options.url, identifiers, licenses, badges, verdict: { level: levelOf(findings, foundSomething), findings } },
-    page,
+    pages,
     locations,
   };
 }

@@ -1,0 +1,54 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { benchScan } from './scan-bench';
+
+/**
+ * `npm run bench -- [--json FILE]`: prints the figures and writes them as JSON.
+ * Sections: scan (engine in Chromium), and the extension and list figures when their benches exist.
+ */
+async function main() {
+  const args = process.argv.slice(2);
+  const jsonAt = args.indexOf('--json');
+  const file = jsonAt >= 0 ? args[jsonAt + 1] : 'bench-results/bench.json';
+  const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const results: Record<string, unknown> = { date: new Date().toISOString() };
+  const sections: [string, () => Promise<unknown>][] = [['scan', () => benchScan(chromiumPath)]];
+  for (const [name, extra] of await optionalSections(chromiumPath)) sections.push([name, extra]);
+  for (const [name, run] of sections) {
+    console.log(`\n== ${name} ==`);
+    const t = Date.now();
+    try {
+      results[name] = await run();
+    } catch (error) {
+      results[name] = { error: String(error instanceof Error ? error.message : error) };
+    }
+    console.log(JSON.stringify(results[name], null, 2), `\n(${((Date.now() - t) / 1000).toFixed(1)} s)`);
+  }
+  mkdirSync(dirname(file!), { recursive: true });
+  writeFileSync(file!, JSON.stringify(results, null, 2) + '\n');
+  console.log(`\nwritten to ${file}`);
+}
+
+/** Benchmarks owned by other parts of the project, loaded when present. */
+async function optionalSections(chromiumPath: string): Promise<[string, () => Promise<unknown>][]> {
+  const out: [string, () => Promise<unknown>][] = [];
+  const tryImport = async (path: string) => {
+    try {
+      return (await import(path)) as Record<string, unknown>;
+    } catch {
+      return null;
+    }
+  };
+  const content = await tryImport('../../scripts/bench-content.mjs');
+  if (content && typeof content.benchContent === 'function') out.push(['content', () => (content.benchContent as (p: string) => Promise<unknown>)(chromiumPath)]);
+  const sync = await tryImport('../../scripts/bench-sync.mjs');
+  for (const fn of ['benchSyncBrowser', 'benchSyncNode']) {
+    if (sync && typeof sync[fn] === 'function') {
+      out.push(['sync', () => (sync[fn] as (p: string) => Promise<unknown>)(chromiumPath)]);
+      break;
+    }
+  }
+  return out;
+}
+
+await main();

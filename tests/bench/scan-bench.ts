@@ -1,0 +1,62 @@
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { hugePage, typicalPage } from './pages';
+import { summarize } from './stats';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 25);
+
+/**
+ * scan.* figures: our detector and the naive textContent + regex way, on the same generated pages,
+ * in real Chromium (the content script's engine), alternating runs so both see the same machine.
+ */
+export async function benchScan(chromiumPath: string) {
+  const bundle = await build({ entryPoints: [new URL('./browser-entry.ts', import.meta.url).pathname], bundle: true, write: false, format: 'iife', target: 'chrome120', minify: true });
+  const script = bundle.outputFiles[0]!.text;
+  const pages: Record<string, string> = { typical: typicalPage(), huge: hugePage() };
+  const server = createServer((req, res) => {
+    const html = pages[(req.url ?? '/').slice(1)];
+    res.writeHead(html ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(html ?? 'not found');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as AddressInfo).port;
+  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const out: Record<string, unknown> = {};
+  try {
+    for (const name of ['typical', 'huge'] as const) {
+      const page = await browser.newPage();
+      await page.goto(`http://127.0.0.1:${port}/${name}`);
+      await page.addScriptTag({ content: script });
+      const info = await page.evaluate(() => ({ nodes: document.getElementsByTagName('*').length + document.evaluate('count(//text())', document, null, 1, null).numberValue, chars: document.body.textContent!.length }));
+      const res = await page.evaluate((runs) => {
+        const ours: number[] = [];
+        const naive: number[] = [];
+        for (let i = 0; i < 3; i++) {
+          window.lzBench.ours();
+          window.lzBench.naive();
+        }
+        let found = { ours: [] as string[], naive: [] as string[] };
+        for (let i = 0; i < runs; i++) {
+          const a = window.lzBench.ours();
+          const b = window.lzBench.naive();
+          ours.push(a.ms);
+          naive.push(b.ms);
+          found = { ours: a.found, naive: b.found };
+        }
+        return { ours, naive, found };
+      }, RUNS);
+      const missed = res.found.ours.filter((v) => !res.found.naive.includes(v));
+      const junk = res.found.naive.filter((v) => !res.found.ours.includes(v));
+      out[`${name}_ms`] = summarize(res.ours);
+      out[`naive_${name}_ms`] = summarize(res.naive);
+      out[`${name}_page`] = { nodes: info.nodes, text_chars: info.chars, found: res.found.ours.length, naive_found: res.found.naive.length, naive_missed: missed.length, naive_false: junk.length };
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  return out;
+}
