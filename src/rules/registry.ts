@@ -2,6 +2,7 @@ import type { Finding, Level, Severity } from '../types';
 import { badgeMismatch } from './badge-mismatch';
 import { badgeSpoofed } from './badge-spoofed';
 import { idInvalid } from './id-invalid';
+import { licenseMissingRule } from './license-missing';
 import { psbProvinceMismatch } from './psb-province-mismatch';
 import type { PageRule, RuleContext, RuleInfo } from './rule';
 
@@ -9,7 +10,7 @@ import type { PageRule, RuleContext, RuleInfo } from './rule';
 export const PAGE_RULES: readonly PageRule[] = [badgeSpoofed, badgeMismatch, idInvalid, psbProvinceMismatch];
 
 /** Every rule whose findings can appear (page rules and data rules), for the UI's explanations. */
-const ALL_RULES: RuleInfo[] = [...PAGE_RULES];
+const ALL_RULES: RuleInfo[] = [...PAGE_RULES, licenseMissingRule];
 
 /** Registers rules defined elsewhere (data rules from feeds, platform rules). */
 export function registerRules(...rules: RuleInfo[]): void {

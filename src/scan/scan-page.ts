@@ -8,6 +8,8 @@ import { excerpt, type Location } from './evidence';
 import { findLicenses } from './licenses';
 import { analyzeLinks } from './links';
 import { findRegions } from './regions';
+import { classifyPage } from '../platforms/classify-page';
+import { licenseMissing } from '../rules/license-missing';
 
 export interface ScanOptions extends CollectOptions {
   /** The page's URL (used for same-site badge checks and the output contract). */
@@ -35,7 +37,21 @@ export function scanPage(root: Node, options: ScanOptions): ScanResult {
 
 /** Scans and keeps what is needed to point at the evidence (used by the content script). */
 export function scanPageDetailed(root: Node, options: ScanOptions): DetailedScan {
-  return analyzePages(collectPages(root, options), options);
+  const scan = analyzePages(collectPages(root, options), options);
+  if (root.nodeType === 9) addPageFindings(scan, root as Document, options);
+  return scan;
+}
+
+/**
+ * Rules that need the whole document and its URL (is this a shop page at all?), not just the
+ * identifiers: `license-missing`.
+ */
+export function addPageFindings(scan: DetailedScan, doc: Document, options: ScanOptions): void {
+  const { result } = scan;
+  const finding = licenseMissing(result, classifyPage(options.url, doc), options.lang ?? 'zh-CN');
+  if (!finding) return;
+  const findings = sortFindings([...result.verdict.findings, finding]);
+  result.verdict = { level: levelOf(findings, true), findings };
 }
 
 /**

@@ -1,0 +1,127 @@
+import { h } from 'preact';
+import type { DetailedScan } from '../../src/scan/scan-page';
+import type { ScanResult } from '../../src/types';
+import { shouldExpand } from '../../src/ui-model/level-style';
+import type { PageConfig } from '../protocol/messages';
+import { send } from '../protocol/send';
+import { PanelApp } from '../panel/panel-app';
+import { PanelHost } from '../panel/panel-host';
+import { PANEL_CSS } from '../panel/panel-styles';
+import type { T } from '../ui/i18n';
+import { ChangeWatch } from './change-watch';
+import { makeCopy } from './clipboard';
+import { makeFindElement } from './evidence-locator';
+import { loadContentStrings } from './page-strings';
+import { WholePageJob } from './scan-job';
+import { ScanScheduler } from './scan-scheduler';
+
+/** False once the extension was reloaded, updated or removed under this page. */
+function extensionAlive(): boolean {
+  try {
+    return Boolean((globalThis as { chrome?: { runtime?: { id?: string } } }).chrome?.runtime?.id);
+  } catch {
+    return false;
+  }
+}
+
+/** What decides whether a new scan is worth reporting again. */
+function reportKey(r: ScanResult): string {
+  return JSON.stringify([r.url, r.verdict, r.identifiers.map((i) => [i.kind, i.value, i.valid]), r.badges.map((b) => [b.href, b.official])]);
+}
+
+/**
+ * The content script's life on one page: ask for the page's settings, scan, watch for changes,
+ * report each new verdict to the service worker and show the panel. `teardown()` removes it all.
+ */
+export class ContentSession {
+  private panel: PanelHost | null = null;
+  private watch: ChangeWatch | null = null;
+  private scheduler: ScanScheduler | null = null;
+  private config: PageConfig | null = null;
+  private t: T | null = null;
+  private lastReport = '';
+  private ended = false;
+
+  constructor(private readonly doc: Document) {}
+
+  async start(): Promise<void> {
+    const host = this.doc.location.hostname;
+    this.config = await send('getPageConfig', { host });
+    if (this.config.allowlisted) {
+      await send('reportVerdict', { url: this.doc.location.href, result: null, allowlisted: this.config.allowlisted });
+      return;
+    }
+    this.t = await loadContentStrings(this.config.lang);
+    const lang = this.config.lang;
+    const skip = (el: Element) => this.panel?.owns(el) ?? false;
+    this.scheduler = new ScanScheduler(
+      () => new WholePageJob({ root: this.doc, url: this.doc.location.href, lang, skip }),
+      (scan) => this.onScan(scan),
+    );
+    this.watch = new ChangeWatch(this.doc, (n) => this.panel?.owns(n) ?? false, (reason) => {
+      if (!extensionAlive()) return this.teardown();
+      this.scheduler?.request(reason === 'navigation');
+    });
+    this.watch.observeFrames();
+    this.scheduler.request(true);
+  }
+
+  teardown(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.scheduler?.destroy();
+    this.watch?.disconnect();
+    this.panel?.destroy();
+    this.panel = null;
+  }
+
+  private onScan(scan: DetailedScan): void {
+    if (this.ended) return;
+    if (!extensionAlive()) return this.teardown();
+    this.watch?.observeFrames();
+    const key = reportKey(scan.result);
+    if (key !== this.lastReport) {
+      this.lastReport = key;
+      send('reportVerdict', { url: scan.result.url, result: scan.result, allowlisted: null }).catch((e: unknown) => this.onSendError(e));
+    }
+    this.show(scan);
+  }
+
+  private show(scan: DetailedScan): void {
+    const config = this.config;
+    const t = this.t;
+    if (!config || !t) return;
+    const level = scan.result.verdict.level;
+    if (config.dismissed || level === 'none') {
+      this.panel?.destroy();
+      this.panel = null;
+      return;
+    }
+    this.panel ??= new PanelHost(this.doc, PANEL_CSS);
+    const panel = this.panel;
+    panel.render(
+      h(PanelApp, {
+        result: scan.result,
+        t,
+        lang: config.lang,
+        autoExpand: shouldExpand(level, config.settings.panelOpens),
+        findElement: makeFindElement(scan),
+        copy: makeCopy(() => panel.scratch()),
+        onDismiss: () => this.dismiss(),
+      }),
+    );
+  }
+
+  private dismiss(): void {
+    if (!this.config) return;
+    this.config = { ...this.config, dismissed: true };
+    this.panel?.destroy();
+    this.panel = null;
+    send('dismissSite', { host: this.doc.location.hostname }).catch((e: unknown) => this.onSendError(e));
+  }
+
+  private onSendError(error: unknown): void {
+    if (!extensionAlive() || /context invalidated/i.test(String(error))) this.teardown();
+    else console.warn('[liangzhao]', error);
+  }
+}

@@ -1,0 +1,23 @@
+/** Options entry: loads settings and strings, renders OptionsApp; a language change reloads strings. */
+import browser from 'webextension-polyfill';
+import { resolveLang, type Settings } from '../../src/ui-model/settings';
+import { send } from '../protocol/send';
+import { htmlLang } from '../ui/i18n';
+import { loadPageStrings } from '../ui/extension-page-strings';
+import { mountPage } from '../ui/mount-page';
+import { OptionsApp } from './options-app';
+
+async function show(settings: Settings) {
+  const lang = resolveLang(settings, browser.i18n.getUILanguage());
+  document.documentElement.lang = htmlLang(lang);
+  const t = await loadPageStrings(lang);
+  document.title = t('optionsTitle');
+  const summary = await send('getStoredDataSummary', {});
+  mountPage(<OptionsApp key={lang} initial={settings} summary={summary} t={t} onLanguage={(s) => void show(s)} />);
+}
+
+send('getSettings', {})
+  .then(show)
+  .catch((error: unknown) => {
+    document.body.textContent = String(error);
+  });

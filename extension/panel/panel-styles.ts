@@ -1,0 +1,20 @@
+import { VERDICT_CSS } from '../ui/verdict-styles';
+
+/** Panel-only layout on top of the shared verdict styles (lives in the closed shadow root). */
+export const PANEL_CSS =
+  VERDICT_CSS +
+  `
+.lz.lz-layer { position: fixed; inset: 0; pointer-events: none; background: transparent; }
+.lz-panel { pointer-events: auto; position: fixed; right: 16px; bottom: 16px; width: 380px; max-width: calc(100vw - 32px);
+  max-height: min(640px, calc(100vh - 32px)); display: flex; flex-direction: column; border-radius: 12px; overflow: hidden;
+  box-shadow: 0 12px 32px rgba(0,0,0,.28), 0 2px 6px rgba(0,0,0,.18); border: 1px solid var(--line); background: var(--bg); }
+.lz-panel .lz-scroll { overflow-y: auto; flex: 1; }
+.lz-pill { pointer-events: auto; position: fixed; right: 16px; bottom: 16px; display: inline-flex; align-items: center; gap: 6px;
+  height: 40px; padding: 0 12px 0 8px; border-radius: 999px; border: 1px solid var(--line); background: var(--bg);
+  box-shadow: 0 4px 14px rgba(0,0,0,.22); color: var(--fg); font-weight: 600; font-size: 12px; }
+.lz-pill svg { width: 24px; height: 24px; color: var(--accent); }
+.lz-pill:hover { border-color: var(--accent); }
+.lz-count { min-width: 18px; height: 18px; padding: 0 5px; border-radius: 9px; background: var(--accent); color: #fff; font-size: 11px; line-height: 18px; text-align: center; }
+.lz-mark { position: fixed; pointer-events: none; border: 3px solid var(--accent); border-radius: 4px; box-shadow: 0 0 0 4px rgba(255,255,255,.7), 0 0 0 9999px rgba(0,0,0,.08); transition: opacity .4s; }
+@media (prefers-reduced-motion: reduce) { .lz-mark { transition: none; } }
+`;

@@ -1,0 +1,65 @@
+/**
+ * The one protocol map: every message the extension's parts exchange, each `{ payload; response }`.
+ * Send only through `send()` (send.ts); the service worker's router validates sender and payload.
+ */
+import type { Lang } from '../../src/i18n/lang';
+import type { ScanResult } from '../../src/types';
+import type { Settings } from '../../src/ui-model/settings';
+
+/** What a tab's content script last reported, as the popup and the toolbar badge see it. */
+export interface TabVerdict {
+  url: string;
+  /** The scan, or null when the site is allowlisted (not scanned at all). */
+  result: ScanResult | null;
+  /** The allowlist pattern that matched, when the site is allowlisted. */
+  allowlisted: string | null;
+  reportedAt: number;
+}
+
+/** What the content script needs to know before it shows anything on a page. */
+export interface PageConfig {
+  settings: Settings;
+  lang: Lang;
+  /** The user dismissed the panel on this host. */
+  dismissed: boolean;
+  allowlisted: string | null;
+}
+
+/** What the options page lists under "what data the extension keeps". */
+export interface StoredDataSummary {
+  settingsSaved: boolean;
+  allowlist: number;
+  dismissedSites: string[];
+  tabVerdicts: number;
+}
+
+export type Empty = Record<string, never>;
+
+export interface Protocol {
+  // Content-script messages (see CONTENT_MESSAGES).
+  getPageConfig: { payload: { host: string }; response: PageConfig };
+  reportVerdict: { payload: { url: string; result: ScanResult | null; allowlisted: string | null }; response: { stored: boolean } };
+  dismissSite: { payload: { host: string }; response: { dismissed: string[] } };
+  getUiStrings: { payload: { lang: Lang }; response: { strings: Record<string, string> } };
+  // Extension pages only.
+  getTabVerdict: { payload: { tabId: number }; response: TabVerdict | null };
+  getSettings: { payload: Empty; response: Settings };
+  saveSettings: { payload: { settings: Settings }; response: Settings };
+  undismissSite: { payload: { host: string }; response: { dismissed: string[] } };
+  getStoredDataSummary: { payload: Empty; response: StoredDataSummary };
+  clearStoredData: { payload: Empty; response: StoredDataSummary };
+}
+
+export type MessageType = keyof Protocol;
+export type Payload<K extends MessageType> = Protocol[K]['payload'];
+export type Response<K extends MessageType> = Protocol[K]['response'];
+
+/** The only messages a content script may send; everything else needs an extension page. */
+export const CONTENT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['getPageConfig', 'reportVerdict', 'dismissSite', 'getUiStrings']);
+
+/** The wire format: a request names its type; a reply says ok or carries an error message. */
+export interface Request<K extends MessageType = MessageType> {
+  type: K;
+  payload: Payload<K>;
+}
+export type Reply<K extends MessageType = MessageType> = { ok: true; value: Response<K> } | { ok: false; error: string };

@@ -1,0 +1,100 @@
+import type { Lang } from '../../src/i18n/lang';
+import type { Badge, Identifier, ScanResult } from '../../src/types';
+import { badgeLookup, lookupsFor, SITES } from '../../src/ui-model/lookups';
+import { FindingCard, type Locate } from './finding-card';
+import { kindKey, type T } from './i18n';
+import { ExternalGlyph } from './icons';
+import { LookupButtons, type Copy } from './lookup-buttons';
+
+export interface VerdictViewProps {
+  result: ScanResult;
+  t: T;
+  lang: Lang;
+  copy: Copy;
+  /** Present on the page itself (the panel); the popup cannot point into the page. */
+  locate?: Locate;
+}
+
+/** Findings, then the numbers found with their official lookups, then the badges. */
+export function VerdictView({ result, t, lang, copy, locate }: VerdictViewProps) {
+  const { findings } = result.verdict;
+  return (
+    <div class="lz-body">
+      {findings.length > 0 && (
+        <section class="lz-section" aria-label={t('sectionFindings')}>
+          <h3>{t('sectionFindings')}</h3>
+          <ul class="lz-list">
+            {findings.map((f, i) => (
+              <FindingCard key={`${f.code}-${i}`} finding={f} t={t} lang={lang} locate={locate} />
+            ))}
+          </ul>
+        </section>
+      )}
+      {result.identifiers.length > 0 && (
+        <section class="lz-section" aria-label={t('sectionIdentifiers')}>
+          <h3>{t('sectionIdentifiers')}</h3>
+          <ul class="lz-list">
+            {result.identifiers.map((id) => (
+              <IdentifierRow key={`${id.kind}-${id.value}`} id={id} t={t} lang={lang} copy={copy} />
+            ))}
+          </ul>
+        </section>
+      )}
+      {result.badges.length > 0 && (
+        <section class="lz-section" aria-label={t('sectionBadges')}>
+          <h3>{t('sectionBadges')}</h3>
+          <ul class="lz-list">
+            {result.badges.map((b, i) => (
+              <BadgeRow key={`${b.href}-${i}`} badge={b} t={t} lang={lang} copy={copy} />
+            ))}
+          </ul>
+        </section>
+      )}
+      <p class="lz-note">{t('uncheckedNote')}</p>
+    </div>
+  );
+}
+
+function IdentifierRow({ id, t, lang, copy }: { id: Identifier; t: T; lang: Lang; copy: Copy }) {
+  return (
+    <li class="lz-card lz-id" data-kind={id.kind}>
+      <span class="lz-id-kind">{t(kindKey(id.kind))}</span>
+      <span class="lz-check" data-valid={String(id.valid)}>
+        {id.valid ? `✓ ${t('valid')}` : `✗ ${t('invalid')}`}
+      </span>
+      <span class="lz-id-value">{id.value}</span>
+      <span />
+      <LookupButtons lookups={lookupsFor(id.kind, id.value)} t={t} lang={lang} copy={copy} />
+    </li>
+  );
+}
+
+function BadgeRow({ badge, t, lang, copy }: { badge: Badge; t: T; lang: Lang; copy: Copy }) {
+  const verify = badgeLookup(badge);
+  const status = badge.selfHosted ? t('badgeSelfHosted') : badge.official ? t('badgeOfficial') : t('badgeNotOfficial');
+  return (
+    <li class="lz-card lz-id" data-severity={badge.official ? undefined : 'warning'}>
+      <span class="lz-id-kind">{badge.claims}</span>
+      <span class="lz-check" data-valid={String(badge.official)}>
+        {badge.official ? '✓' : '✗'} {status}
+      </span>
+      <span class="lz-id-value">{badge.host}</span>
+      <span />
+      {verify && (
+        <div class="lz-actions">
+          <a class="lz-btn" href={verify.url} target="_blank" rel="noopener noreferrer">
+            <ExternalGlyph />
+            {t('badgeVerify')}
+          </a>
+        </div>
+      )}
+      {!verify && !badge.official && <LookupButtons lookups={[{ site: SITES.gsxt, url: SITES.gsxt.home, copy: null }]} t={t} lang={lang} copy={copy} />}
+    </li>
+  );
+}
+
+/** The level's headline and hint keys. */
+export function levelText(level: ScanResult['verdict']['level'], t: T): { title: string; hint: string } {
+  const name = level.charAt(0).toUpperCase() + level.slice(1);
+  return { title: t(`level${name}`), hint: t(`level${name}Hint`) };
+}

@@ -1,0 +1,160 @@
+// `npm start`: installs what is missing, builds the extension, serves the demo store pages on
+// 127.0.0.1 and opens Chromium with the extension loaded.
+//   - with a display: a visible window on the demo index; serves until Ctrl-C.
+//   - headless (no DISPLAY, CI=true or --headless): opens every demo page, saves screenshots of the
+//     page with its panel and of the popup for that tab to artifacts/screenshots/, prints where, exits 0.
+import { createServer } from 'node:http';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, relative } from 'node:path';
+import { ensureBrowsers, ensureDependencies, root } from './ensure.mjs';
+
+const DEMO_DIR = join(root, 'tests/fixtures/demo');
+const FEED_DIR = join(root, 'tests/fixtures/feed');
+const SHOTS = join(root, 'artifacts/screenshots');
+const DEMO_PAGES = ['spoofed-badge.html', 'borrowed-license.html', 'invalid-code.html', 'clean-shop.html', 'big-listing.html', 'index.html'];
+const TYPES = { '.html': 'text/html; charset=utf-8', '.json': 'application/json', '.js': 'text/javascript', '.png': 'image/png', '.css': 'text/css' };
+
+const headless = process.argv.includes('--headless') || !!process.env.CI || !process.env.DISPLAY;
+// Headless Chromium always reports an en-US UI language, so the demo picks the UI language the way a
+// user would on the options page: zh-CN unless --lang=zh-TW|en|auto says otherwise.
+const uiLang = process.argv.find((a) => a.startsWith('--lang='))?.slice(7) ?? 'zh-CN';
+
+/** Serves /demo/ (and /feed/ when tests/fixtures/feed exists) on 127.0.0.1. */
+function serve(port) {
+  const roots = { '/demo/': DEMO_DIR };
+  if (existsSync(FEED_DIR)) roots['/feed/'] = FEED_DIR;
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/') {
+      res.writeHead(302, { location: '/demo/index.html' }).end();
+      return;
+    }
+    const prefix = Object.keys(roots).find((p) => url.pathname.startsWith(p));
+    const rel = prefix && normalize(decodeURIComponent(url.pathname.slice(prefix.length))).replace(/^(\.\.[/\\])+/, '');
+    const file = prefix && join(roots[prefix], rel || 'index.html');
+    if (!file || !existsSync(file)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve(server));
+  });
+}
+
+async function launch(chromiumPath, dist) {
+  const { chromium } = await import('playwright-core');
+  const profile = mkdtempSync(join(tmpdir(), 'lz-start-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless,
+    viewport: headless ? { width: 1280, height: 860 } : null,
+    args: [
+      ...(headless ? ['--headless=new'] : []),
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=zh-CN',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  return { context, worker, extensionId: new URL(worker.url()).host, profile };
+}
+
+/** Waits for our service worker to hold a verdict for the URL; returns the tab id and level. */
+async function verdictFor(worker, url, timeoutMs = 20_000) {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    const found = await worker.evaluate(async (u) => {
+      const all = await chrome.storage.session.get(null);
+      for (const [k, v] of Object.entries(all)) if (k.startsWith('tab:') && v.url === u) return { tabId: Number(k.slice(4)), level: v.result?.verdict.level ?? 'none' };
+      return null;
+    }, url);
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return null;
+}
+
+async function screenshots(context, worker, extensionId, origin) {
+  rmSync(SHOTS, { recursive: true, force: true });
+  mkdirSync(SHOTS, { recursive: true });
+  const saved = [];
+  for (const name of DEMO_PAGES) {
+    if (!existsSync(join(DEMO_DIR, name))) continue;
+    const page = await context.newPage();
+    const url = `${origin}/demo/${name}`;
+    await page.goto(url);
+    const verdict = await verdictFor(worker, url);
+    await page.waitForTimeout(600); // let the panel finish rendering
+    const base = name.replace(/\.html$/, '');
+    const pageShot = join(SHOTS, `${base}-page.png`);
+    await page.screenshot({ path: pageShot });
+    saved.push(`${relative(root, pageShot)}  (${verdict?.level ?? 'no verdict'})`);
+    if (verdict) {
+      const popup = await context.newPage();
+      await popup.setViewportSize({ width: 400, height: 760 });
+      await popup.goto(`chrome-extension://${extensionId}/extension/popup/popup.html?tabId=${verdict.tabId}`);
+      await popup.waitForFunction(() => document.getElementById('root')?.dataset.level !== 'pending', null, { timeout: 15_000 });
+      const popupShot = join(SHOTS, `${base}-popup.png`);
+      await popup.screenshot({ path: popupShot, fullPage: true });
+      saved.push(relative(root, popupShot));
+      await popup.close();
+    }
+    await page.close();
+  }
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/extension/options/options.html`);
+  await options.waitForSelector('.lz-options');
+  const optionsShot = join(SHOTS, 'options.png');
+  await options.screenshot({ path: optionsShot, fullPage: true });
+  saved.push(relative(root, optionsShot));
+  return saved;
+}
+
+async function main() {
+  ensureDependencies();
+  const { chromium: chromiumPath } = ensureBrowsers(['chromium']);
+  const { buildTarget } = await import('./build-extension.mjs');
+  console.log('[start] building the extension…');
+  const dist = buildTarget('chrome');
+  buildTarget('firefox');
+  const port = Number(process.env.PORT ?? (headless ? 0 : 8765));
+  const server = await serve(port).catch(() => serve(0));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  console.log(`[start] demo store pages on ${origin}/demo/index.html`);
+  if (existsSync(FEED_DIR)) console.log(`[start] sample feed on ${origin}/feed/`);
+  const { context, worker, extensionId, profile } = await launch(chromiumPath, dist);
+  await worker.evaluate((language) => chrome.storage.local.set({ settings: { version: 1, language, panelOpens: 'warnings', allowlist: [] } }), uiLang);
+  const stop = async () => {
+    await context.close().catch(() => {});
+    server.close();
+    rmSync(profile, { recursive: true, force: true });
+  };
+  if (headless) {
+    const saved = await screenshots(context, worker, extensionId, origin);
+    await stop();
+    console.log(`[start] headless run: ${saved.length} screenshots in ${relative(root, SHOTS)}/:\n  ${saved.join('\n  ')}`);
+    return;
+  }
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`${origin}/demo/index.html`);
+  console.log('[start] Chromium is open with 亮照卫士 loaded. Press Ctrl-C to stop.');
+  process.on('SIGINT', () => void stop().then(() => process.exit(0)));
+  context.on('close', () => void stop().then(() => process.exit(0)));
+}
+
+main().catch((error) => {
+  console.error(`[start] ${error instanceof Error ? error.stack : error}`);
+  process.exit(1);
+});

@@ -1,0 +1,44 @@
+import { loadLeafIndex } from '../feed/feed-lookup';
+import { LIMITS, type FileRef, type LeafIndex } from '../feed/format';
+import { getVerified, type FeedTransport } from '../feed/transport';
+import type { ListsDb } from './lists-db';
+
+/**
+ * A file of the feed fetched on demand and kept under its SHA-256: the signed manifest names the
+ * hash, so a cached copy is exactly as trustworthy as a fresh one and never needs revalidating.
+ */
+export async function cachedFile<T>(
+  db: ListsDb,
+  feedId: string,
+  transport: FeedTransport | null,
+  ref: FileRef,
+  parse: (bytes: Uint8Array) => T,
+  now: number,
+): Promise<T> {
+  const key = `${feedId}:f:${ref.sha256}`;
+  const hit = await db.cache.get(key);
+  if (hit) return hit.value as T;
+  if (!transport) throw new Error('offline: not in the local cache');
+  const value = parse(await getVerified(transport, ref, LIMITS.leafBytes));
+  await db.cache.put({ key, feedId, sha256: ref.sha256, fetchedAt: now, value });
+  return value;
+}
+
+/** A leaf index (of a blacklist shard or an entity group), cached by content. */
+export async function cachedIndex(
+  db: ListsDb,
+  feedId: string,
+  transport: FeedTransport | null,
+  ref: FileRef,
+  leafBits: number,
+  first: number,
+  now: number,
+): Promise<LeafIndex> {
+  const key = `${feedId}:f:${ref.sha256}`;
+  const hit = await db.cache.get(key);
+  if (hit) return hit.value as LeafIndex;
+  if (!transport) throw new Error('offline: not in the local cache');
+  const index = await loadLeafIndex(transport, ref, leafBits, first);
+  await db.cache.put({ key, feedId, sha256: ref.sha256, fetchedAt: now, value: index });
+  return index;
+}

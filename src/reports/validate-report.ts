@@ -1,0 +1,122 @@
+import { LANGS } from '../i18n/lang';
+import { IDENTIFIER_KINDS } from '../types';
+import { isCategoryId } from './categories';
+import { REPORT_KINDS, REPORT_LIMITS, REPORT_SCHEMA_VERSION, type Report, type ReportProblem } from './report';
+import { screenshotProblem } from './screenshot';
+
+type Json = Record<string, unknown>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+const CODE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z$/;
+const SEVERITIES = ['danger', 'warning', 'caution', 'info'];
+const TOP_KEYS = ['schema', 'kind', 'idempotencyKey', 'createdAt', 'lang', 'category', 'text', 'evidence', 'falsePositive', 'screenshot', 'client'];
+const EVIDENCE_KEYS = ['url', 'title', 'shopName', 'identifiers', 'findings', 'capturedAt'];
+const IDENTIFIER_KEYS = ['kind', 'value', 'valid', 'problems', 'label', 'evidence'];
+const FINDING_KEYS = ['code', 'severity', 'message', 'evidence', 'params'];
+
+/**
+ * Checks that a value is a report of the current schema, field by field, and lists every problem
+ * (not only the first), so a client or reviewer sees at once what to fix. Shared by the outbox (before
+ * queueing) and the receiver (on receipt). Unknown fields are refused: nothing unexpected is stored.
+ */
+export function validateReport(value: unknown): { ok: true; report: Report } | { ok: false; errors: ReportProblem[] } {
+  const errors: ReportProblem[] = [];
+  const fail = (path: string, message: string) => void errors.push({ path, message });
+  const obj = (v: unknown, path: string, keys: string[]): Json | null => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail(path || '(body)', 'must be an object'), null;
+    for (const k of Object.keys(v)) if (!keys.includes(k)) fail(path ? `${path}.${k}` : k, 'is not a field of this schema');
+    return v as Json;
+  };
+  const str = (v: unknown, path: string, max: number, opts: { nullable?: boolean; min?: number } = {}) => {
+    if (v === null && opts.nullable) return;
+    if (typeof v !== 'string') return fail(path, opts.nullable ? 'must be a string or null' : 'must be a string');
+    if (v.length > max) fail(path, `is ${v.length} characters; the limit is ${max}`);
+    if (v.length < (opts.min ?? 0)) fail(path, 'must not be empty');
+  };
+  const time = (v: unknown, path: string) => {
+    if (typeof v !== 'string' || !ISO_TIME.test(v) || Number.isNaN(Date.parse(v))) fail(path, 'must be an ISO time in UTC (2025-01-31T08:00:00.000Z)');
+  };
+  const list = (v: unknown, path: string, max: number): unknown[] => {
+    if (!Array.isArray(v)) return fail(path, 'must be an array'), [];
+    if (v.length > max) fail(path, `has ${v.length} items; the limit is ${max}`);
+    return v.slice(0, max);
+  };
+
+  const r = obj(value, '', TOP_KEYS);
+  if (!r) return { ok: false, errors };
+  if (r.schema !== REPORT_SCHEMA_VERSION) fail('schema', `must be ${REPORT_SCHEMA_VERSION} (this receiver speaks report schema ${REPORT_SCHEMA_VERSION})`);
+  if (!REPORT_KINDS.includes(r.kind as never)) fail('kind', `must be one of ${REPORT_KINDS.join(', ')}`);
+  if (typeof r.idempotencyKey !== 'string' || !UUID.test(r.idempotencyKey)) fail('idempotencyKey', 'must be a UUID');
+  time(r.createdAt, 'createdAt');
+  if (!LANGS.includes(r.lang as never)) fail('lang', `must be one of ${LANGS.join(', ')}`);
+  str(r.text, 'text', REPORT_LIMITS.text);
+
+  if (r.kind === 'suspect-shop') {
+    if (!isCategoryId(r.category)) fail('category', 'must be a category id (see docs/report-format.md)');
+    if (r.category === 'other' && typeof r.text === 'string' && !r.text.trim()) fail('text', 'must describe the problem when the category is "other"');
+    if (r.falsePositive !== null) fail('falsePositive', 'must be null in a suspect-shop report');
+  } else if (r.kind === 'false-positive') {
+    if (r.category !== null) fail('category', 'must be null in a false-positive report');
+  }
+
+  const e = obj(r.evidence, 'evidence', EVIDENCE_KEYS);
+  const codes: string[] = [];
+  if (e) {
+    str(e.url, 'evidence.url', REPORT_LIMITS.url);
+    if (typeof e.url === 'string' && !/^https?:\/\/[^\s#]+$/i.test(e.url)) fail('evidence.url', 'must be an http(s) URL without spaces or #fragment');
+    str(e.title, 'evidence.title', REPORT_LIMITS.title);
+    str(e.shopName, 'evidence.shopName', REPORT_LIMITS.shopName, { nullable: true });
+    time(e.capturedAt, 'evidence.capturedAt');
+    list(e.identifiers, 'evidence.identifiers', REPORT_LIMITS.identifiers).forEach((item, i) => {
+      const p = `evidence.identifiers[${i}]`;
+      const id = obj(item, p, IDENTIFIER_KEYS);
+      if (!id) return;
+      if (!IDENTIFIER_KINDS.includes(id.kind as never)) fail(`${p}.kind`, 'is not a known identifier kind');
+      str(id.value, `${p}.value`, REPORT_LIMITS.value, { min: 1 });
+      if (typeof id.valid !== 'boolean') fail(`${p}.valid`, 'must be true or false');
+      list(id.problems, `${p}.problems`, 20).forEach((x, j) => str(x, `${p}.problems[${j}]`, 50));
+      str(id.label, `${p}.label`, 100, { nullable: true });
+      str(id.evidence, `${p}.evidence`, REPORT_LIMITS.evidence);
+    });
+    list(e.findings, 'evidence.findings', REPORT_LIMITS.findings).forEach((item, i) => {
+      const p = `evidence.findings[${i}]`;
+      const f = obj(item, p, FINDING_KEYS);
+      if (!f) return;
+      if (typeof f.code !== 'string' || !CODE.test(f.code) || f.code.length > 60) fail(`${p}.code`, 'must be a kebab-case rule code');
+      else codes.push(f.code);
+      if (!SEVERITIES.includes(f.severity as string)) fail(`${p}.severity`, `must be one of ${SEVERITIES.join(', ')}`);
+      str(f.message, `${p}.message`, REPORT_LIMITS.message);
+      str(f.evidence, `${p}.evidence`, REPORT_LIMITS.evidence);
+      const params = obj(f.params, `${p}.params`, Object.keys(f.params ?? {}));
+      if (params) {
+        const entries = Object.entries(params);
+        if (entries.length > REPORT_LIMITS.params) fail(`${p}.params`, `has more than ${REPORT_LIMITS.params} entries`);
+        for (const [k, v] of entries.slice(0, REPORT_LIMITS.params)) str(v, `${p}.params.${k}`, REPORT_LIMITS.evidence);
+      }
+    });
+  }
+
+  if (r.kind === 'false-positive') {
+    const fp = obj(r.falsePositive, 'falsePositive', ['code', 'evidence']);
+    if (fp) {
+      if (typeof fp.code !== 'string' || !CODE.test(fp.code)) fail('falsePositive.code', 'must be a kebab-case rule code');
+      else if (e && !codes.includes(fp.code)) fail('falsePositive.code', 'must name one of the findings in evidence.findings');
+      str(fp.evidence, 'falsePositive.evidence', REPORT_LIMITS.evidence);
+    }
+  }
+
+  if (r.screenshot !== null) {
+    if (typeof r.screenshot !== 'string') fail('screenshot', 'must be a PNG data URL or null');
+    else {
+      const problem = screenshotProblem(r.screenshot);
+      if (problem) fail('screenshot', problem);
+    }
+  }
+  const c = obj(r.client, 'client', ['name', 'version']);
+  if (c) {
+    str(c.name, 'client.name', 50, { min: 1 });
+    str(c.version, 'client.version', 30, { min: 1 });
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, report: r as unknown as Report };
+}

@@ -1,0 +1,45 @@
+/**
+ * Builds the extension for one browser: TARGET=chrome (default) or TARGET=firefox, into dist/<target>/.
+ * manifest.json at the repository root is the single source; Firefox gets background.scripts and a
+ * gecko id instead of a service worker (see firefoxManifest).
+ */
+import { defineConfig } from 'vite';
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import manifest from './manifest.json' with { type: 'json' };
+
+type Target = 'chrome' | 'firefox';
+const target: Target = process.env.TARGET === 'firefox' ? 'firefox' : 'chrome';
+
+/** The gecko id is permanent: storage and permissions in Firefox are keyed by it. */
+export const GECKO_ID = 'liangzhao-guard@liangzhao.example';
+
+function firefoxManifest(source: typeof manifest): ManifestV3Export {
+  const { background, ...rest } = source;
+  return {
+    ...rest,
+    background: { scripts: [background.service_worker] },
+    browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } } },
+  } as ManifestV3Export;
+}
+
+// The content script is a standalone IIFE: no loader and no web-accessible chunks, so pages cannot
+// probe for our files.
+const CONTENT_SCRIPT = 'extension/content/content-script.ts';
+
+export default defineConfig({
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  build: {
+    outDir: `dist/${target}`,
+    emptyOutDir: true,
+    sourcemap: false,
+    target: target === 'firefox' ? 'firefox128' : 'chrome120',
+    chunkSizeWarningLimit: 800,
+  },
+  plugins: [
+    crx({
+      manifest: target === 'firefox' ? firefoxManifest(manifest) : (manifest as ManifestV3Export),
+      browser: target,
+      contentScripts: { standaloneFiles: [CONTENT_SCRIPT] },
+    }),
+  ],
+});
