@@ -12,7 +12,7 @@ import { ChangeWatch } from './change-watch';
 import { makeCopy } from './clipboard';
 import { makeFindElement } from './evidence-locator';
 import { loadContentStrings } from './page-strings';
-import { WholePageJob } from './scan-job';
+import { SlicedPageJob } from './scan-job';
 import { ScanScheduler } from './scan-scheduler';
 
 /** False once the extension was reloaded, updated or removed under this page. */
@@ -55,7 +55,7 @@ export class ContentSession {
     const lang = this.config.lang;
     const skip = (el: Element) => this.panel?.owns(el) ?? false;
     this.scheduler = new ScanScheduler(
-      () => new WholePageJob({ root: this.doc, url: this.doc.location.href, lang, skip }),
+      () => new SlicedPageJob({ root: this.doc, url: this.doc.location.href, lang, skip }),
       (scan) => this.onScan(scan),
     );
     this.watch = new ChangeWatch(this.doc, (n) => this.panel?.owns(n) ?? false, (reason) => {

@@ -20,8 +20,15 @@ const HOST_STYLE = [
   .map((d) => `${d} !important`)
   .join('; ');
 
-/** Re-attachments allowed per second: a page that keeps removing us must not make us spin. */
-const MAX_REPAIRS_PER_SECOND = 60;
+/**
+ * A page that removes us from its own MutationObserver would otherwise ping-pong with us in
+ * microtasks forever: more than BURST repairs within BURST_MS is a fight, and we back off (doubling
+ * up to MAX_BACKOFF_MS). A page that removes us on a timer is simply repaired every time.
+ */
+const BURST = 5;
+const BURST_MS = 100;
+const FIRST_BACKOFF_MS = 1000;
+const MAX_BACKOFF_MS = 16_000;
 
 function randomName(): string {
   const bytes = new Uint8Array(6);
@@ -38,8 +45,8 @@ export class PanelHost {
   readonly host: HTMLElement;
   private readonly mount: HTMLElement;
   private readonly guard: MutationObserver;
-  private repairs = 0;
-  private repairWindow = 0;
+  private recent: number[] = [];
+  private backoff = FIRST_BACKOFF_MS;
   private destroyed = false;
 
   constructor(
@@ -91,19 +98,20 @@ export class PanelHost {
 
   private repair(): void {
     if (this.destroyed) return;
-    const now = Date.now();
-    if (now - this.repairWindow > 1000) {
-      this.repairWindow = now;
-      this.repairs = 0;
-    }
-    if (++this.repairs > MAX_REPAIRS_PER_SECOND) {
-      // Back off for a moment, then try once more.
-      this.guard.disconnect();
-      setTimeout(() => !this.destroyed && this.attach(), 1000);
-      return;
-    }
     const misplaced = this.host.parentNode !== this.doc.documentElement;
     const restyled = this.host.getAttribute('style') !== HOST_STYLE || this.host.attributes.length !== 1;
-    if (misplaced || restyled) this.attach();
+    if (!misplaced && !restyled) return;
+    const now = performance.now();
+    this.recent = this.recent.filter((t) => now - t < BURST_MS);
+    this.recent.push(now);
+    if (this.recent.length > BURST) {
+      this.guard.disconnect();
+      this.recent = [];
+      setTimeout(() => !this.destroyed && this.attach(), this.backoff);
+      this.backoff = Math.min(this.backoff * 2, MAX_BACKOFF_MS);
+      return;
+    }
+    this.attach();
   }
+
 }

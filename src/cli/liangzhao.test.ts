@@ -70,6 +70,24 @@ describe('liangzhao scan', () => {
     }
   });
 
+  it('applies a signed feed with --feed and refuses one signed by another key', async () => {
+    // @ts-expect-error: a plain .mjs fixture script without types
+    const { buildSample, SAMPLE } = await import('../../tests/fixtures/feed/build-sample.mjs');
+    const feed = join(dir, 'feed');
+    await buildSample(feed);
+    const demo = join(import.meta.dirname, '../../tests/fixtures/demo/borrowed-license.html');
+    const ok = await run('scan', demo, '--url', 'https://demo.example.cn/', '--json', '--feed', feed, '--pubkey', SAMPLE.publicKey);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out).verdict.findings.map((f: { code: string }) => f.code)).toContain('name-mismatch');
+    const other = Buffer.alloc(32, 7).toString('base64');
+    const refused = await run('scan', demo, '--json', '--feed', feed, '--pubkey', other);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('the feed was refused');
+    expect(refused.out).toBe('');
+    const noKey = await run('scan', demo, '--feed', feed);
+    expect(noKey.code).toBe(2);
+  });
+
   it('refuses unreadable input with a clear message and a non-zero exit', async () => {
     const missing = await run('scan', join(dir, 'nope.html'));
     expect(missing.code).toBe(1);

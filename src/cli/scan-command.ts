@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LANGS, type Lang } from '../i18n/lang';
+import { applyFeed } from '../feed/apply-feed';
 import { scanPage } from '../scan/scan-page';
 import type { ScanResult } from '../types';
 import { UsageError, parseArgs, type Command } from './command';
@@ -16,20 +17,33 @@ export const scanCommand: Command = {
   summary: '扫描页面中的营业执照、许可证与备案号 (scan a page for licenses and filings)',
   usage: [
     'usage: liangzhao scan <file.html | http(s)://url> [--url <page URL>] [--json] [--lang zh-CN|zh-TW|en]',
+    '                      [--feed DIR|URL --pubkey KEY]',
     '',
     '  --url   the page\'s own URL, when scanning a saved file (for same-site badge checks)',
     '  --json  print one JSON object (identifiers, licenses, badges, verdict)',
     '  --lang  language of messages (default zh-CN)',
+    '  --feed  apply a signed list feed (directory or URL): blacklists, deregistrations, credit levels',
+    '  --pubkey the feed publisher\'s Ed25519 public key (base64); required with --feed',
   ].join('\n'),
   async run(args, io) {
-    const { flags, booleans, positionals } = parseArgs(args, { strings: ['url', 'lang'], booleans: ['json'] });
+    const { flags, booleans, positionals } = parseArgs(args, { strings: ['url', 'lang', 'feed', 'pubkey'], booleans: ['json'] });
     if (positionals.length !== 1) throw new UsageError('give exactly one file or URL');
     const lang = (flags.get('lang')?.[0] ?? 'zh-CN') as Lang;
     if (!LANGS.includes(lang)) throw new UsageError(`--lang must be one of ${LANGS.join(', ')}`);
     const input = positionals[0]!;
     const { html, url } = await load(input);
     const document = parseHtmlDocument(html);
-    const result = scanPage(document, { url: flags.get('url')?.[0] ?? url, lang });
+    let result = scanPage(document, { url: flags.get('url')?.[0] ?? url, lang });
+    const feed = flags.get('feed')?.[0];
+    if (feed) {
+      const publicKey = flags.get('pubkey')?.[0];
+      if (!publicKey) throw new UsageError('--feed needs --pubkey: a feed is never trusted on a key it carries itself');
+      try {
+        result = await applyFeed(result, /^https?:\/\//i.test(feed) ? feed : resolve(feed), { publicKey, lang });
+      } catch (error) {
+        throw new Error(`名单无法使用 ${feed}: ${error instanceof Error ? error.message : String(error)} (the feed was refused)`);
+      }
+    }
     io.out(booleans.has('json') ? JSON.stringify(forOutput(result), null, 2) : formatReport(result, lang));
     return 0;
   },

@@ -43,7 +43,7 @@ function isLicenseBadge(b: Badge): boolean {
 }
 
 /** Does the scan show any business license: an identifier, a license block, or an official 亮照 badge? */
-function showsLicense(scan: ScanResult): boolean {
+export function showsLicense(scan: ScanResult): boolean {
   return (
     scan.identifiers.some((i) => i.kind === 'uscc' || i.kind === 'regno') ||
     scan.licenses.length > 0 ||

@@ -115,7 +115,7 @@ function classifyLabelled(groups: Group[], cls: LabelClass, label: string): Occu
 /** An unlabelled 18-character code counts only if it passes the full structure and check. */
 function unlabelled(norm: string, groups: Group[]): Occurrence | null {
   const n = groups.length;
-  for (let i = 0; i < n && i < 12; i++) {
+  for (let i = 0; i < n; i++) {
     let value = '';
     // Groups are added whole, so an 18-character run inside a longer unseparated number never fits.
     for (let j = i; j < n && value.length < 18; j++) {

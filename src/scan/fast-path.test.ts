@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { hugePage, typicalPage } from '../../tests/bench/pages';
@@ -36,5 +37,39 @@ describe('the fast path finds exactly what a full walk finds', () => {
     const fast = summary(html, false);
     expect(fast).toEqual(summary(html, true));
     expect(fast.ids).toHaveLength(5);
+  });
+});
+
+describe('fast path = full walk on generated pages (property)', () => {
+  const code = fc.constantFrom('91440101681325547Y', '9144030071526726XG', '91440101681325547X', '440101000123458', '9133010071610585 2F');
+  const disguise = (s: string) =>
+    fc.constantFrom(
+      s,
+      s.replace(/[0-9A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)),
+      s.replace(/(.{4})/g, '$1 '),
+      s.replace(/(.{4})/g, '$1\u200b'),
+      s.replace(/(.{6})/g, '$1</span><span>'),
+      s.toLowerCase(),
+    );
+  const piece = fc.oneof(
+    code.chain(disguise).map((c) => `<span>${c}</span>`),
+    fc.constantFrom('统一社会信用代码：', '統一社會信用代碼', '注册号：', '营业执照', '订单号：', '电话 ', '企业名称：某某公司', '粤ICP备12345678号', '京公网安备 44010602000001号', 'JY14401060123456', '价格 ¥99'),
+    fc.integer({ min: 0, max: 1e9 }).map(String),
+    fc.constantFrom('<a href="https://zzlz.gsxt.gov.cn/v?serial=91440101681325547Y-SAIC">电子营业执照</a>', '<a href="http://x.example.com/">工商亮照</a>', '<img alt="统一社会信用代码 9144030071526726XG" src="a.png">'),
+  );
+  const block = fc.tuple(fc.constantFrom('p', 'div', 'td', 'li', 'span', 'footer'), fc.array(piece, { maxLength: 4 })).map(([tag, ps]) => {
+    const inner = ps.join('');
+    if (tag === 'td') return `<table><tr><td>${ps[0] ?? ''}</td><td>${ps.slice(1).join('')}</td></tr></table>`;
+    if (tag === 'li') return `<ul><li>${inner}</li></ul>`;
+    return `<${tag}>${inner}</${tag}>`;
+  });
+  it('agrees', () => {
+    fc.assert(
+      fc.property(fc.array(block, { minLength: 1, maxLength: 30 }), (blocks) => {
+        const html = `<!doctype html><html><body><div>${blocks.join('')}</div></body></html>`;
+        expect(summary(html, false)).toEqual(summary(html, true));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

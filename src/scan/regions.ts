@@ -40,8 +40,9 @@ export function hintOffsets(text: string): number[] {
     // Widen to the whole run of letters, digits and glue around the digits (bounded).
     let from = m.index;
     while (from > done && m.index - from < 24 && RUN_CHAR.test(text[from - 1]!)) from--;
-    let to = m.index + m[0].length;
-    while (to < text.length && to - m.index < 48 && RUN_CHAR.test(text[to]!)) to++;
+    const end = m.index + m[0].length;
+    let to = end;
+    while (to < text.length && to - end < 24 && RUN_CHAR.test(text[to]!)) to++;
     done = to;
     DIGIT_RUN.lastIndex = Math.max(DIGIT_RUN.lastIndex, to);
     const run = text.slice(from, to);

@@ -178,6 +178,22 @@ describe('robustness', () => {
     expect(r.verdict.level).toBe('ok');
   });
 
+  it.each([
+    ['spaced digits', '1 '.repeat(100_000)],
+    ['repeated labels', '统一社会信用代码：'.repeat(20_000)],
+    ['repeated anchors', '粤ICP备'.repeat(20_000) + '(京)'.repeat(20_000)],
+    ['invisible glue', '9\u200b'.repeat(100_000)],
+    ['repeated keys and permits', '企业名称：许可证：'.repeat(20_000)],
+  ])('finishes on adversarial text: %s', (_name, text) => {
+    // Linear patterns only: this returns (the test would time out on catastrophic backtracking).
+    expect(scanHtml(`<p>${text}</p>`).verdict.level).toBe('none');
+  });
+
+  it('finds a code far into a long run of numbers', () => {
+    const r = scanHtml(`<p>${'1234 '.repeat(50)}91440101681325547Y</p>`);
+    expect(ids(r)).toEqual([`uscc:${USCC}`]);
+  });
+
   it('survives malformed markup and a very deep tree', () => {
     const deep = '<div>'.repeat(20000) + `统一社会信用代码：${USCC}` + '</div>'.repeat(5);
     expect(ids(scanHtml(deep))).toEqual([`uscc:${USCC}`]);

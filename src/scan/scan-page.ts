@@ -9,7 +9,7 @@ import { findLicenses } from './licenses';
 import { analyzeLinks } from './links';
 import { findRegions } from './regions';
 import { classifyPage } from '../platforms/classify-page';
-import { licenseMissing } from '../rules/license-missing';
+import { licenseMissing, showsLicense } from '../rules/license-missing';
 
 export interface ScanOptions extends CollectOptions {
   /** The page's URL (used for same-site badge checks and the output contract). */
@@ -48,6 +48,8 @@ export function scanPageDetailed(root: Node, options: ScanOptions): DetailedScan
  */
 export function addPageFindings(scan: DetailedScan, doc: Document, options: ScanOptions): void {
   const { result } = scan;
+  // Classifying the page costs a pass over it; a page showing a license cannot lack one.
+  if (showsLicense(result)) return;
   const finding = licenseMissing(result, classifyPage(options.url, doc), options.lang ?? 'zh-CN');
   if (!finding) return;
   const findings = sortFindings([...result.verdict.findings, finding]);

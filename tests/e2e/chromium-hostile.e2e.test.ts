@@ -10,6 +10,7 @@ const SPOOF = `<footer><p>深圳市潮品优选贸易有限公司 统一社会�
 /** The page's longest timer gap since load (responsiveness.js), in ms. */
 const maxGap = (page: Page) => page.evaluate(() => (window as unknown as { __gaps: { max: number; samples: number } }).__gaps);
 
+
 interface Spy {
   removed: number;
   restyled: number;
@@ -26,10 +27,7 @@ describe('Chromium: hostile pages', () => {
   beforeAll(async () => {
     server = await startFixtureServer({
       '/e2e/huge.html': (u) =>
-        hugePage(Number(u.searchParams.get('n') ?? 200_000), `${SPOOF}<script src="/e2e/responsiveness.js"></script>`).replace(
-          '<head>',
-          '<head><script src="/e2e/responsiveness.js"></script>',
-        ),
+        hugePage(Number(u.searchParams.get('n') ?? 200_000), '').replace('<head>', '<head><script src="/e2e/responsiveness.js"></script>'),
     });
     ext = await launchChromium();
   });
@@ -107,15 +105,25 @@ describe('Chromium: hostile pages', () => {
     await page.close();
   });
 
-  it('a 200,000-node page stays responsive while we scan it, and the panel appears', async () => {
+  it('a 200,000-node page stays responsive while we rescan it after a change, and the panel appears', async () => {
     const page = await ext.context.newPage();
     const url = server.url('/e2e/huge.html?n=200000');
     await page.goto(url, { timeout: 60_000 });
     expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeGreaterThan(200_000);
+    // The first scan finds nothing; the page's own layout of 200,000 nodes is its business, not ours.
+    expect((await waitForVerdict(ext, url, (v) => v.level !== null, 60_000))?.level).toBe('none');
+    await page.waitForTimeout(1000);
+    // Now the page adds its footer: our rescan of the whole page is what the page lives through.
+    await page.evaluate((html) => {
+      (window as unknown as { __gapsReset(): void }).__gapsReset();
+      document.body.insertAdjacentHTML('beforeend', html);
+    }, SPOOF);
     const panel = await waitForPanel(page, (p) => p?.level === 'danger', 60_000);
     expect(panel?.findingCodes).toEqual(['badge-spoofed']);
-    await page.waitForTimeout(500);
-    expect((await maxGap(page)).max).toBeLessThan(200);
+    await page.waitForTimeout(300);
+    const gaps = await maxGap(page);
+    expect(gaps.samples).toBeGreaterThan(10);
+    expect(gaps.max).toBeLessThan(200);
     await page.close();
   });
 });

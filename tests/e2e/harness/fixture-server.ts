@@ -17,14 +17,18 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
-/** A page with `n` elements in product cards and the given html at the end (for the big-page tests). */
+/**
+ * A page with `n` elements in product cards and the given html at the end (for the big-page tests).
+ * The cards use content-visibility: auto, as big listings do, so the page's own relayout stays cheap
+ * and a responsiveness measurement sees our work rather than the page's layout.
+ */
 export function hugePage(n: number, tail: string): string {
   const cards: string[] = [];
   // Each card is 10 elements.
   for (let i = 0; i < n / 10; i++) {
     cards.push(`<div class="c"><a href="/item/${i}"><span>商品 ${i}</span></a><p>价格 <b>￥${(i % 500) + 9}.90</b></p><ul><li>货号 A${100000 + i}</li><li>库存 ${i % 97}</li></ul><i>包邮</i><em>热卖</em></div>`);
   }
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>大商城 ${n}</title></head><body><h1>大商城</h1>${cards.join('')}${tail}</body></html>`;
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>大商城 ${n}</title><style>.c{content-visibility:auto;contain-intrinsic-size:auto 90px}</style></head><body><h1>大商城</h1>${cards.join('')}${tail}</body></html>`;
 }
 
 /** Serves the fixture pages on 127.0.0.1 at a random port. */
