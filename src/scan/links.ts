@@ -1,7 +1,7 @@
 import type { Badge } from '../types';
 import { checkRegno, checkUscc } from '../identifiers/checks';
 import { normalizeText } from '../identifiers/normalize';
-import { provinceByCode } from '../identifiers/provinces';
+import { provinceByCode, regionOfDivision } from '../identifiers/provinces';
 import type { Occurrence } from './detect-text';
 import type { PageText } from './collect-text';
 import { officialHost, sameSite } from './official-hosts';
@@ -38,9 +38,12 @@ export function analyzeLinks(page: PageText, pageUrl: string): LinkFindings {
     if (!url) return;
     const embedded = embeddedIds(url);
     for (const e of embedded) occurrences.push({ ...e, link: index });
-    const claimText = maybeClaim ? claimOf(shown, link.attrText) : null;
-    if (!claimText) return;
     const official = officialHost(url.hostname);
+    // A link into the license registry carrying a code is a 亮照 badge whatever its text says
+    // (footers often just say 营业执照).
+    const registryLink = /(^|\.)gsxt\.gov\.cn$/.test(url.hostname) && embedded.length > 0;
+    const claimText = (maybeClaim ? claimOf(shown, link.attrText) : null) ?? (registryLink ? clip(`${shown} ${link.attrText}`) || url.hostname : null);
+    if (!claimText) return;
     badges.push({
       href: url.href,
       host: url.hostname,
@@ -63,6 +66,8 @@ function parseUrl(href: string, base: string): URL | null {
     return null;
   }
 }
+
+const clip = (s: string) => s.replace(/\s+/g, ' ').trim().slice(0, 80);
 
 /** The claim a link makes, as the page wrote it (text, alt or title), or null. */
 function claimOf(shown: string, attrText: string): string | null {
@@ -91,7 +96,12 @@ function embeddedIds(url: URL): Occurrence[] {
       if (uscc) {
         const problems = checkUscc(uscc);
         // Off an official host a parameter is just a string: count it only when it is a real code.
-        if (official || problems.length === 0) out.push(linkOcc('uscc', uscc, problems, name));
+        if (official || problems.length === 0) {
+          const occ = linkOcc('uscc', uscc, problems, name);
+          const region = regionOfDivision(uscc.slice(2, 8));
+          if (region) occ.region = region;
+          out.push(occ);
+        }
         continue;
       }
       if (name === 'regno' && /^\d{15}$/.test(value)) {
