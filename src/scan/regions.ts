@@ -177,57 +177,39 @@ function textLength(node: Node, cache: Map<Node, number>): number {
  * when the DOM's text and textContent disagree.
  */
 function elementAt(root: Node, offset: number, total: number, cache: Map<Node, number>): Element | null | undefined {
-  let node = root;
-  let off = offset;
-  let len = total;
-  for (let depth = 0; depth < 256; depth++) {
+  let at: Step | null = [root, offset, total];
+  for (let depth = 0; at && depth < 256; depth++) {
+    const [node, off, len]: Step = at;
     if (node.nodeType === 3 || node.nodeType === 4) return node.parentElement;
-    const first = node.firstChild;
+    const first: Node | null = node.firstChild;
     if (!first) return undefined;
-    if (len <= LEAF_TEXT || first === node.lastChild) {
-      if (first === node.lastChild && len > LEAF_TEXT) {
-        node = first;
-        continue;
-      }
-      for (let c: Node | null = first; c; c = c.nextSibling) {
-        const l = textLength(c, cache);
-        if (off < l) {
-          node = c;
-          len = l;
-          break;
-        }
-        off -= l;
-        if (!c.nextSibling) return undefined;
-      }
-      continue;
-    }
-    if (off < len / 2) {
-      for (let c: Node | null = first; c; c = c.nextSibling) {
-        const l = textLength(c, cache);
-        if (off < l) {
-          node = c;
-          len = l;
-          break;
-        }
-        off -= l;
-        if (!c.nextSibling) return undefined;
-      }
-    } else {
-      let rest = len - off;
-      for (let c: Node | null = node.lastChild; c; c = c.previousSibling) {
-        const l = textLength(c, cache);
-        if (rest <= l) {
-          node = c;
-          off = l - rest;
-          len = l;
-          break;
-        }
-        rest -= l;
-        if (!c.previousSibling) return undefined;
-      }
-    }
+    // An only child holds all of its parent's text: no need to measure it.
+    if (first === node.lastChild) at = [first, off, len];
+    else at = len <= LEAF_TEXT || off < len / 2 ? fromFirst(first, off, cache) : fromLast(node.lastChild!, len - off, cache);
   }
   return undefined;
+}
+
+/** A node, an offset into its text, and its text length. */
+type Step = [Node, number, number];
+
+function fromFirst(first: Node, off: number, cache: Map<Node, number>): Step | null {
+  for (let c: Node | null = first; c; c = c.nextSibling) {
+    const l = textLength(c, cache);
+    if (off < l) return [c, off, l];
+    off -= l;
+  }
+  return null;
+}
+
+/** `rest` characters from the end: the child that holds the offset, counted from the last child. */
+function fromLast(last: Node, rest: number, cache: Map<Node, number>): Step | null {
+  for (let c: Node | null = last; c; c = c.previousSibling) {
+    const l = textLength(c, cache);
+    if (rest <= l) return [c, l - rest, l];
+    rest -= l;
+  }
+  return null;
 }
 
 /** Siblings taken on each side when a region stops at an item of a list or of the page itself. */
