@@ -11,6 +11,9 @@ import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 
+// The browser figures (the targets are for real Chromium): tests/bench/run-bench.ts prefers this one.
+export { benchSyncBrowser } from './bench-sync-browser.mjs';
+
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 /** A USCC-shaped id for n (format-valid; check characters do not matter to the feed). */
 const idOf = (n) => {

@@ -7,10 +7,12 @@ import { createServer } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, relative } from 'node:path';
+import { buildDemoFeed, subscribeDemoFeed } from './demo-feed.mjs';
 import { ensureBrowsers, ensureDependencies, root } from './ensure.mjs';
 
 const DEMO_DIR = join(root, 'tests/fixtures/demo');
-const FEED_DIR = join(root, 'tests/fixtures/feed');
+// The sample feed is built at start (scripts/demo-feed.mjs) and served from its temp directory.
+let FEED_DIR = join(root, 'tests/fixtures/feed');
 const SHOTS = join(root, 'artifacts/screenshots');
 const DEMO_PAGES = ['spoofed-badge.html', 'borrowed-license.html', 'invalid-code.html', 'clean-shop.html', 'big-listing.html', 'index.html'];
 const TYPES = { '.html': 'text/html; charset=utf-8', '.json': 'application/json', '.js': 'text/javascript', '.png': 'image/png', '.css': 'text/css' };
@@ -37,7 +39,8 @@ function serve(port) {
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    // Feeds are read cross-origin by the extension, which has no host permissions (docs/feed-format.md).
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', 'access-control-allow-origin': '*' });
     res.end(readFileSync(file));
   });
   return new Promise((resolve, reject) => {
@@ -129,6 +132,8 @@ async function main() {
   console.log('[start] building the extension…');
   const dist = buildTarget('chrome');
   buildTarget('firefox');
+  const feed = await buildDemoFeed();
+  if (feed) FEED_DIR = feed.dir;
   const port = Number(process.env.PORT ?? (headless ? 0 : 8765));
   const server = await serve(port).catch(() => serve(0));
   const origin = `http://127.0.0.1:${server.address().port}`;
@@ -136,10 +141,15 @@ async function main() {
   if (existsSync(FEED_DIR)) console.log(`[start] sample feed on ${origin}/feed/`);
   const { context, worker, extensionId, profile } = await launch(chromiumPath, dist);
   await worker.evaluate((language) => chrome.storage.local.set({ settings: { version: 1, language, panelOpens: 'warnings', allowlist: [] } }), uiLang);
+  if (feed) {
+    const status = await subscribeDemoFeed(context, extensionId, `${origin}/feed/manifest.json`, feed.publicKey);
+    console.log(`[start] subscribed to the sample feed: ${status?.status} (version ${status?.version}, ${status?.counts?.blacklist} keys)${status?.error ? ` ${status.error.message}` : ''}`);
+  }
   const stop = async () => {
     await context.close().catch(() => {});
     server.close();
     rmSync(profile, { recursive: true, force: true });
+    feed?.remove();
   };
   if (headless) {
     const saved = await screenshots(context, worker, extensionId, origin);

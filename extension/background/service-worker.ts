@@ -5,17 +5,26 @@
 import browser from 'webextension-polyfill';
 import { findAllowlisted } from '../../src/ui-model/site-pattern';
 import { resolveLang } from '../../src/ui-model/settings';
+import { ListsService } from './lists-service';
 import { MessageRouter } from './message-router';
+import { reportHandlers } from './report-handlers';
+import { ReportEndpoints } from './report-endpoints';
+import { ReportsService } from './reports-service';
 import { SettingsStore } from './settings-store';
 import { TabVerdicts } from './tab-verdicts';
 import { ToolbarBadge } from './toolbar-badge';
 import { UiStrings } from './ui-strings';
+import { UserRulesStore } from './user-rules-store';
 
 const settings = new SettingsStore();
 const badge = new ToolbarBadge();
 const verdicts = new TabVerdicts((tabId, v) => badge.show(tabId, v?.result?.verdict.level ?? null));
 const strings = new UiStrings();
-const ready = Promise.all([settings.ready, badge.ready, verdicts.ready, strings.ready]);
+const lists = new ListsService();
+const userRules = new UserRulesStore();
+const reportEndpoints = new ReportEndpoints();
+const reports = new ReportsService(reportEndpoints);
+const ready = Promise.all([settings.ready, badge.ready, verdicts.ready, strings.ready, lists.ready, userRules.ready, reportEndpoints.ready, reports.ready]);
 
 async function summary() {
   const s = await settings.get();
@@ -29,6 +38,7 @@ async function summary() {
 
 new MessageRouter(
   {
+    ...reportHandlers(reports, reportEndpoints, userRules),
     async getPageConfig({ host }) {
       const s = await settings.get();
       return {
@@ -36,12 +46,18 @@ new MessageRouter(
         lang: resolveLang(s, browser.i18n.getUILanguage()),
         dismissed: (await settings.dismissed()).includes(host.toLowerCase()),
         allowlisted: findAllowlisted(s.allowlist, host) ?? null,
+        userRules: await userRules.rules(),
       };
     },
     async reportVerdict({ url, result, allowlisted }, caller) {
-      if (caller.tabId === null) return { stored: false };
-      await verdicts.set(caller.tabId, { url, result, allowlisted, reportedAt: Date.now() });
-      return { stored: true };
+      if (caller.tabId === null) return { stored: false, result: null };
+      // Data findings (black lists, credit cache) are added before storing, so the badge never shows
+      // a page-only verdict for a listed shop.
+      const checked = result && (await lists.check(result, resolveLang(await settings.get(), browser.i18n.getUILanguage())));
+      // The user's hidden warnings and personal lists apply to the stored verdict (badge, popup) too.
+      const mine = await userRules.applyTo(checked, resolveLang(await settings.get(), browser.i18n.getUILanguage()));
+      await verdicts.set(caller.tabId, { url, ...mine, allowlisted, reportedAt: Date.now() });
+      return { stored: true, result: checked };
     },
     async dismissSite({ host }) {
       return { dismissed: await settings.dismiss(host) };
@@ -63,6 +79,18 @@ new MessageRouter(
     },
     async getStoredDataSummary() {
       return summary();
+    },
+    async getSyncStatus() {
+      return lists.status();
+    },
+    async subscribeFeed(sub) {
+      return lists.subscribe(sub);
+    },
+    async unsubscribeFeed({ id }) {
+      return lists.unsubscribe(id);
+    },
+    async syncFeeds({ id }) {
+      return { started: await lists.syncNow(id) };
     },
     async clearStoredData() {
       await settings.clear();

@@ -27,7 +27,9 @@ export class ChangeWatch {
     private readonly onChange: (reason: 'mutation' | 'navigation' | 'frame') => void,
   ) {
     this.lastUrl = doc.location.href;
-    this.observer = new MutationObserver((records) => this.handle(records));
+    // The document's own window's observer (the global one in a content script).
+    const Observer = (doc.defaultView as (Window & typeof globalThis) | null)?.MutationObserver ?? MutationObserver;
+    this.observer = new Observer((records) => this.handle(records));
     this.observe(doc);
     const win = doc.defaultView;
     win?.addEventListener('popstate', this.onEvent);

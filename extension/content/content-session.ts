@@ -14,6 +14,8 @@ import { makeFindElement } from './evidence-locator';
 import { loadContentStrings } from './page-strings';
 import { SlicedPageJob } from './scan-job';
 import { ScanScheduler } from './scan-scheduler';
+import { applyUserRules, NO_USER_RULES, trustAllowsOpen } from '../../src/user-rules/apply-user-rules';
+import { uncheckedResult } from './unchecked-result';
 
 /** False once the extension was reloaded, updated or removed under this page. */
 function extensionAlive(): boolean {
@@ -40,6 +42,9 @@ export class ContentSession {
   private config: PageConfig | null = null;
   private t: T | null = null;
   private lastReport = '';
+  /** The service worker's answer to the last report: the scan with data findings (lists, credit). */
+  private checked: { key: string; result: ScanResult } | null = null;
+  private lastScan: DetailedScan | null = null;
   private ended = false;
 
   constructor(private readonly doc: Document) {}
@@ -82,16 +87,32 @@ export class ContentSession {
     const key = reportKey(scan.result);
     if (key !== this.lastReport) {
       this.lastReport = key;
-      send('reportVerdict', { url: scan.result.url, result: scan.result, allowlisted: null }).catch((e: unknown) => this.onSendError(e));
+      send('reportVerdict', { url: scan.result.url, result: scan.result, allowlisted: null })
+        .then((reply) => this.onChecked(key, reply.result))
+        .catch((e: unknown) => {
+          this.onSendError(e);
+          // The lists could not be asked: say "not checked", never let the page-only verdict read as clean.
+          if (!this.ended) this.onChecked(key, uncheckedResult(scan.result, this.config?.lang ?? 'zh-CN'));
+        });
     }
+    this.lastScan = scan;
     this.show(scan);
   }
 
-  private show(scan: DetailedScan): void {
+  private onChecked(key: string, result: ScanResult | null): void {
+    if (this.ended || !result || key !== this.lastReport) return;
+    this.checked = { key, result };
+    if (this.lastScan) this.show(this.lastScan);
+  }
+
+  private show(page: DetailedScan): void {
     const config = this.config;
     const t = this.t;
     if (!config || !t) return;
-    const level = scan.result.verdict.level;
+    const scan = this.checked?.key === reportKey(page.result) ? { ...page, result: this.checked.result } : page;
+    // The user's own rules: warnings they marked as wrong, their warn/trust lists (src/user-rules).
+    const mine = applyUserRules(scan.result, config.userRules ?? NO_USER_RULES, config.lang);
+    const level = mine.result.verdict.level;
     if (config.dismissed || level === 'none') {
       this.panel?.destroy();
       this.panel = null;
@@ -101,13 +122,15 @@ export class ContentSession {
     const panel = this.panel;
     panel.render(
       h(PanelApp, {
-        result: scan.result,
+        result: mine.result,
         t,
         lang: config.lang,
-        autoExpand: shouldExpand(level, config.settings.panelOpens),
+        autoExpand: shouldExpand(level, config.settings.panelOpens) && trustAllowsOpen(mine.result, mine.view),
         findElement: makeFindElement(scan),
         copy: makeCopy(() => panel.scratch()),
         onDismiss: () => this.dismiss(),
+        user: mine.view,
+        onReport: (dispute: string | null) => void send('openReportPage', { tabId: null, dispute, title: this.doc.title.slice(0, 300) }).catch((e: unknown) => this.onSendError(e)),
       }),
     );
   }

@@ -4,6 +4,10 @@ import type { Settings } from '../../src/ui-model/settings';
 import type { StoredDataSummary } from '../protocol/messages';
 import { send } from '../protocol/send';
 import { Shield } from '../ui/icons';
+import { FeedsSection } from './feeds-section';
+import { HiddenWarningsSection } from './hidden-warnings-section';
+import { PersonalListsSection } from './personal-lists-section';
+import { ReportEndpointsSection } from './report-endpoints-section';
 import type { T } from '../ui/i18n';
 
 interface Props {
@@ -123,6 +127,10 @@ export function OptionsApp({ initial, summary: initialSummary, t, onLanguage }: 
           </ul>
         )}
       </section>
+      <FeedsSection t={t} />
+      <PersonalListsSection t={t} />
+      <HiddenWarningsSection t={t} />
+      <ReportEndpointsSection t={t} />
       <section class="lz-box">
         <h2>{t('optData')}</h2>
         <p>{t('optDataIntro')}</p>

@@ -9,11 +9,12 @@ import { OptionsApp } from './options-app';
 
 async function show(settings: Settings) {
   const lang = resolveLang(settings, browser.i18n.getUILanguage());
-  document.documentElement.lang = htmlLang(lang);
   const t = await loadPageStrings(lang);
-  document.title = t('optionsTitle');
   const summary = await send('getStoredDataSummary', {});
   mountPage(<OptionsApp key={lang} initial={settings} summary={summary} t={t} onLanguage={(s) => void show(s)} />);
+  // Set last: the page is in this language once the attribute says so.
+  document.title = t('optionsTitle');
+  document.documentElement.lang = htmlLang(lang);
 }
 
 send('getSettings', {})

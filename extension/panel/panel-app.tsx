@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Lang } from '../../src/i18n/lang';
 import type { ScanResult } from '../../src/types';
+import type { UserRulesView } from '../../src/user-rules/apply-user-rules';
 import { Shield } from '../ui/icons';
 import type { T } from '../ui/i18n';
 import type { Copy } from '../ui/lookup-buttons';
+import { UserRulesNote } from '../ui/user-rules-note';
 import { levelText, VerdictView } from '../ui/verdict-view';
 import { reveal, viewportRect } from './highlight';
 
@@ -17,12 +19,16 @@ export interface PanelProps {
   findElement: (ref: number) => Element | null;
   copy: Copy;
   onDismiss: () => void;
+  /** What the user's own rules did here (hidden warnings, trusted shop). */
+  user?: UserRulesView;
+  /** "Report this shop" (null) or "This warning is wrong" (the finding's code): opens the report page. */
+  onReport?: (dispute: string | null) => void;
 }
 
 const MARK_MS = 2500;
 
 /** The risk panel: a small pill when quiet, an expanded card for warnings; Escape collapses it. */
-export function PanelApp({ result, t, lang, autoExpand, findElement, copy, onDismiss }: PanelProps) {
+export function PanelApp({ result, t, lang, autoExpand, findElement, copy, onDismiss, user, onReport }: PanelProps) {
   const [expanded, setExpanded] = useState(autoExpand);
   const [mark, setMark] = useState<DOMRect | null>(null);
   const toggleRef = useRef<HTMLButtonElement>(null);
@@ -97,12 +103,18 @@ export function PanelApp({ result, t, lang, autoExpand, findElement, copy, onDis
             </button>
           </header>
           <div class="lz-scroll">
-            <VerdictView result={result} t={t} lang={lang} copy={copy} locate={locate} />
+            <UserRulesNote view={user} t={t} />
+            <VerdictView result={result} t={t} lang={lang} copy={copy} locate={locate} onDispute={onReport && ((f) => onReport(f.code))} />
           </div>
           <footer class="lz-foot">
             <a href="https://www.12315.cn" target="_blank" rel="noopener noreferrer">
               {t('complain')}
             </a>
+            {onReport && (
+              <button type="button" class="lz-report-btn" data-action="report" onClick={() => onReport(null)}>
+                {t('reportShop')}
+              </button>
+            )}
             <button type="button" class="lz-link-btn" title={t('dismissSiteLabel')} aria-label={t('dismissSiteLabel')} onClick={onDismiss}>
               {t('dismissSite')}
             </button>

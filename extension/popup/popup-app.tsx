@@ -6,10 +6,11 @@ import { send } from '../protocol/send';
 import { Shield } from '../ui/icons';
 import type { T } from '../ui/i18n';
 import { copyFromPage } from '../ui/mount-page';
+import { UserRulesNote } from '../ui/user-rules-note';
 import { levelText, VerdictView } from '../ui/verdict-view';
 
 /** The toolbar popup: the tab's verdict, its numbers with official lookups, and its badges. */
-export function PopupApp({ verdict, t, lang, dismissed }: { verdict: TabVerdict | null; t: T; lang: Lang; dismissed: boolean }) {
+export function PopupApp({ verdict, t, lang, dismissed, tabId = null }: { verdict: TabVerdict | null; t: T; lang: Lang; dismissed: boolean; tabId?: number | null }) {
   const [hidden, setHidden] = useState(dismissed);
   const result = verdict?.result ?? null;
   const level = result?.verdict.level ?? 'none';
@@ -20,6 +21,8 @@ export function PopupApp({ verdict, t, lang, dismissed }: { verdict: TabVerdict 
   }, [level]);
   const { title, hint } = levelText(level, t);
   const host = verdict ? new URL(verdict.url).hostname : '';
+  // "Report this shop" / "This warning is wrong": the report page opens as a tab next to the shop.
+  const report = (dispute: string | null) => tabId !== null && void send('openReportPage', { tabId, dispute, title: null }).then(() => window.close());
 
   return (
     <div class="lz lz-popup" data-level={level}>
@@ -36,10 +39,19 @@ export function PopupApp({ verdict, t, lang, dismissed }: { verdict: TabVerdict 
       </header>
       {!verdict && <p class="lz-empty">{t('popupNoData')}</p>}
       {verdict?.allowlisted && <p class="lz-empty">{t('popupAllowlisted', verdict.allowlisted)}</p>}
-      {result && <VerdictView result={result} t={t} lang={lang} copy={copyFromPage} />}
+      {result && <UserRulesNote view={verdict?.user} t={t} />}
+      {result && <VerdictView result={result} t={t} lang={lang} copy={copyFromPage} onDispute={tabId !== null ? (f) => report(f.code) : undefined} />}
       <footer class="lz-foot">
         <a href="https://www.12315.cn" target="_blank" rel="noopener noreferrer">
           {t('complain')}
+        </a>
+        {result && tabId !== null && (
+          <button type="button" class="lz-report-btn" data-action="report" onClick={() => report(null)}>
+            {t('reportShop')}
+          </button>
+        )}
+        <a href="../report/my-reports.html" target="_blank">
+          {t('rpMyReports')}
         </a>
         {hidden && (
           <button type="button" class="lz-link-btn" onClick={() => void send('undismissSite', { host }).then(() => setHidden(false))}>

@@ -22,7 +22,7 @@ async function main() {
   const verdict = tabId === null ? null : await send('getTabVerdict', { tabId });
   const host = verdict ? new URL(verdict.url).hostname : null;
   const dismissed = host ? (await send('getStoredDataSummary', {})).dismissedSites.includes(host) : false;
-  mountPage(<PopupApp verdict={verdict} t={t} lang={lang} dismissed={dismissed} />);
+  mountPage(<PopupApp verdict={verdict} t={t} lang={lang} dismissed={dismissed} tabId={tabId} />);
 }
 
 main().catch((error: unknown) => {

@@ -3,8 +3,11 @@
  * Send only through `send()` (send.ts); the service worker's router validates sender and payload.
  */
 import type { Lang } from '../../src/i18n/lang';
+import type { FeedSyncStatus } from '../../src/lists/lists-status';
 import type { ScanResult } from '../../src/types';
+import type { UserRules, UserRulesView } from '../../src/user-rules/apply-user-rules';
 import type { Settings } from '../../src/ui-model/settings';
+import type { ReportsProtocol } from './report-messages';
 
 /** What a tab's content script last reported, as the popup and the toolbar badge see it. */
 export interface TabVerdict {
@@ -14,6 +17,8 @@ export interface TabVerdict {
   /** The allowlist pattern that matched, when the site is allowlisted. */
   allowlisted: string | null;
   reportedAt: number;
+  /** What the user's own rules did (hidden warnings, personal warn/trust); absent when none applied. */
+  user?: UserRulesView;
 }
 
 /** What the content script needs to know before it shows anything on a page. */
@@ -23,6 +28,8 @@ export interface PageConfig {
   /** The user dismissed the panel on this host. */
   dismissed: boolean;
   allowlisted: string | null;
+  /** The user's hidden warnings and personal lists, applied to the panel (report-messages.ts). */
+  userRules: UserRules;
 }
 
 /** What the options page lists under "what data the extension keeps". */
@@ -35,10 +42,14 @@ export interface StoredDataSummary {
 
 export type Empty = Record<string, never>;
 
-export interface Protocol {
+export interface Protocol extends ReportsProtocol {
   // Content-script messages (see CONTENT_MESSAGES).
   getPageConfig: { payload: { host: string }; response: PageConfig };
-  reportVerdict: { payload: { url: string; result: ScanResult | null; allowlisted: string | null }; response: { stored: boolean } };
+  reportVerdict: {
+    payload: { url: string; result: ScanResult | null; allowlisted: string | null };
+    /** `result`: the scan with data findings (black lists, credit cache) added by the service worker. */
+    response: { stored: boolean; result: ScanResult | null };
+  };
   dismissSite: { payload: { host: string }; response: { dismissed: string[] } };
   getUiStrings: { payload: { lang: Lang }; response: { strings: Record<string, string> } };
   // Extension pages only.
@@ -48,6 +59,12 @@ export interface Protocol {
   undismissSite: { payload: { host: string }; response: { dismissed: string[] } };
   getStoredDataSummary: { payload: Empty; response: StoredDataSummary };
   clearStoredData: { payload: Empty; response: StoredDataSummary };
+  // Lists (signed feeds), extension pages only: see extension/background/lists-service.ts.
+  getSyncStatus: { payload: Empty; response: FeedSyncStatus[] };
+  subscribeFeed: { payload: { url: string; publicKey: string; staleAfterDays?: number }; response: FeedSyncStatus[] };
+  unsubscribeFeed: { payload: { id: string }; response: FeedSyncStatus[] };
+  /** Starts a sync of one feed (or all) and answers at once; progress is read with getSyncStatus. */
+  syncFeeds: { payload: { id?: string }; response: { started: string[] } };
 }
 
 export type MessageType = keyof Protocol;
@@ -55,7 +72,7 @@ export type Payload<K extends MessageType> = Protocol[K]['payload'];
 export type Response<K extends MessageType> = Protocol[K]['response'];
 
 /** The only messages a content script may send; everything else needs an extension page. */
-export const CONTENT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['getPageConfig', 'reportVerdict', 'dismissSite', 'getUiStrings']);
+export const CONTENT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['getPageConfig', 'reportVerdict', 'dismissSite', 'getUiStrings', 'openReportPage']);
 
 /** The wire format: a request names its type; a reply says ok or carries an error message. */
 export interface Request<K extends MessageType = MessageType> {

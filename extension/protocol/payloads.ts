@@ -4,6 +4,8 @@ import { IDENTIFIER_KINDS, type ScanResult } from '../../src/types';
 import { LEVELS } from '../../src/ui-model/level-style';
 import { normalizeSettings, type Settings } from '../../src/ui-model/settings';
 import type { MessageType, Payload } from './messages';
+import { FEED_PAYLOADS } from './feed-payloads';
+import { REPORT_PAYLOADS } from './report-payloads';
 import { arr, bool, int, nullable, obj, oneOf, optional, record, str, type Validator } from './validate';
 
 const ref = optional(int(0, 10_000_000));
@@ -87,4 +89,6 @@ export const PAYLOADS: { [K in MessageType]: Validator<Payload<K>> } = {
   undismissSite: obj({ host }),
   getStoredDataSummary: empty,
   clearStoredData: empty,
+  ...FEED_PAYLOADS,
+  ...REPORT_PAYLOADS,
 };

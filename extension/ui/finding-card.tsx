@@ -9,12 +9,17 @@ import { LocateGlyph } from './icons';
 /** Scrolls to and outlines a piece of evidence; false when it is no longer on the page. */
 export type Locate = (ref: number) => boolean;
 
+/** "This warning is wrong": opens the false-positive report for this finding. */
+export type Dispute = (finding: Finding) => void;
+
 /** One finding: what was found, the page's own words, why it matters and what to do, where it is. */
-export function FindingCard({ finding, t, lang, locate }: { finding: Finding; t: T; lang: Lang; locate: Locate | undefined }) {
+export function FindingCard({ finding, t, lang, locate, onDispute }: { finding: Finding; t: T; lang: Lang; locate: Locate | undefined; onDispute?: Dispute }) {
   const [missing, setMissing] = useState(false);
   const rule = ruleByCode(finding.code);
   const advice = rule ? fill(rule.advice[lang], finding.params) : null;
   const ref = finding.ref;
+  // The user's own list entry is removed in the options, not disputed.
+  const disputable = onDispute && finding.code !== 'personal-warn';
   return (
     <li class="lz-card" data-severity={finding.severity} data-code={finding.code}>
       <div class="lz-msg">
@@ -33,12 +38,19 @@ export function FindingCard({ finding, t, lang, locate }: { finding: Finding; t:
           {advice}
         </p>
       )}
-      {locate && ref !== undefined && (
+      {((locate && ref !== undefined) || disputable) && (
         <div class="lz-actions">
-          <button type="button" class="lz-btn" disabled={missing} onClick={() => setMissing(!locate(ref))}>
-            {!missing && <LocateGlyph />}
-            {missing ? t('notOnPage') : t('showOnPage')}
-          </button>
+          {locate && ref !== undefined && (
+            <button type="button" class="lz-btn" disabled={missing} onClick={() => setMissing(!locate(ref))}>
+              {!missing && <LocateGlyph />}
+              {missing ? t('notOnPage') : t('showOnPage')}
+            </button>
+          )}
+          {disputable && (
+            <button type="button" class="lz-btn lz-dispute" data-action="dispute" onClick={() => onDispute(finding)}>
+              {t('findingWrong')}
+            </button>
+          )}
         </div>
       )}
     </li>

@@ -3,9 +3,12 @@ import { PAGE_CSS } from './page-styles';
 
 /** Mounts an extension page's Preact root with the shared styles. */
 export function mountPage(app: ComponentChild): void {
-  const style = document.createElement('style');
-  style.textContent = PAGE_CSS;
-  document.head.append(style);
+  if (!document.getElementById('lz-page-css')) {
+    const style = document.createElement('style');
+    style.id = 'lz-page-css';
+    style.textContent = PAGE_CSS;
+    document.head.append(style);
+  }
   document.body.classList.add('lz');
   const root = document.getElementById('root');
   if (!root) throw new Error('#root missing');

@@ -1,7 +1,8 @@
 import type { Lang } from '../../src/i18n/lang';
 import type { Badge, Identifier, ScanResult } from '../../src/types';
 import { badgeLookup, lookupsFor, SITES } from '../../src/ui-model/lookups';
-import { FindingCard, type Locate } from './finding-card';
+import { DataStatus, splitStatus } from './data-status';
+import { FindingCard, type Dispute, type Locate } from './finding-card';
 import { kindKey, type T } from './i18n';
 import { ExternalGlyph } from './icons';
 import { LookupButtons, type Copy } from './lookup-buttons';
@@ -13,11 +14,13 @@ export interface VerdictViewProps {
   copy: Copy;
   /** Present on the page itself (the panel); the popup cannot point into the page. */
   locate?: Locate;
+  /** "This warning is wrong" on each finding (panel and popup). */
+  onDispute?: Dispute;
 }
 
 /** Findings, then the numbers found with their official lookups, then the badges. */
-export function VerdictView({ result, t, lang, copy, locate }: VerdictViewProps) {
-  const { findings } = result.verdict;
+export function VerdictView({ result, t, lang, copy, locate, onDispute }: VerdictViewProps) {
+  const { shop: findings, status } = splitStatus(result.verdict.findings);
   return (
     <div class="lz-body">
       {findings.length > 0 && (
@@ -25,11 +28,12 @@ export function VerdictView({ result, t, lang, copy, locate }: VerdictViewProps)
           <h3>{t('sectionFindings')}</h3>
           <ul class="lz-list">
             {findings.map((f, i) => (
-              <FindingCard key={`${f.code}-${i}`} finding={f} t={t} lang={lang} locate={locate} />
+              <FindingCard key={`${f.code}-${i}`} finding={f} t={t} lang={lang} locate={locate} onDispute={onDispute} />
             ))}
           </ul>
         </section>
       )}
+      <DataStatus findings={status} t={t} lang={lang} />
       {result.identifiers.length > 0 && (
         <section class="lz-section" aria-label={t('sectionIdentifiers')}>
           <h3>{t('sectionIdentifiers')}</h3>

@@ -1,6 +1,7 @@
 import type { Lang } from '../i18n/lang';
 import { KIND_NAMES } from '../identifiers/kind-names';
 import { ruleByCode } from '../rules/registry';
+import { fill } from '../rules/rule';
 import type { Level, ScanResult } from '../types';
 
 const LEVEL_TEXT: Record<Level, Record<Lang, string>> = {
@@ -33,7 +34,7 @@ export function formatReport(r: ScanResult, lang: Lang): string {
     for (const f of r.verdict.findings) {
       lines.push(`  [${f.severity}] ${f.message}`, `      ${T.evidence[lang]}: ${f.evidence}`);
       const advice = ruleByCode(f.code)?.advice[lang];
-      if (advice) lines.push(`      ${advice}`);
+      if (advice) lines.push(`      ${fill(advice, f.params)}`);
     }
   }
   if (r.identifiers.length) {

@@ -3,6 +3,7 @@ import { badgeMismatch } from './badge-mismatch';
 import { badgeSpoofed } from './badge-spoofed';
 import { idInvalid } from './id-invalid';
 import { licenseMissingRule } from './license-missing';
+import { personalWarn } from './personal-warn';
 import { psbProvinceMismatch } from './psb-province-mismatch';
 import type { PageRule, RuleContext, RuleInfo } from './rule';
 
@@ -10,7 +11,7 @@ import type { PageRule, RuleContext, RuleInfo } from './rule';
 export const PAGE_RULES: readonly PageRule[] = [badgeSpoofed, badgeMismatch, idInvalid, psbProvinceMismatch];
 
 /** Every rule whose findings can appear (page rules and data rules), for the UI's explanations. */
-const ALL_RULES: RuleInfo[] = [...PAGE_RULES, licenseMissingRule];
+const ALL_RULES: RuleInfo[] = [...PAGE_RULES, licenseMissingRule, personalWarn];
 
 /** Registers rules defined elsewhere (data rules from feeds, platform rules). */
 export function registerRules(...rules: RuleInfo[]): void {

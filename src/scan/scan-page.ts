@@ -7,7 +7,8 @@ import { detectText, type Occurrence } from './detect-text';
 import { excerpt, type Location } from './evidence';
 import { findLicenses } from './licenses';
 import { analyzeLinks } from './links';
-import { findRegions } from './regions';
+import { regionSteps } from './regions';
+import { runSteps, type Steps } from './steps';
 import { classifyPage } from '../platforms/classify-page';
 import { licenseMissing, showsLicense } from '../rules/license-missing';
 
@@ -35,10 +36,20 @@ export function scanPage(root: Node, options: ScanOptions): ScanResult {
   return scanPageDetailed(root, options).result;
 }
 
-/** Scans and keeps what is needed to point at the evidence (used by the content script). */
+/** Scans and keeps what is needed to point at the evidence. */
 export function scanPageDetailed(root: Node, options: ScanOptions): DetailedScan {
-  const scan = analyzePages(collectPages(root, options), options);
-  if (root.nodeType === 9) addPageFindings(scan, root as Document, options);
+  return runSteps(scanSteps(root, options));
+}
+
+/** The whole scan as short steps (the content script runs them in idle-time slices). */
+export function* scanSteps(root: Node, options: ScanOptions): Steps<DetailedScan> {
+  const pages = yield* collectSteps(root, options);
+  yield;
+  const scan = analyzePages(pages, options);
+  if (root.nodeType === 9) {
+    yield;
+    addPageFindings(scan, root as Document, options);
+  }
   return scan;
 }
 
@@ -56,27 +67,45 @@ export function addPageFindings(scan: DetailedScan, doc: Document, options: Scan
   result.verdict = { level: levelOf(findings, true), findings };
 }
 
+/** Reads the page's text (see collectSteps). */
+export function collectPages(root: Node, options: ScanOptions): PageText[] {
+  return runSteps(collectSteps(root, options));
+}
+
+/** Elements looked at between two chances to stop, while searching for shadow roots and frames. */
+const ELEMENTS_PER_STEP = 2048;
+
 /**
  * Reads the page: the regions around hints (fast path), plus open shadow roots and same-origin
  * frames when `frames` is set, which the browser's textContent does not include.
  */
-export function collectPages(root: Node, options: ScanOptions): PageText[] {
+export function* collectSteps(root: Node, options: ScanOptions): Steps<PageText[]> {
   const base = root.nodeType === 9 ? ((root as Document).body ?? (root as Document).documentElement) : root;
-  const regions = !options.fullWalk && base && base.nodeType === 1 ? findRegions(base as Element) : null;
-  const pages = regions ? regions.map((group) => collectText(group, options)) : [collectText(root, options)];
-  if (regions && options.frames && base) {
-    // Shadow roots and frames are outside textContent: read them whole.
-    for (const el of (base as Element).getElementsByTagName('*')) {
-      const shadow = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
-      if (shadow) pages.push(collectText(shadow, options));
-      else if (el.tagName === 'IFRAME') {
-        try {
-          const doc = (el as HTMLIFrameElement).contentDocument;
-          if (doc?.body) pages.push(...collectPages(doc, options));
-        } catch {
-          // Cross-origin frame: not ours to read.
-        }
+  const regions = !options.fullWalk && base && base.nodeType === 1 ? yield* regionSteps(base as Element) : null;
+  if (!regions) {
+    // The full walk reads shadow roots and frames itself.
+    return [collectText(root, options)];
+  }
+  const pages: PageText[] = [];
+  for (const group of regions) {
+    pages.push(collectText(group, options));
+    yield;
+  }
+  if (!options.frames || !base) return pages;
+  const elements = (base as Element).getElementsByTagName('*');
+  for (let i = 0; i < elements.length; i++) {
+    if (i % ELEMENTS_PER_STEP === ELEMENTS_PER_STEP - 1) yield;
+    const el = elements[i]!;
+    const shadow = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
+    if (shadow) pages.push(collectText(shadow, options));
+    else if (el.tagName === 'IFRAME') {
+      let doc: Document | null = null;
+      try {
+        doc = (el as HTMLIFrameElement).contentDocument;
+      } catch {
+        // Cross-origin frame: not ours to read.
       }
+      if (doc?.body) pages.push(...(yield* collectSteps(doc, options)));
     }
   }
   return pages;

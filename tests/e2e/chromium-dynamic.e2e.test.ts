@@ -85,7 +85,7 @@ describe('Chromium: pages that change, frames, and a stopped service worker', ()
     });
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
-    await expect.poll(() => statuses.at(-1), { timeout: 10_000 }).toBe('stopped');
+    await expect.poll(() => statuses.includes('stopped'), { timeout: 10_000 }).toBe(true);
     await cdp.detach();
     await own.close();
 
@@ -94,6 +94,20 @@ describe('Chromium: pages that change, frames, and a stopped service worker', ()
     expect(popup.text).toContain('gsxt-verify.shop-cert.example.com');
     await popup.page.close();
     expect((await toolbarBadge(ext, v!.tabId)).text).toBe('!');
+    await page.close();
+  });
+
+  // Last in this file: it reloads the extension.
+  it('tears down on the old page when the extension is reloaded under it (context invalidated)', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(server.url('/demo/spoofed-badge.html'));
+    expect((await waitForPanel(page, (p) => p?.level === 'danger'))?.level).toBe('danger');
+    const w = await ext.worker();
+    await w.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => undefined);
+    // The next change on the page finds the context gone: observers stop and the panel is removed.
+    await page.waitForTimeout(500);
+    await page.evaluate(() => document.body.append(Object.assign(document.createElement('p'), { textContent: '新到货' })));
+    expect(await waitForPanel(page, (p) => p === null, 5000)).toBeNull();
     await page.close();
   });
 });

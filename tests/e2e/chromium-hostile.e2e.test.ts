@@ -114,10 +114,22 @@ describe('Chromium: hostile pages', () => {
     expect((await waitForVerdict(ext, url, (v) => v.level !== null, 60_000))?.level).toBe('none');
     await page.waitForTimeout(1000);
     // Now the page adds its footer: our rescan of the whole page is what the page lives through.
-    await page.evaluate((html) => {
-      (window as unknown as { __gapsReset(): void }).__gapsReset();
-      document.body.insertAdjacentHTML('beforeend', html);
-    }, SPOOF);
+    // The measurement window opens after the page's own insertion and relayout (a frame later) and
+    // before our debounced rescan starts, so what it sees is our rescan of 200,000 nodes.
+    await page.evaluate(
+      (html) =>
+        new Promise<void>((resolve) => {
+          document.body.insertAdjacentHTML('beforeend', html);
+          requestAnimationFrame(() =>
+            setTimeout(() => {
+              (window as unknown as { __gapsReset(): void }).__gapsReset();
+              resolve();
+            }, 0),
+          );
+        }),
+      SPOOF,
+    );
+    expect((await readPanel(page))?.level ?? null).toBeNull(); // not rescanned yet: the window covers it
     const panel = await waitForPanel(page, (p) => p?.level === 'danger', 60_000);
     expect(panel?.findingCodes).toEqual(['badge-spoofed']);
     await page.waitForTimeout(300);

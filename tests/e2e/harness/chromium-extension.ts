@@ -21,10 +21,11 @@ export interface LoadedChromium {
 }
 
 /** Debian's Chromium with the built extension loaded, in a throwaway profile. */
-export async function launchChromium(options: { headless?: boolean; dist?: string } = {}): Promise<LoadedChromium> {
+export async function launchChromium(options: { headless?: boolean; dist?: string; profile?: string } = {}): Promise<LoadedChromium> {
   const dist = options.dist ?? CHROME_DIST;
   const headless = options.headless ?? true;
-  const profile = await mkdtemp(join(tmpdir(), 'lz-chromium-'));
+  // A given profile (to relaunch the same browser: restart tests) is kept on close; the caller removes it.
+  const profile = options.profile ?? (await mkdtemp(join(tmpdir(), 'lz-chromium-')));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless,
@@ -66,7 +67,7 @@ export async function launchChromium(options: { headless?: boolean; dist?: strin
     worker,
     close: async () => {
       await context.close();
-      await rm(profile, { recursive: true, force: true });
+      if (!options.profile) await rm(profile, { recursive: true, force: true });
     },
   };
 }
@@ -75,9 +76,11 @@ export async function launchChromium(options: { headless?: boolean; dist?: strin
 export async function tabVerdict(ext: LoadedChromium, url: string): Promise<{ tabId: number; level: string | null; codes: string[] } | null> {
   const w = await ext.worker();
   return w.evaluate(async (u) => {
-    const all = (await chrome.storage.session.get(null)) as Record<string, { url: string; result: { verdict: { level: string; findings: { code: string }[] } } | null }>;
+    const all = (await chrome.storage.session.get(null)) as Record<string, { url: string; result: { verdict: { level: string; findings: { code: string; severity: string }[] } } | null }>;
     for (const [k, v] of Object.entries(all)) {
-      if (k.startsWith('tab:') && v.url === u) return { tabId: Number(k.slice(4)), level: v.result?.verdict.level ?? null, codes: v.result?.verdict.findings.map((f) => f.code) ?? [] };
+      // Findings about the shop; info-level notes (e.g. "lists not loaded") are left out.
+      const codes = v.result?.verdict.findings.filter((f) => f.severity !== 'info').map((f) => f.code) ?? [];
+      if (k.startsWith('tab:') && v.url === u) return { tabId: Number(k.slice(4)), level: v.result?.verdict.level ?? null, codes };
     }
     return null;
   }, url);

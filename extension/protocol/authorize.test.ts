@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { authorize } from './authorize';
+import { CONTENT_MESSAGES, type MessageType } from './messages';
+import { PAYLOADS } from './payloads';
+
+const ID = 'abcdefghijklmnop';
+const ORIGIN = `chrome-extension://${ID}/`;
+const page = { id: ID, url: 'https://shop.example.com/item', tab: { id: 7 }, frameId: 0 };
+
+describe('authorize', () => {
+  it('lets extension pages call everything', () => {
+    for (const type of Object.keys(PAYLOADS) as MessageType[]) {
+      expect(authorize(type, { id: ID, url: `${ORIGIN}extension/popup/popup.html?tabId=3` }, ID, ORIGIN)).toMatchObject({ privileged: true });
+    }
+  });
+  it('lets content scripts call only the allowlist, with their tab', () => {
+    expect(authorize('reportVerdict', page, ID, ORIGIN)).toEqual({ tabId: 7, privileged: false, url: page.url });
+    for (const type of ['getTabVerdict', 'saveSettings', 'clearStoredData', 'undismissSite', 'getSettings', 'getStoredDataSummary'] as const) {
+      expect(CONTENT_MESSAGES.has(type)).toBe(false);
+      expect(authorize(type, page, ID, ORIGIN)).toBe(`${type} is not allowed from a content script`);
+    }
+  });
+  it('refuses other extensions, tab-less senders and sub-frames', () => {
+    expect(authorize('reportVerdict', { ...page, id: 'other' }, ID, ORIGIN)).toBe('not from this extension');
+    expect(authorize('reportVerdict', { id: ID, url: page.url }, ID, ORIGIN)).toBe('content-script message without a tab');
+    expect(authorize('reportVerdict', { ...page, frameId: 3 }, ID, ORIGIN)).toBe('not from the top frame');
+  });
+  it('is not fooled by a page whose URL merely contains our origin', () => {
+    expect(authorize('clearStoredData', { ...page, url: `https://evil.example/${ORIGIN}` }, ID, ORIGIN)).toBe('clearStoredData is not allowed from a content script');
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const dist = (t: string) => join(repo, 'dist', t);
+const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
+const manifest = (t: string) => JSON.parse(readFileSync(join(dist(t), 'manifest.json'), 'utf8'));
+
+describe('the built extension (dist/)', () => {
+  it('Chrome: MV3 service worker, fewest permissions, no source maps', () => {
+    const m = manifest('chrome');
+    expect(m.manifest_version).toBe(3);
+    expect(m.background.service_worker).toBeTruthy();
+    expect(m.background.scripts).toBeUndefined();
+    // storage: settings and verdicts; alarms: list sync; activeTab: the screenshot a user attaches to
+    // a report. Nothing broader (no tabs, scripting, webRequest, host permissions).
+    for (const p of m.permissions) expect(['storage', 'alarms', 'activeTab'], p).toContain(p);
+    expect(m.permissions).toContain('storage');
+    expect(m.host_permissions).toBeUndefined();
+    expect(m.web_accessible_resources ?? []).toEqual([]); // pages cannot probe our files
+    expect(m.content_scripts[0].matches).toEqual(['http://*/*', 'https://*/*']);
+    expect(m.default_locale).toBe('zh_CN');
+    for (const f of walk(dist('chrome'))) {
+      expect(f.endsWith('.map'), f).toBe(false);
+      if (f.endsWith('.js')) expect(readFileSync(f, 'utf8'), f).not.toMatch(/sourceMappingURL|https?:\/\/[^'"\s]*\.js['"]/);
+    }
+    // Every file the manifest names exists.
+    for (const f of [m.background.service_worker, m.action.default_popup, m.options_ui.page, ...m.content_scripts[0].js, ...Object.values(m.icons)]) {
+      expect(existsSync(join(dist('chrome'), f as string)), f as string).toBe(true);
+    }
+  });
+
+  it('Firefox: background scripts, gecko id, same permissions', () => {
+    const m = manifest('firefox');
+    expect(m.manifest_version).toBe(3);
+    expect(m.background.scripts?.length).toBe(1);
+    expect(m.background.service_worker).toBeUndefined();
+    expect(m.browser_specific_settings.gecko.id).toBe('liangzhao-guard@liangzhao.example');
+    expect(m.permissions).toEqual(manifest('chrome').permissions);
+  });
+
+  it('zips both builds', () => {
+    for (const t of ['chrome', 'firefox']) {
+      const zip = readFileSync(join(repo, 'dist', `liangzhao-guard-${t}.zip`));
+      expect(zip.readUInt32LE(0)).toBe(0x04034b50);
+      expect(zip.includes(Buffer.from('manifest.json'))).toBe(true);
+    }
+  });
+
+  it('passes `web-ext lint` with no errors', () => {
+    const res = spawnSync(process.execPath, [join(repo, 'node_modules/web-ext/bin/web-ext.js'), 'lint', '--source-dir', dist('firefox'), '--output', 'json', '--no-input'], {
+      encoding: 'utf8',
+      cwd: repo,
+    });
+    const report = JSON.parse(res.stdout.slice(res.stdout.indexOf('{')));
+    expect(report.errors, JSON.stringify(report.errors)).toEqual([]);
+    expect(report.summary.errors).toBe(0);
+  });
+});
