@@ -1,5 +1,6 @@
 import type { PageType } from './platform';
-import { detectGenericShop, type ShopConfidence } from './generic-shop';
+import { detectGenericShopSteps, type ShopConfidence } from './generic-shop';
+import { runSteps, type Steps } from '../scan/steps';
 import { findLicenseLink, parseUrl } from './helpers';
 import { platformForHost } from './registry';
 
@@ -20,30 +21,47 @@ export interface PageClass {
 
 const UNKNOWN: PageClass = { platform: null, pageType: 'other', licensePageUrl: null, shopSignals: [], shopConfidence: 'none', licenseExpected: true };
 
+/** What the caller already knows, so that classification need not look again. */
+export interface ClassifyHints {
+  /**
+   * The page's license link if the caller has already searched every place one could be (the
+   * scanner has: license words are among its hints); undefined to search the page here.
+   */
+  licenseLink?: string | null;
+}
+
 /**
  * Classifies a page. Platform pages are judged by that platform's data; other pages by generic
  * store signals. A hostile or broken page yields "other", never an exception.
  */
-export function classifyPage(url: string, doc: Document): PageClass {
+export function classifyPage(url: string, doc: Document, hints: ClassifyHints = {}): PageClass {
+  return runSteps(classifySteps(url, doc, hints));
+}
+
+/** The same as short steps (the content script runs them between the page's own tasks). */
+export function* classifySteps(url: string, doc: Document, hints: ClassifyHints = {}): Steps<PageClass> {
   try {
-    return classify(url, doc);
+    return yield* classify(url, doc, hints);
   } catch {
     return { ...UNKNOWN };
   }
 }
 
-function classify(href: string, doc: Document): PageClass {
+function* classify(href: string, doc: Document, hints: ClassifyHints): Steps<PageClass> {
   const url = parseUrl(href);
-  const generic = detectGenericShop(doc);
+  const generic = yield* detectGenericShopSteps(doc);
   const shopSignals = [...new Set(generic.signals.map((s) => s.code))];
   const platform = url && /^https?:$/.test(url.protocol) ? platformForHost(url.hostname) : null;
   const base = url ?? parseUrl('about:blank')!;
+  const licenseLink = () => (hints.licenseLink !== undefined ? hints.licenseLink : findLicenseLink(doc, base));
+  yield;
   if (platform && url) {
     const pageType: PageType = platform.isProductPage(url, doc) ? 'product' : platform.isShopPage(url, doc) ? 'shop' : 'other';
+    yield;
     return {
       platform: platform.id,
       pageType,
-      licensePageUrl: platform.licensePageUrl(url, doc) ?? findLicenseLink(doc, base),
+      licensePageUrl: platform.licensePageUrl(url, doc) ?? licenseLink(),
       shopSignals,
       shopConfidence: generic.confidence,
       licenseExpected: platform.licenseExpected,
@@ -51,5 +69,5 @@ function classify(href: string, doc: Document): PageClass {
   }
   const structured = shopSignals.some((s) => s === 'schema-product' || s === 'microdata-product' || s === 'og-product');
   const pageType: PageType = generic.confidence !== 'high' ? 'other' : structured ? 'product' : 'shop';
-  return { platform: null, pageType, licensePageUrl: findLicenseLink(doc, base), shopSignals, shopConfidence: generic.confidence, licenseExpected: true };
+  return { platform: null, pageType, licensePageUrl: licenseLink(), shopSignals, shopConfidence: generic.confidence, licenseExpected: true };
 }

@@ -67,12 +67,22 @@ export function links(doc: Document, base: URL): LinkInfo[] {
  */
 export const LICENSE_LINK_TEXT = /营业执照|營業執照|证照|證照|资质|資質|亮照|商家公示|食品安全档案|食品安全檔案|工商执照|工商執照|business licen[cs]e/i;
 
-/** The first link whose text names a license page, optionally only to hosts `allow` accepts. */
+/**
+ * The first link whose text names a license page, optionally only to hosts `allow` accepts.
+ * Every link is looked at (license links sit in footers, after thousands of product links), but
+ * cheaply: its text first, and only a link whose words match is resolved.
+ */
 export function findLicenseLink(doc: Document, base: URL, allow?: (url: URL) => boolean): string | null {
-  for (const link of links(doc, base)) {
-    if (!LICENSE_LINK_TEXT.test(link.label)) continue;
-    if (allow && !allow(link.url)) continue;
-    return link.url.href;
+  const anchors = doc.querySelectorAll('a[href], area[href]');
+  for (let i = 0; i < anchors.length; i++) {
+    const a = anchors[i]!;
+    const quick = `${a.textContent ?? ''} ${a.getAttribute('title') ?? ''} ${a.getAttribute('aria-label') ?? ''} ${a.getAttribute('alt') ?? ''}`;
+    if (!LICENSE_LINK_TEXT.test(quick) && !(a.firstElementChild && LICENSE_LINK_TEXT.test(linkLabel(a)))) continue;
+    const href = (a.getAttribute('href') ?? '').trim();
+    if (!href || /^(?:javascript|data|mailto|tel):/i.test(href)) continue;
+    const url = parseUrl(href, base);
+    if (!url || (allow && !allow(url))) continue;
+    return url.href;
   }
   return null;
 }

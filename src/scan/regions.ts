@@ -17,7 +17,7 @@ import { normalizeText } from '../identifiers/normalize';
 const HINTS = [
   '[执執證证亮]照', '代[码碼]', '[注註][册冊][号號]', '[税稅][号號]', '[纳納][税稅]', '[许許]可', '[备備]案', '[资資][格质質]', '批准[证證]', '登[记記][证證]',
   'ICP', 'ＩＣＰ', 'icp', '[网網][食文械安监監络絡]', '公安', '工商', '[红紅]盾', '[经經][营營]性', '械[经經]', '新出', '所有者', '主[办辦]', '可信',
-  '[诚誠]信', '信用', '[JＪjｊSＳsｓ][YＹyｙCＣcｃ][\\s\\u200B]*[0-9０-９]', '[ABＡＢ][12１２][\\s\\u200B]*[.、,·\\-－—]', '[国國][AＡBＢCＣ]', '[(（][^)）]{1,2}[)）]',
+  '[诚誠]信', '信用', '公示', '[档檔]案', 'icen', 'ICEN', '[JＪjｊSＳsｓ][YＹyｙCＣcｃ][\\s\\u200B]*[0-9０-９]', '[ABＡＢ][12１２][\\s\\u200B]*[.、,·\\-－—]', '[国國][AＡBＢCＣ]', '[(（][^)）]{1,2}[)）]',
 ];
 const HINT_AT = new RegExp(HINTS.join('|'), 'y');
 
@@ -127,7 +127,7 @@ function hasUsccWindow(compact: string): boolean {
 // A long selector list (one entry per word) costs every element of a 200,000-node page dozens of
 // checks; three attribute tests and a regex on the few elements that have them is cheaper.
 const ATTR_SELECTOR = '[alt],[title],[aria-label]';
-const ATTR_HINT = /\d{4}|[０-９]{4}|亮照|[执執]照|[红紅]盾|工商|[备備]案|[网網]安|可信|[诚誠]信|[许許]可|信用/;
+const ATTR_HINT = /\d{4}|[０-９]{4}|[执執證证亮]照|[资資][质質]|[红紅]盾|工商|[备備档檔]案|[网網]安|可信|[诚誠]信|[许許]可|信用|公示|licen[cs]e/i;
 const PARAM_HINT = /(?:serial|uniscid|creditcode|uscc|shxydm|regno|code)=/i;
 
 /** A list or grid: stop climbing at its item, or one region would swallow the whole page. */

@@ -9,7 +9,8 @@ import { findLicenses } from './licenses';
 import { analyzeLinks } from './links';
 import { regionSteps } from './regions';
 import { runSteps, type Steps } from './steps';
-import { classifyPage } from '../platforms/classify-page';
+import { classifySteps } from '../platforms/classify-page';
+import { LICENSE_LINK_TEXT, parseUrl } from '../platforms/helpers';
 import { licenseMissing, showsLicense } from '../rules/license-missing';
 
 export interface ScanOptions extends CollectOptions {
@@ -48,7 +49,7 @@ export function* scanSteps(root: Node, options: ScanOptions): Steps<DetailedScan
   const scan = analyzePages(pages, options);
   if (root.nodeType === 9) {
     yield;
-    addPageFindings(scan, root as Document, options);
+    yield* pageFindingSteps(scan, root as Document, options);
   }
   return scan;
 }
@@ -57,14 +58,29 @@ export function* scanSteps(root: Node, options: ScanOptions): Steps<DetailedScan
  * Rules that need the whole document and its URL (is this a shop page at all?), not just the
  * identifiers: `license-missing`.
  */
-export function addPageFindings(scan: DetailedScan, doc: Document, options: ScanOptions): void {
+export function* pageFindingSteps(scan: DetailedScan, doc: Document, options: ScanOptions): Steps<void> {
   const { result } = scan;
-  // Classifying the page costs a pass over it; a page showing a license cannot lack one.
-  if (showsLicense(result)) return;
-  const finding = licenseMissing(result, classifyPage(options.url, doc), options.lang ?? 'zh-CN');
+  // Classifying the page costs passes over it; a page showing a license, or linking to one, cannot
+  // lack one. License words are among the scanner's hints, so the links it read include any such.
+  if (showsLicense(result) || licenseLinkIn(scan.pages, options.url)) return;
+  const page = yield* classifySteps(options.url, doc, { licenseLink: null });
+  const finding = licenseMissing(result, page, options.lang ?? 'zh-CN');
   if (!finding) return;
   const findings = sortFindings([...result.verdict.findings, finding]);
   result.verdict = { level: levelOf(findings, true), findings };
+}
+
+/** The first link the scan read whose words name a license page (营业执照, 证照, 资质, 亮照…). */
+function licenseLinkIn(pages: PageText[], base: string): string | null {
+  for (const page of pages) {
+    for (const link of page.links) {
+      const label = `${page.text.slice(link.start, Math.min(link.end, link.start + 200))} ${link.attrText}`;
+      if (!LICENSE_LINK_TEXT.test(label)) continue;
+      const url = parseUrl(link.href.trim(), base);
+      if (url && /^https?:$/.test(url.protocol)) return url.href;
+    }
+  }
+  return null;
 }
 
 /** Reads the page's text (see collectSteps). */
