@@ -1,4 +1,4 @@
-import { checkOrgcode, checkUscc, isIdCardNumber } from '../identifiers/checks';
+import { USCC_ALPHABET, checkOrgcode, checkUscc, isIdCardNumber } from '../identifiers/checks';
 import { NEGATIVE_LABEL } from '../identifiers/labels';
 import { normalizeText } from '../identifiers/normalize';
 
@@ -54,41 +54,47 @@ const ANY_SECOND = new Uint8Array(0x10000);
     }
   }
 })();
-const RUN_CHAR = /[0-9A-Za-z０-９Ａ-Ｚａ-ｚ\s\u00AD\u200B-\u200D\u2060\uFEFF\-－]/;
+/** Letters, digits (any width) and the glue a disguised code may hold. */
+const RUN_CHARS = (() => {
+  const t = new Uint8Array(0x10000);
+  const ranges: [number, number][] = [[0x30, 0x39], [0x41, 0x5a], [0x61, 0x7a], [0xff10, 0xff19], [0xff21, 0xff3a], [0xff41, 0xff5a], [0x200b, 0x200d]];
+  for (const [a, b] of ranges) for (let c = a; c <= b; c++) t[c] = 1;
+  for (const c of [0x20, 0x09, 0x0a, 0x0d, 0xa0, 0x3000, 0xad, 0x2060, 0xfeff, 0x2d, 0xff0d]) t[c] = 1;
+  return t;
+})();
 
 /** Offsets in `text` worth walking: hints, and runs holding a window that passes every USCC check. */
 export function hintOffsets(text: string): number[] {
   const out: number[] = [];
   const n = text.length;
-  let done = 0;
   for (let i = 0; i < n; i++) {
-    const k = CLASS[text.charCodeAt(i)]!;
-    if (k === 0 || k === 2) continue;
-    if (k & 4 && (ANY_SECOND[text.charCodeAt(i)] || PAIRS.has(text.charCodeAt(i) * 65536 + text.charCodeAt(i + 1)))) {
-      HINT_AT.lastIndex = i;
-      if (HINT_AT.test(text)) out.push(i);
-    }
-    if (!(k & 1)) continue;
-    // Every USCC has six digits in a row (its division code), perhaps glued by spaces or invisibles.
-    let j = i + 1;
-    let digits = 1;
-    while (j < n && CLASS[text.charCodeAt(j)]! & 3) digits += CLASS[text.charCodeAt(j++)]! & 1;
-    if (digits >= 6 && j > done) {
-      const offset = usccRun(text, i, j, done);
-      if (offset >= 0) out.push(offset);
-      done = j;
-    }
-    i = j - 1;
+    const c = text.charCodeAt(i);
+    if (!(CLASS[c]! & 4) || !(ANY_SECOND[c] || PAIRS.has(c * 65536 + text.charCodeAt(i + 1)))) continue;
+    HINT_AT.lastIndex = i;
+    if (HINT_AT.test(text)) out.push(i);
+  }
+  // Every USCC has six digits in a row (its division code), perhaps glued by spaces or invisibles;
+  // a simple class is what the regex engine scans fastest.
+  let done = 0;
+  DIGIT_RUN.lastIndex = 0;
+  for (let m = DIGIT_RUN.exec(text); m; m = DIGIT_RUN.exec(text)) {
+    const end = m.index + m[0].length;
+    if (end <= done) continue;
+    const offset = usccRun(text, m.index, end, done);
+    if (offset >= 0) out.push(offset);
+    done = end;
   }
   return out.sort((a, b) => a - b);
 }
 
+const DIGIT_RUN = /[0-9０-９][0-9０-９ \t\n\r\u00a0\u3000\u00ad\u200b-\u200d\u2060\ufeff]{5,}/g;
+
 /** Widens a digit run to its letters and glue, and says where it starts if it holds a real code. */
 function usccRun(text: string, start: number, end: number, done: number): number {
   let from = start;
-  while (from > done && start - from < 24 && RUN_CHAR.test(text[from - 1]!)) from--;
+  while (from > done && start - from < 24 && RUN_CHARS[text.charCodeAt(from - 1)]) from--;
   let to = end;
-  while (to < text.length && to - end < 24 && RUN_CHAR.test(text[to]!)) to++;
+  while (to < text.length && to - end < 24 && RUN_CHARS[text.charCodeAt(to)]) to++;
   // Most long numbers on a page are order, tracking or item numbers: rule them out cheaply first.
   const compact = compactRun(text, from, to);
   if (!hasUsccWindow(compact)) return -1;
@@ -96,28 +102,42 @@ function usccRun(text: string, start: number, end: number, done: number): number
   return from;
 }
 
-/** Letters and digits of text[from, to), half-width and upper case, without glue. */
-function compactRun(text: string, from: number, to: number): string {
-  let out = '';
+/** Letters and digits of text[from, to), half-width and upper case, without glue, as codes. */
+function compactRun(text: string, from: number, to: number): number[] {
+  const out: number[] = [];
   for (let i = from; i < to; i++) {
     let c = text.charCodeAt(i);
     if (c >= 0xff10 && c <= 0xff5a) c -= 0xfee0;
     if (c >= 0x61 && c <= 0x7a) c -= 0x20;
-    if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a)) out += String.fromCharCode(c);
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a)) out.push(c);
   }
   return out;
 }
 
-/** Authorities a USCC may start with, and its division code (positions 3-8) is all digits. */
-const AUTHORITY = /[1-9ANY]/;
+/** Value of each character in the USCC alphabet, 255 outside it. */
+const USCC_VALUE = (() => {
+  const t = new Uint8Array(128).fill(255);
+  for (let v = 0; v < USCC_ALPHABET.length; v++) t[USCC_ALPHABET.charCodeAt(v)] = v;
+  return t;
+})();
+const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
-function hasUsccWindow(compact: string): boolean {
-  for (let i = 0; i + 18 <= compact.length; i++) {
-    if (!AUTHORITY.test(compact[i]!)) continue;
-    const d = compact.charCodeAt(i + 2);
-    const d2 = compact.charCodeAt(i + 7);
-    if (d < 48 || d > 57 || d2 < 48 || d2 > 57) continue;
-    const w = compact.slice(i, i + 18);
+/**
+ * Does some 18-character window pass the USCC check character? A cheap arithmetic pre-test on
+ * codes (thousands of order numbers per page reach it); a window that passes is then checked in
+ * full, with its structure, organization code and the ID-card exclusion.
+ */
+function hasUsccWindow(codes: number[]): boolean {
+  for (let i = 0; i + 18 <= codes.length; i++) {
+    let sum = 0;
+    let ok = true;
+    for (let k = 0; k < 17 && ok; k++) {
+      const v = USCC_VALUE[codes[i + k]!]!;
+      if (v === 255) ok = false;
+      else sum += v * WEIGHTS[k]!;
+    }
+    if (!ok || USCC_VALUE[codes[i + 17]!] !== (31 - (sum % 31)) % 31) continue;
+    const w = String.fromCharCode(...codes.slice(i, i + 18));
     if (!checkUscc(w).length && !checkOrgcode(w.slice(8, 17)).length && !isIdCardNumber(w)) return true;
   }
   return false;
