@@ -114,7 +114,14 @@ export async function benchSyncNode({ n = Number(process.env.LZ_BENCH_SYNC_N ?? 
     if (full.outcome !== 'updated') throw new Error(`sync failed: ${JSON.stringify(full)}`);
     const blobs = await db.blobs.toArray();
     const row = await db.feeds.get('bench');
-    const stored = blobs.reduce((s, b) => s + b.bytes.length + b.sha256.length + b.feedId.length + 8, 0) + JSON.stringify(row).length;
+    // Paged storage: page bytes, the per-shard page indexes, and the page filters.
+    const pages = await db.pages.toArray();
+    const filters = await db.filters.toArray();
+    const stored =
+      pages.reduce((s, p) => s + p.length + 16, 0) +
+      blobs.reduce((s, b) => s + b.firsts.length + b.pages.length * 8 + 32, 0) +
+      filters.reduce((s, f) => s + f.filters.reduce((t, x) => t + x.length, 0), 0) +
+      JSON.stringify(row).length;
 
     dirRef.dir = join(tmp, 'v2');
     t = performance.now();

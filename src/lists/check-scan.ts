@@ -12,7 +12,7 @@ import { lookupIdentifiers } from './lookup-identifiers';
  * lookup becomes an 'unknown' status finding, never a clean result.
  */
 export async function checkScanWithLists(db: ListsDb, result: ScanResult, lang: Lang, deps: CreditDeps = {}): Promise<ScanResult> {
-  const { matches, status } = await lookupIdentifiers(db, blacklistQueries(result), deps);
-  const entities = status.state === 'none' ? [] : await lookupEntities(db, entityQueries(result), deps);
+  const { matches, status, feeds } = await lookupIdentifiers(db, blacklistQueries(result), deps);
+  const entities = status.state === 'none' ? [] : await lookupEntities(db, entityQueries(result), deps, feeds);
   return withDataFindings(result, { matches, entities, status }, lang);
 }

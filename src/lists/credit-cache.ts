@@ -1,7 +1,7 @@
 import { sha256 } from '../feed/bytes';
 import { asFeedError } from '../feed/feed-error';
 import { leafPosition } from '../feed/feed-lookup';
-import { LIMITS, type EntityRecord } from '../feed/format';
+import { LIMITS, type EntityRecord, type Manifest } from '../feed/format';
 import { httpTransport } from '../feed/http-transport';
 import { canonicalKey, keyString } from '../feed/keys';
 import type { EntityLookup } from '../feed/lookup-types';
@@ -9,6 +9,7 @@ import { parseEntityLeaf } from '../feed/records';
 import { getVerified } from '../feed/transport';
 import { cachedIndex } from './leaf-cache';
 import type { FeedRow, ListsDb } from './lists-db';
+import { loadManifest } from './manifest-store';
 
 export interface CreditDeps {
   fetch?: typeof fetch;
@@ -28,10 +29,11 @@ interface LeafRow {
  * hash-prefix leaf at a time (the request names only a prefix shared by hundreds of entities),
  * checked against the signed manifest, and cached. Offline, a cached leaf younger than the TTL
  * answers (marked stale when it could not be revalidated); otherwise the answer is 'unknown'.
+ * `rows`: the feed rows when the caller has just read them.
  */
-export async function lookupEntities(db: ListsDb, usccs: string[], deps: CreditDeps = {}): Promise<EntityLookup[]> {
+export async function lookupEntities(db: ListsDb, usccs: string[], deps: CreditDeps = {}, rows?: FeedRow[]): Promise<EntityLookup[]> {
   const now = deps.now ?? Date.now();
-  const feeds = (await db.feeds.toArray()).filter((f) => f.enabled && f.active && f.active.manifest.entities.count > 0);
+  const feeds = (rows ?? (await db.feeds.toArray())).filter((f) => f.enabled && f.active && f.active.counts.entities > 0);
   const out: EntityLookup[] = [];
   for (const raw of new Set(usccs)) {
     const uscc = canonicalKey('uscc', raw) ?? raw;
@@ -47,7 +49,13 @@ export async function lookupEntities(db: ListsDb, usccs: string[], deps: CreditD
 }
 
 async function lookupIn(db: ListsDb, feed: FeedRow, uscc: string, hash: Uint8Array, deps: CreditDeps, now: number): Promise<EntityLookup> {
-  const { groupBits, leafBits, groups } = feed.active!.manifest.entities;
+  let entities: Manifest['entities'];
+  try {
+    entities = (await loadManifest(db, feed.id, feed.active!.manifestSha)).entities;
+  } catch (error) {
+    return { uscc, state: 'unknown', reason: asFeedError(error).message };
+  }
+  const { groupBits, leafBits, groups } = entities;
   const pos = leafPosition(hash, groupBits, leafBits);
   const groupRef = groups[pos.group];
   // The signed manifest says no entity has this prefix: an authoritative answer, no request needed.

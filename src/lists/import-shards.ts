@@ -1,16 +1,19 @@
 import { sha256Hex } from '../feed/bytes';
-import { applyDelta, decodeDelta, shardSlice, type Delta } from '../feed/delta';
+import { decodeDelta, shardSlice, type Delta } from '../feed/delta';
 import { FeedError } from '../feed/feed-error';
 import { fetchKeyShard } from '../feed/feed-lookup';
-import { LIMITS, type DeltaRef, type Manifest } from '../feed/format';
+import { LIMITS, RECORD_BYTES, type DeltaRef, type FileRef, type Manifest } from '../feed/format';
 import { checkShard } from '../feed/keys';
 import { getVerified, type FeedTransport } from '../feed/transport';
-import type { ActiveGeneration, ListsDb } from './lists-db';
+import { generationRange, type ActiveGeneration, type ListsDb, type ShardRow } from './lists-db';
+import { applyToPages, type PageSet } from './merge-pages';
+import { PAGE_RECORDS, boundaryProblem, joinPages, splitPages } from './shard-pages';
+import { reuseShards, storeShard } from './store-shard';
 
 export interface ImportProgress {
   done: number;
   total: number;
-  /** Shards rebuilt locally from deltas / downloaded whole / already stored. */
+  /** Shards rebuilt locally from deltas / downloaded whole / already stored (or unchanged). */
   fromDelta: number;
   downloaded: number;
   reused: number;
@@ -21,6 +24,8 @@ export interface ImportOptions {
   onProgress?(p: ImportProgress): void;
   /** Shards imported at once (downloads overlap with IndexedDB writes). */
   concurrency?: number;
+  /** Records per stored page (default {@link PAGE_RECORDS}); small values let tests exercise many pages. */
+  pageRecords?: number;
 }
 
 /** The chain of deltas leading from `from` to the manifest's version, or null when there is none. */
@@ -37,11 +42,12 @@ export function deltaChain(manifest: Manifest, from: number): DeltaRef[] | null 
 }
 
 /**
- * Stores every key shard of `manifest` as a blob. Each shard is written in its own short
- * transaction together with the checkpoint, so a killed import resumes at the next shard. A shard
- * already stored (same SHA-256) is skipped; a changed one is rebuilt from the active generation
- * plus deltas when possible, and downloaded whole otherwise. A rebuilt shard must hash to the value
- * the signed manifest names, or it is downloaded instead.
+ * Stores every key shard of `manifest` under `generation`. Each shard (its new pages and its page
+ * index) is written in its own short transaction, which is the resume checkpoint: a killed import
+ * resumes at the shards not stored yet. A shard with the same SHA-256 as in the active generation
+ * reuses its pages; a changed one is rebuilt from the active pages plus deltas when possible
+ * (only the pages the changes fall into are rewritten) and downloaded whole otherwise. Either way
+ * the whole shard must hash to the value the signed manifest names before any page is stored.
  */
 export async function importShards(
   db: ListsDb,
@@ -53,34 +59,55 @@ export async function importShards(
   options: ImportOptions,
 ): Promise<ImportProgress> {
   const shards = manifest.blacklist.shards;
+  const bits = manifest.blacklist.shardBits;
+  const pageRecords = options.pageRecords ?? PAGE_RECORDS;
   const progress: ImportProgress = { done: 0, total: shards.length, fromDelta: 0, downloaded: 0, reused: 0 };
-  const deltas = await loadDeltas(transport, manifest, active);
+  const tick = () => {
+    progress.done++;
+    options.onProgress?.({ ...progress });
+  };
+  const stored = new Set((await db.blobs.where('[feedId+generation+shard]').between(...generationRange(feedId, generation)).primaryKeys()).map((k) => k[2]));
+  const old = new Map<number, ShardRow>();
+  if (active && active.shardBits === bits) {
+    for (const r of await db.blobs.where('[feedId+generation+shard]').between(...generationRange(feedId, active.generation)).toArray()) old.set(r.shard, r);
+  }
+  const todo: number[] = [];
+  const same: ShardRow[] = [];
+  for (let s = 0; s < shards.length; s++) {
+    if (stored.has(s)) progress.reused++;
+    else if (old.get(s)?.sha256 === shards[s]!.keys.sha256) same.push(old.get(s)!);
+    else todo.push(s);
+  }
+  for (let i = 0; i < progress.reused; i++) tick();
+  for (let i = 0; i < same.length; i += 64) {
+    options.signal?.throwIfAborted();
+    const batch = same.slice(i, i + 64);
+    await reuseShards(db, generation, batch);
+    progress.reused += batch.length;
+    for (let k = 0; k < batch.length; k++) tick();
+  }
+  const deltas = todo.length && old.size ? await loadDeltas(transport, manifest, active) : null;
   let next = 0;
   const worker = async () => {
-    while (next < shards.length) {
+    while (next < todo.length) {
       options.signal?.throwIfAborted();
-      const s = next++;
+      const s = todo[next++]!;
       const ref = shards[s]!.keys;
-      const have = await db.blobs.where('[feedId+sha256]').equals([feedId, ref.sha256]).count();
-      if (have) {
-        progress.reused++;
+      const prev = old.get(s);
+      let set = deltas && prev ? await fromDeltas(db, feedId, prev, deltas, s, bits, ref, pageRecords) : null;
+      let kept: Map<number, Uint8Array> | undefined;
+      if (set) {
+        progress.fromDelta++;
+        const f = await db.filters.get([feedId, prev!.generation, s]);
+        if (f) kept = new Map(prev!.pages.map((k, i) => [k, f.filters[i]!]));
       } else {
-        let bytes: Uint8Array | null = deltas && active ? await rebuild(db, feedId, active, deltas, s, manifest) : null;
-        if (bytes && (bytes.length !== ref.bytes || (await sha256Hex(bytes)) !== ref.sha256)) bytes = null;
-        if (bytes) progress.fromDelta++;
-        else {
-          bytes = await fetchKeyShard(transport, manifest, s);
-          progress.downloaded++;
-        }
-        options.signal?.throwIfAborted();
-        await db.transaction('rw', db.blobs, db.feeds, async () => {
-          await db.blobs.put({ feedId, sha256: ref.sha256, count: ref.count, bytes: bytes! });
-          const row = await db.feeds.get(feedId);
-          if (row?.pending?.generation === generation) await db.feeds.update(feedId, { pending: { ...row.pending, done: Math.max(row.pending.done, progress.done + 1) } });
-        });
+        const pages = splitPages(await fetchKeyShard(transport, manifest, s), pageRecords);
+        set = { pages, keys: pages.map(() => null) };
+        progress.downloaded++;
       }
-      progress.done++;
-      options.onProgress?.({ ...progress });
+      options.signal?.throwIfAborted();
+      await storeShard(db, feedId, generation, s, ref, set, kept);
+      tick();
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
@@ -89,7 +116,7 @@ export async function importShards(
 
 /** Deltas from the active version, fetched and checked; null when a full import is needed. */
 async function loadDeltas(transport: FeedTransport, manifest: Manifest, active: ActiveGeneration | null): Promise<Delta[] | null> {
-  if (!active || active.manifest.blacklist.shardBits !== manifest.blacklist.shardBits) return null;
+  if (!active || active.shardBits !== manifest.blacklist.shardBits) return null;
   const chain = deltaChain(manifest, active.version);
   if (!chain?.length) return null;
   try {
@@ -103,13 +130,18 @@ async function loadDeltas(transport: FeedTransport, manifest: Manifest, active: 
   }
 }
 
-async function rebuild(db: ListsDb, feedId: string, active: ActiveGeneration, deltas: Delta[], s: number, manifest: Manifest): Promise<Uint8Array | null> {
-  const oldRef = active.manifest.blacklist.shards[s]?.keys;
-  if (!oldRef) return null;
-  const old = await db.blobs.get([feedId, oldRef.sha256]);
-  if (!old) return null;
-  const bits = manifest.blacklist.shardBits;
-  let bytes = old.bytes;
-  for (const d of deltas) bytes = applyDelta(bytes, shardSlice(d.removed, s, bits), shardSlice(d.added, s, bits));
-  return checkShard(bytes, s, bits) ? null : bytes;
+/**
+ * The new shard from the stored pages plus the deltas, or null (then it is downloaded) when a page
+ * is missing, a rebuilt page is malformed, or the whole shard does not hash to the manifest's value.
+ */
+async function fromDeltas(db: ListsDb, feedId: string, prev: ShardRow, deltas: Delta[], s: number, bits: number, ref: FileRef, pageRecords: number): Promise<PageSet | null> {
+  const pages = await db.pages.bulkGet(prev.pages.map((k) => [feedId, k] as [string, number]));
+  if (pages.some((p) => !p)) return null;
+  let set: PageSet = { pages: pages as Uint8Array[], keys: prev.pages.slice() };
+  for (const d of deltas) set = applyToPages(set, shardSlice(d.removed, s, bits), shardSlice(d.added, s, bits), pageRecords);
+  // Unchanged pages were checked when first stored; new ones and the boundaries are checked here.
+  if (set.pages.some((p, i) => set.keys[i] === null && checkShard(p, s, bits)) || boundaryProblem(set.pages)) return null;
+  const whole = joinPages(set.pages);
+  if (whole.length !== ref.bytes || whole.length / RECORD_BYTES !== ref.count || (await sha256Hex(whole)) !== ref.sha256) return null;
+  return set;
 }

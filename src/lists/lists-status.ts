@@ -61,7 +61,7 @@ export async function getSyncStatus(db: ListsDb, now = Date.now()): Promise<Feed
       id: r.id, url: r.url, publicKey: r.publicKey, name: r.name, enabled: r.enabled, staleAfterDays: r.staleAfterDays,
       status, version: h.version, lastSuccess: r.lastSuccess, lastAttempt: r.lastAttempt, error: h.error ? r.lastError : null,
       nextAttempt: r.nextAttempt,
-      counts: { blacklist: r.active?.manifest.blacklist.count ?? 0, entities: r.active?.manifest.entities.count ?? 0 },
+      counts: { blacklist: r.active?.counts.blacklist ?? 0, entities: r.active?.counts.entities ?? 0 },
       progress: r.pending ? { version: r.pending.version, done: r.pending.done, total: r.pending.total } : null,
     };
   });

@@ -1,6 +1,6 @@
 import { parsePublicKey } from '../feed/signature';
 import { toBase64 } from '../feed/bytes';
-import type { FeedRow, ListsDb } from './lists-db';
+import { feedRange, type FeedRow, type ListsDb } from './lists-db';
 
 /** What a user (or the default configuration) subscribes to. */
 export interface FeedSubscription {
@@ -49,9 +49,12 @@ export async function subscribeFeed(db: ListsDb, sub: FeedSubscription): Promise
 
 /** Removes a feed and all its stored data. */
 export async function unsubscribeFeed(db: ListsDb, id: string): Promise<void> {
-  await db.transaction('rw', db.feeds, db.blobs, db.cache, async () => {
+  await db.transaction('rw', [db.feeds, db.blobs, db.filters, db.pages, db.manifests, db.cache], async () => {
     await db.feeds.delete(id);
-    await db.blobs.where('feedId').equals(id).delete();
+    await db.blobs.where('[feedId+generation+shard]').between(...feedRange(id)).delete();
+    await db.filters.where('[feedId+generation+shard]').between(...feedRange(id)).delete();
+    await db.pages.where(':id').between(...feedRange(id)).delete();
+    await db.manifests.where(':id').between(...feedRange(id)).delete();
     await db.cache.where('feedId').equals(id).delete();
   });
 }

@@ -6,7 +6,8 @@ import { openManifest } from '../feed/manifest';
 import { backoffDelay } from './backoff';
 import { collectGarbage } from './collect-garbage';
 import { importShards, type ImportProgress } from './import-shards';
-import type { FeedRow, ListsDb, PendingImport } from './lists-db';
+import { generationRange, type FeedRow, type ListsDb, type PendingImport } from './lists-db';
+import { saveManifest } from './manifest-store';
 
 export interface SyncDeps {
   /** The platform's fetch. */
@@ -19,6 +20,8 @@ export interface SyncDeps {
   /** Ignore the backoff schedule (the user pressed "update now"). */
   force?: boolean;
   concurrency?: number;
+  /** Records per stored page (tests use small pages to exercise many). */
+  pageRecords?: number;
 }
 
 export type SyncOutcome =
@@ -78,13 +81,14 @@ async function runSync(db: ListsDb, row: FeedRow, deps: SyncDeps, now: () => num
     return { outcome: 'same-version', version: manifest.version };
   }
   let pending: PendingImport;
+  await saveManifest(db, row.id, verified.sha256, manifest);
   if (row.pending?.manifestSha === verified.sha256) pending = row.pending;
   else {
     pending = {
       generation: Math.max(row.active?.generation ?? 0, row.pending?.generation ?? 0) + 1,
+      uid: crypto.randomUUID(),
       version: manifest.version,
       manifestSha: verified.sha256,
-      manifestText: new TextDecoder().decode(got.bytes),
       etag: got.etag,
       started: now(),
       done: 0,
@@ -96,31 +100,44 @@ async function runSync(db: ListsDb, row: FeedRow, deps: SyncDeps, now: () => num
     signal: deps.signal,
     onProgress: deps.onProgress,
     concurrency: deps.concurrency,
+    pageRecords: deps.pageRecords,
   });
   await switchGeneration(db, row.id, pending, manifest, now);
-  await collectGarbage(db, row.id, now());
+  try {
+    await collectGarbage(db, row.id, now());
+  } catch {
+    // The new list is in use; what was not collected now is collected after the next sync.
+  }
+  // "syncing" lasts until the clean-up is done, so the status shows the whole of the work.
+  await db.feeds.update(row.id, { syncing: false });
   return { outcome: 'updated', version: manifest.version, progress };
 }
 
 /**
  * The switch: one small transaction that checks every shard of the new generation is stored and
- * then points the feed at it. Lookups read the pointer and the blobs in one transaction, so they
+ * then points the feed at it. Lookups read the pointer and the pages in one transaction, so they
  * see the old generation or the new one, never a mix.
  */
 async function switchGeneration(db: ListsDb, feedId: string, pending: PendingImport, manifest: Manifest, now: () => number): Promise<void> {
-  await db.transaction('rw', db.feeds, db.blobs, async () => {
+  await db.transaction('rw', db.feeds, db.blobs, db.manifests, async () => {
     const cur = await db.feeds.get(feedId);
     if (cur?.pending?.generation !== pending.generation) throw new FeedError('aborted', 'another sync replaced this import');
-    const keys = manifest.blacklist.shards.map((s) => [feedId, s.keys.sha256] as [string, string]);
-    const stored = await db.blobs.bulkGet(keys);
-    const missing = stored.findIndex((b) => !b);
-    if (missing >= 0) throw new FeedError('hash', `shard ${missing} is missing after import`);
+    const stored = await db.blobs.where('[feedId+generation+shard]').between(...generationRange(feedId, pending.generation)).count();
+    if (stored !== manifest.blacklist.shards.length) throw new FeedError('hash', `${manifest.blacklist.shards.length - stored} shards are missing after import`);
+    if (!(await db.manifests.where(':id').equals([feedId, pending.manifestSha]).count())) throw new FeedError('hash', 'the manifest being imported is missing');
     await db.feeds.update(feedId, {
-      active: { generation: pending.generation, version: manifest.version, manifestSha: pending.manifestSha, manifest, switchedAt: now() },
+      active: {
+        generation: pending.generation,
+        uid: pending.uid,
+        version: manifest.version,
+        manifestSha: pending.manifestSha,
+        shardBits: manifest.blacklist.shardBits,
+        counts: { blacklist: manifest.blacklist.count, entities: manifest.entities.count },
+        switchedAt: now(),
+      },
       pending: null,
       name: manifest.name,
       etag: pending.etag,
-      syncing: false,
       lastSuccess: now(),
       lastError: null,
       failures: 0,

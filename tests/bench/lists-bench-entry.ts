@@ -2,7 +2,8 @@
 // so the same IndexedDB): times the lookups the worker runs for a scanned page, with the same engine.
 import { checkScanWithLists } from '../../src/lists/check-scan';
 import { openListsDb } from '../../src/lists/lists-db';
-import { lookupIdentifiers } from '../../src/lists/lookup-identifiers';
+import { hashQueriesSync, lookupIdentifiers } from '../../src/lists/lookup-identifiers';
+import { readPages } from '../../src/lists/read-pages';
 import type { Identifier, ScanResult } from '../../src/types';
 
 declare global {
@@ -11,8 +12,8 @@ declare global {
       /** Times checkScanWithLists on `pages` (each a list of USCCs); returns ms per page and blacklisted hits per page. */
       lookups(pages: string[][]): Promise<{ ms: number[]; hits: number[] }>;
       estimate(): Promise<number>;
-      /** Where a lookup's time goes: median ms of reading the feed rows, one shard blob, and lookupIdentifiers alone. */
-      breakdown(pages: string[][]): Promise<{ feedRowsMs: number; shardBlobMs: number; tenShardsBulkGetMs: number; blacklistOnlyMs: number }>;
+      /** Where a lookup's time goes: median ms of reading the feed rows, one shard's page index, one page, ten pages, and lookupIdentifiers alone. */
+      breakdown(pages: string[][]): Promise<{ feedRowsMs: number; shardRowMs: number; pageMs: number; tenPagesMs: number; blacklistOnlyMs: number; blacklistOnlyP99Ms: number; slowestMs: number[]; hashMs: number[]; readPagesMs: number[]; readOnePageMs: number[] }>;
     };
   }
 }
@@ -47,16 +48,53 @@ window.lzListsBench = {
       return median(out);
     };
     const feed = (await db.feeds.toArray())[0]!;
-    const shards = feed.active!.manifest.blacklist.shards;
+    const { generation } = feed.active!;
+    const shardCount = 2 ** feed.active!.shardBits;
+    const shardKey = (s: number) => [feed.id, generation, s % shardCount] as [string, number, number];
     let k = 0;
     const feedRowsMs = await time(() => db.feeds.toArray(), 50);
-    const shardBlobMs = await time(() => db.blobs.get([feed.id, shards[(k += 37) % shards.length]!.keys.sha256]), 50);
-    // The same 10 blobs a page needs, asked in one bulkGet (parallel requests in one transaction).
-    const tenShardsBulkGetMs = await time(() => db.blobs.bulkGet(Array.from({ length: 10 }, () => [feed.id, shards[(k += 37) % shards.length]!.keys.sha256] as [string, string])), 30);
-    let p = 0;
-    const blacklistOnlyMs = await time(() => lookupIdentifiers(db, pages[p++ % pages.length]!.map((value) => ({ kind: 'uscc' as const, value }))), 100);
+    const shardRowMs = await time(() => db.blobs.get(shardKey((k += 37))), 50);
+    // Page keys to read: the middle page of some shards.
+    const rows = await db.blobs.bulkGet(Array.from({ length: 64 }, (_, i) => shardKey(i * 7)));
+    const pageKeys = rows.map((r) => [feed.id, r!.pages[r!.pages.length >> 1]!] as [string, number]);
+    const pageMs = await time(() => db.pages.get(pageKeys[(k += 5) % pageKeys.length]!), 50);
+    // The 10 pages a page of 10 identifiers needs, in one read-only transaction (as a lookup does).
+    const tenPagesMs = await time(() => db.transaction('r', db.feeds, db.blobs, db.pages, () => db.pages.bulkGet(Array.from({ length: 10 }, () => pageKeys[(k += 7) % pageKeys.length]!))), 30);
+    const blacklistOnly: number[] = [];
+    for (const ids of pages) {
+      const t = performance.now();
+      await lookupIdentifiers(db, ids.map((value) => ({ kind: 'uscc' as const, value })));
+      blacklistOnly.push(performance.now() - t);
+    }
+    blacklistOnly.sort((a, b) => a - b);
+    // The two halves of a lookup: hashing the identifiers, and the one read-only transaction.
+    const hashT: number[] = [];
+    const readT: number[] = [];
+    for (const ids of pages) {
+      let t = performance.now();
+      const hashed = hashQueriesSync(ids.map((value) => ({ kind: 'uscc' as const, value })));
+      hashT.push(performance.now() - t);
+      t = performance.now();
+      await readPages(db, hashed.map((h) => h.hash));
+      readT.push(performance.now() - t);
+    }
+    const p50p99 = (xs: number[]) => (xs.sort((a, b) => a - b), [xs[xs.length >> 1]!, xs[Math.floor(xs.length * 0.99)]!]);
+    const hashMs = p50p99(hashT);
+    // The same transaction for ONE identifier (feed rows + one page): the floor of an IndexedDB lookup here.
+    const oneT: number[] = [];
+    for (const ids of pages) {
+      const [h] = hashQueriesSync([{ kind: 'uscc', value: ids[0]! }]);
+      const t = performance.now();
+      await readPages(db, [h!.hash]);
+      oneT.push(performance.now() - t);
+    }
+    const readOnePageMs = p50p99(oneT);
+    const readPagesMs = p50p99(readT);
+    const blacklistOnlyMs = blacklistOnly[blacklistOnly.length >> 1]!;
+    const blacklistOnlyP99Ms = blacklistOnly[Math.floor(blacklistOnly.length * 0.99)]!;
+    const slowestMs = blacklistOnly.slice(-5);
     db.close();
-    return { feedRowsMs, shardBlobMs, tenShardsBulkGetMs, blacklistOnlyMs };
+    return { feedRowsMs, shardRowMs, pageMs, tenPagesMs, blacklistOnlyMs, blacklistOnlyP99Ms, slowestMs, hashMs, readPagesMs, readOnePageMs };
   },
   async estimate() {
     return (await navigator.storage.estimate()).usage ?? 0;
