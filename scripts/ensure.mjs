@@ -75,3 +75,23 @@ export function ensureBrowsers(names) {
   }
   return paths;
 }
+
+/**
+ * Chromium flags for running the built extension on these machines (headless or not): the extension
+ * loaded, and none of the background networking that a closed network refuses.
+ */
+export function chromiumArgs(dist, { headless = true } = {}) {
+  return [
+    ...(headless ? ['--headless=new'] : []),
+    `--disable-extensions-except=${dist}`,
+    `--load-extension=${dist}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--lang=zh-CN',
+  ];
+}

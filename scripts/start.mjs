@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, relative } from 'node:path';
 import { buildDemoFeed, subscribeDemoFeed } from './demo-feed.mjs';
-import { ensureBrowsers, ensureDependencies, root } from './ensure.mjs';
+import { chromiumArgs, ensureBrowsers, ensureDependencies, root } from './ensure.mjs';
 
 const DEMO_DIR = join(root, 'tests/fixtures/demo');
 // The sample feed is built at start (scripts/demo-feed.mjs) and served from its temp directory.
@@ -56,19 +56,7 @@ async function launch(chromiumPath, dist) {
     executablePath: chromiumPath,
     headless,
     viewport: headless ? { width: 1280, height: 860 } : null,
-    args: [
-      ...(headless ? ['--headless=new'] : []),
-      `--disable-extensions-except=${dist}`,
-      `--load-extension=${dist}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--lang=zh-CN',
-    ],
+    args: chromiumArgs(dist, { headless }),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   return { context, worker, extensionId: new URL(worker.url()).host, profile };

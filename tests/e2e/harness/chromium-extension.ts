@@ -3,6 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+// @ts-expect-error: plain .mjs without types
+import { chromiumArgs } from '../../../scripts/ensure.mjs';
 
 /** The extension APIs the tests call inside the service worker (types only; the code runs there). */
 declare const chrome: {
@@ -30,19 +32,7 @@ export async function launchChromium(options: { headless?: boolean; dist?: strin
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless,
     viewport: { width: 1280, height: 860 },
-    args: [
-      ...(headless ? ['--headless=new'] : []),
-      `--disable-extensions-except=${dist}`,
-      `--load-extension=${dist}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--lang=zh-CN',
-    ],
+    args: chromiumArgs(dist, { headless }),
   });
   const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(first.url()).host;
