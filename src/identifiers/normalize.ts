@@ -9,7 +9,11 @@ import { TRAD_TO_SIMP } from './trad-simp';
  */
 export const INVISIBLE = '\u200B';
 
-const TABLE = (() => {
+/** Built on first use: a content script on a page with nothing to fold never pays for it. */
+let table: Uint16Array | null = null;
+const getTable = (): Uint16Array => (table ??= buildTable());
+
+function buildTable(): Uint16Array {
   const table = new Uint16Array(0x10000);
   for (let c = 0; c < 0x10000; c++) table[c] = c;
   for (let c = 0xff01; c <= 0xff5e; c++) table[c] = c - 0xfee0;
@@ -37,7 +41,7 @@ const TABLE = (() => {
   table[0x2116] = 0x4e; // № → N
   for (const [t, s] of TRAD_TO_SIMP) if (t < 0x10000 && s < 0x10000) table[t] = s;
   return table;
-})();
+}
 
 /** Needs folding at all? Most page text is already plain; skip the per-character loop for it. */
 const NEEDS_FOLD = /[a-z\r\u000b\u000c\u00a0\u00ad\u034f\u061c\u1680\u180e\u2000-\u206f\u2212\u2500\u3000\u3008-\u3017\u30fc\ufe58\ufe63\ufeff\uff01-\uff5e\u4e00-\u9fff]/;
@@ -49,11 +53,12 @@ export function normalizeText(text: string): string {
   // Chinese text without any foldable character other than CJK may still hold Traditional ones.
   if (!HAS_TRAD_OR_OTHER.test(text) && !hasTraditional(text)) return text;
   if (text.length > 4096) return foldLong(text);
+  const fold = getTable();
   let out = '';
   let from = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const m = TABLE[c]!;
+    const m = fold[c]!;
     if (m !== c) {
       out += text.slice(from, i) + String.fromCharCode(m);
       from = i + 1;
@@ -65,7 +70,8 @@ export function normalizeText(text: string): string {
 /** Whole pages: one table lookup per unit into a buffer, decoded once. */
 function foldLong(text: string): string {
   const buf = new Uint16Array(text.length);
-  for (let i = 0; i < text.length; i++) buf[i] = TABLE[text.charCodeAt(i)]!;
+  const fold = getTable();
+  for (let i = 0; i < text.length; i++) buf[i] = fold[text.charCodeAt(i)]!;
   return utf16.decode(buf);
 }
 const utf16 = new TextDecoder('utf-16le');

@@ -33,6 +33,14 @@ describe('the fast path finds exactly what a full walk finds', () => {
     const html = readFileSync(file, 'utf8');
     expect(summary(html, false)).toEqual(summary(html, true));
   });
+  it('a code in the middle of thousands of whitespace-joined numbers', () => {
+    const nums = Array.from({ length: 3000 }, (_, i) => `<li>${100000 + i * 7}</li>`).join('\n');
+    const html = `<!doctype html><html><body><ul>${nums}</ul><p>91440101681325547Y</p><ul>${nums}</ul></body></html>`;
+    const fast = summary(html, false);
+    expect(fast.ids).toEqual(['uscc:91440101681325547Y:true:null']);
+    expect(fast).toEqual(summary(html, true));
+  });
+
   it.each([['typical', typicalPage()], ['huge', hugePage()]])('benchmark page %s', (_n, html) => {
     const fast = summary(html, false);
     expect(fast).toEqual(summary(html, true));

@@ -75,43 +75,45 @@ export function hintOffsets(text: string): number[] {
   }
   // Every USCC has six digits in a row (its division code), perhaps glued by spaces or invisibles;
   // a simple class is what the regex engine scans fastest.
-  let done = 0;
   DIGIT_RUN.lastIndex = 0;
   for (let m = DIGIT_RUN.exec(text); m; m = DIGIT_RUN.exec(text)) {
-    const end = m.index + m[0].length;
-    if (end <= done) continue;
-    const offset = usccRun(text, m.index, end, done);
-    if (offset >= 0) out.push(offset);
-    done = end;
+    for (const offset of usccRun(text, m.index, m.index + m[0].length)) out.push(offset);
   }
   return out.sort((a, b) => a - b);
 }
 
-const DIGIT_RUN = /[0-9０-９][0-9０-９ \t\n\r\u00a0\u3000\u00ad\u200b-\u200d\u2060\ufeff]{5,}/g;
+// Bounded: a page's numbers joined by whitespace in textContent must not become one huge run
+// (windows across a chunk boundary are still seen: widening reaches back past it).
+const DIGIT_RUN = /[0-9０-９](?:[0-9０-９]|[ \t\n\r\u00a0\u3000\u00ad\u200b-\u200d\u2060\ufeff]{1,3}(?=[0-9０-９])){5,47}/g;
 
-/** Widens a digit run to its letters and glue, and says where it starts if it holds a real code. */
-function usccRun(text: string, start: number, end: number, done: number): number {
+/** Widens a digit run to its letters and glue; where real codes start in it. */
+function usccRun(text: string, start: number, end: number): number[] {
   let from = start;
-  while (from > done && start - from < 24 && RUN_CHARS[text.charCodeAt(from - 1)]) from--;
+  while (from > 0 && start - from < 24 && RUN_CHARS[text.charCodeAt(from - 1)]) from--;
   let to = end;
   while (to < text.length && to - end < 24 && RUN_CHARS[text.charCodeAt(to)]) to++;
   // Most long numbers on a page are order, tracking or item numbers: rule them out cheaply first.
-  const compact = compactRun(text, from, to);
-  if (!hasUsccWindow(compact)) return -1;
-  if (NEGATIVE_LABEL.test(normalizeText(text.slice(Math.max(0, from - 12), from)))) return -1;
-  return from;
+  const { codes, at } = compactRun(text, from, to);
+  // Each window's own start: the run may begin in the previous element (textContent joins them).
+  return usccWindows(codes)
+    .map((w) => at[w]!)
+    .filter((offset) => !NEGATIVE_LABEL.test(normalizeText(text.slice(Math.max(0, offset - 12), offset))));
 }
 
-/** Letters and digits of text[from, to), half-width and upper case, without glue, as codes. */
-function compactRun(text: string, from: number, to: number): number[] {
-  const out: number[] = [];
+/** Letters and digits of text[from, to), half-width and upper case, without glue: codes and offsets. */
+function compactRun(text: string, from: number, to: number): { codes: number[]; at: number[] } {
+  const codes: number[] = [];
+  const at: number[] = [];
   for (let i = from; i < to; i++) {
     let c = text.charCodeAt(i);
     if (c >= 0xff10 && c <= 0xff5a) c -= 0xfee0;
     if (c >= 0x61 && c <= 0x7a) c -= 0x20;
-    if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a)) out.push(c);
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a)) {
+      codes.push(c);
+      at.push(i);
+    }
   }
-  return out;
+  return { codes, at };
 }
 
 /** Value of each character in the USCC alphabet, 255 outside it. */
@@ -123,11 +125,12 @@ const USCC_VALUE = (() => {
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
 /**
- * Does some 18-character window pass the USCC check character? A cheap arithmetic pre-test on
- * codes (thousands of order numbers per page reach it); a window that passes is then checked in
- * full, with its structure, organization code and the ID-card exclusion.
+ * The 18-character windows that are real USCCs. A cheap arithmetic pre-test on codes
+ * (thousands of order numbers per page reach it); a window that passes is then checked in full,
+ * with its structure, organization code and the ID-card exclusion.
  */
-function hasUsccWindow(codes: number[]): boolean {
+function usccWindows(codes: number[]): number[] {
+  const found: number[] = [];
   for (let i = 0; i + 18 <= codes.length; i++) {
     let sum = 0;
     let ok = true;
@@ -138,9 +141,9 @@ function hasUsccWindow(codes: number[]): boolean {
     }
     if (!ok || USCC_VALUE[codes[i + 17]!] !== (31 - (sum % 31)) % 31) continue;
     const w = String.fromCharCode(...codes.slice(i, i + 18));
-    if (!checkUscc(w).length && !checkOrgcode(w.slice(8, 17)).length && !isIdCardNumber(w)) return true;
+    if (!checkUscc(w).length && !checkOrgcode(w.slice(8, 17)).length && !isIdCardNumber(w)) found.push(i);
   }
-  return false;
+  return found;
 }
 
 /** Element and attribute hints that `textContent` cannot see. */
