@@ -7,6 +7,8 @@
 // No measurement code ships in the extension.
 //   content.typical_main_thread_ms: tests/fixtures/demo/big-listing.html (~6,700 elements)
 //   content.huge_main_thread_ms:    a generated 50,000-element listing with a license footer
+// Alongside, from a CPU profile: content.*_script_ms (samples in our content script) and
+// content.*_longest_script_stretch_ms (the longest unbroken stretch of them: our longest task, about).
 import { createServer } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,7 +59,40 @@ async function launch(withExtension) {
     ],
   });
   if (withExtension && !context.serviceWorkers().length) await context.waitForEvent('serviceworker', { timeout: 30_000 });
-  return { context, close: async () => (await context.close(), rmSync(profile, { recursive: true, force: true })) };
+  const extensionId = withExtension ? new URL(context.serviceWorkers()[0].url()).host : null;
+  return { context, extensionId, close: async () => (await context.close(), rmSync(profile, { recursive: true, force: true })) };
+}
+
+/**
+ * Our own share, from a CPU profile of the page's renderer (content scripts run in the page's
+ * isolate): the time whose innermost JavaScript frame is our content script (its calls into the DOM,
+ * style and layout included), and the longest stretch of such samples — an estimate of our longest
+ * task. Sampled every 100 µs.
+ */
+async function scriptTime(context, url, extensionId) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  await page.waitForTimeout(SETTLE_MS);
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.detach();
+  await page.close();
+  const ours = new Set(profile.nodes.filter((n) => n.callFrame.url.startsWith(`chrome-extension://${extensionId}/`)).map((n) => n.id));
+  let total = 0;
+  let longest = 0;
+  let stretch = 0;
+  profile.samples.forEach((id, i) => {
+    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    if (ours.has(id)) {
+      total += dt;
+      stretch += dt;
+      longest = Math.max(longest, stretch);
+    } else if (dt > 0.5 || !ours.has(profile.samples[i + 1])) stretch = 0;
+  });
+  return { total, longest };
 }
 
 /** Main-thread task time of one page load, settled, in ms. */
@@ -96,12 +131,20 @@ export async function benchContent({ runs = 7 } = {}) {
       await taskTime(withExt.context, origin + path);
       await taskTime(without.context, origin + path);
       const deltas = [];
+      const script = [];
+      const longest = [];
       for (let i = 0; i < runs; i++) {
         const a = await taskTime(withExt.context, `${origin}${path}?run=${i}`);
         const b = await taskTime(without.context, `${origin}${path}?run=${i}`);
         deltas.push(Math.max(0, a - b));
+        const s = await scriptTime(withExt.context, `${origin}${path}?profile=${i}`, withExt.extensionId);
+        script.push(s.total);
+        longest.push(s.longest);
       }
-      out[key] = { median: round(quantile(deltas, 0.5)), p95: round(quantile(deltas, 0.95)) };
+      const stat = (xs) => ({ median: round(quantile(xs, 0.5)), p95: round(quantile(xs, 0.95)) });
+      out[key] = stat(deltas);
+      out[key.replace('main_thread_ms', 'script_ms')] = stat(script);
+      out[key.replace('main_thread_ms', 'longest_script_stretch_ms')] = stat(longest);
     }
   } finally {
     await withExt.close();

@@ -1,8 +1,16 @@
+import { attributeHint, hintOffsets, subtreeHasHints } from '../../src/scan/regions';
+
 /** Tags whose changes never hold text a shopper reads. */
 const INERT = new Set(['SCRIPT', 'STYLE', 'LINK', 'META', 'NOSCRIPT', 'TEMPLATE']);
 /** Records looked at one by one per callback; past this a burst is simply "changed". */
-const MAX_RECORDS_INSPECTED = 64;
+const MAX_RECORDS_INSPECTED = 256;
 const ATTRIBUTES = ['href', 'alt', 'title', 'aria-label', 'src'];
+
+/**
+ * A piece of a number that may complete a code with its neighbours (a page can render a license
+ * number span by span). Four digits in a row: countdowns and prices rarely have them.
+ */
+const mayBePart = (text: string) => /[0-9０-９]{4}/.test(text);
 
 /**
  * Watches the document and its same-origin frames for changes that can alter the verdict, and the
@@ -25,6 +33,8 @@ export class ChangeWatch {
     private readonly doc: Document,
     private readonly ignore: (node: Node) => boolean,
     private readonly onChange: (reason: 'mutation' | 'navigation' | 'frame') => void,
+    /** Called for every batch of changes, relevant or not (the session checks it is still alive). */
+    private readonly onAnyChange: () => void = () => undefined,
   ) {
     this.lastUrl = doc.location.href;
     // The document's own window's observer (the global one in a content script).
@@ -61,7 +71,15 @@ export class ChangeWatch {
   private observe(doc: Document): void {
     if (this.observed.has(doc)) return;
     this.observed.add(doc);
-    this.observer.observe(doc, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ATTRIBUTES });
+    this.observer.observe(doc, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      characterDataOldValue: true,
+      attributes: true,
+      attributeOldValue: true,
+      attributeFilter: ATTRIBUTES,
+    });
   }
 
   private checkUrl(notify: boolean): boolean {
@@ -73,6 +91,7 @@ export class ChangeWatch {
   }
 
   private handle(records: MutationRecord[]): void {
+    this.onAnyChange();
     if (this.checkUrl(false)) {
       this.onChange('navigation');
       return;
@@ -80,13 +99,30 @@ export class ChangeWatch {
     if (records.length > MAX_RECORDS_INSPECTED || records.slice(0, MAX_RECORDS_INSPECTED).some((r) => this.relevant(r))) this.onChange('mutation');
   }
 
+  /**
+   * Only changes that could alter the verdict start a rescan: text, attributes or nodes that hold a
+   * hint (a label, a permit form, a claim, a code) before or after the change. A ticking countdown
+   * or a swapped price does not.
+   */
   private relevant(r: MutationRecord): boolean {
-    if (r.type !== 'childList') return !this.ignore(r.target);
+    if (r.type === 'characterData') {
+      if (this.ignore(r.target)) return false;
+      const now = (r.target as CharacterData).data;
+      return subtreeHasHints(r.target) || mayBePart(now) || (r.oldValue !== null && (hintOffsets(r.oldValue).length > 0 || mayBePart(r.oldValue)));
+    }
+    if (r.type === 'attributes') {
+      const el = r.target as Element;
+      if (this.ignore(el)) return false;
+      if (el.tagName === 'IFRAME') return true;
+      const now = el.getAttribute(r.attributeName ?? '') ?? '';
+      const before = r.oldValue ?? '';
+      return r.attributeName === 'href' ? attributeHint(now, '') || attributeHint(before, '') : attributeHint('', now) || attributeHint('', before);
+    }
     const nodes = [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)];
     return nodes.some((n) => {
       if (this.ignore(n)) return false;
-      if (n.nodeType === 3) return /\S/.test((n as Text).data);
-      return n.nodeType === 1 && !INERT.has((n as Element).tagName);
+      if (n.nodeType === 1 && INERT.has((n as Element).tagName)) return false;
+      return subtreeHasHints(n) || mayBePart(n.textContent ?? '');
     });
   }
 }

@@ -63,10 +63,17 @@ export class ContentSession {
       () => new SlicedPageJob({ root: this.doc, url: this.doc.location.href, lang, skip }),
       (scan) => this.onScan(scan),
     );
-    this.watch = new ChangeWatch(this.doc, (n) => this.panel?.owns(n) ?? false, (reason) => {
-      if (!extensionAlive()) return this.teardown();
-      this.scheduler?.request(reason === 'navigation');
-    });
+    this.watch = new ChangeWatch(
+      this.doc,
+      (n) => this.panel?.owns(n) ?? false,
+      (reason) => {
+        if (!extensionAlive()) return this.teardown();
+        this.scheduler?.request(reason === 'navigation');
+      },
+      () => {
+        if (!extensionAlive()) this.teardown();
+      },
+    );
     this.watch.observeFrames();
     this.scheduler.request(true);
   }

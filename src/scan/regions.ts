@@ -198,6 +198,30 @@ export function* regionSteps(base: Element): Generator<void, Node[][] | null, vo
   return groupRegions(anchors.map((a) => regionOf(a, base)), base);
 }
 
+/**
+ * Could this subtree (added to or removed from the page) change a verdict? Its text holds a hint,
+ * or it has an attribute or link worth reading, or a frame or shadow root the text cannot show.
+ * Lets the content script skip a rescan when a page only ticks a countdown or swaps a price.
+ */
+export function subtreeHasHints(node: Node): boolean {
+  if (node.nodeType === 3 || node.nodeType === 4) return hintOffsets((node as CharacterData).data).length > 0;
+  if (node.nodeType !== 1 && node.nodeType !== 11) return false;
+  const el = node as Element;
+  if (hintOffsets(el.textContent ?? '').length) return true;
+  const all = [el, ...Array.from(el.querySelectorAll(`${ANCHOR_SELECTOR},iframe`))];
+  if (el.nodeType === 1 && el.tagName === 'IFRAME') return true;
+  return all.some((x) => {
+    if (x.nodeType !== 1) return false;
+    if (x.tagName === 'IFRAME' || (x as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot) return true;
+    return attributeHint(x.getAttribute('href') ?? '', `${x.getAttribute('alt') ?? ''} ${x.getAttribute('title') ?? ''} ${x.getAttribute('aria-label') ?? ''}`);
+  });
+}
+
+/** Does an href or an alt/title/aria-label value deserve a closer look? */
+export function attributeHint(href: string, text: string): boolean {
+  return PARAM_HINT.test(href) || (text.length > 2 && ATTR_HINT.test(text));
+}
+
 /** Below this much text, a subtree is searched node by node. */
 const LEAF_TEXT = 4096;
 
