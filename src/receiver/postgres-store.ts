@@ -1,5 +1,6 @@
-import type { Report } from '../reports/report';
-import type { ReportStore, ReviewStatus, StoredReport } from './report-store';
+import { toStored, type ReportRow as Row } from './stored-row';
+
+import type { ReportStore } from './report-store';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS reports (
@@ -17,30 +18,6 @@ CREATE TABLE IF NOT EXISTS reports (
 );
 CREATE INDEX IF NOT EXISTS reports_status ON reports (status, id);
 `;
-
-interface Row {
-  id: string;
-  idempotency_key: string;
-  body_hash: string;
-  received_at: string;
-  status: ReviewStatus;
-  reviewed_at: string | null;
-  review_note: string | null;
-  body: string;
-}
-
-function toStored(row: Row): StoredReport {
-  return {
-    id: String(row.id),
-    idempotencyKey: row.idempotency_key,
-    bodyHash: row.body_hash,
-    receivedAt: row.received_at,
-    status: row.status,
-    reviewedAt: row.reviewed_at,
-    reviewNote: row.review_note,
-    report: JSON.parse(row.body) as Report,
-  };
-}
 
 /** Hides the password when the connection string is shown in logs. */
 function redact(url: string): string {

@@ -1,6 +1,7 @@
+import { toStored, type ReportRow as Row } from './stored-row';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { Report } from '../reports/report';
-import type { InsertResult, ReportStore, ReviewStatus, StoredReport } from './report-store';
+import type { InsertResult, ReportStore } from './report-store';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS reports (
@@ -19,29 +20,6 @@ CREATE TABLE IF NOT EXISTS reports (
 CREATE INDEX IF NOT EXISTS reports_status ON reports (status, id);
 `;
 
-interface Row {
-  id: number;
-  idempotency_key: string;
-  body_hash: string;
-  received_at: string;
-  status: ReviewStatus;
-  reviewed_at: string | null;
-  review_note: string | null;
-  body: string;
-}
-
-function toStored(row: Row): StoredReport {
-  return {
-    id: String(row.id),
-    idempotencyKey: row.idempotency_key,
-    bodyHash: row.body_hash,
-    receivedAt: row.received_at,
-    status: row.status,
-    reviewedAt: row.reviewed_at,
-    reviewNote: row.review_note,
-    report: JSON.parse(row.body) as Report,
-  };
-}
 
 /**
  * Opens (or creates) the SQLite database. WAL lets the review CLI read while the receiver writes;
