@@ -1,4 +1,5 @@
 import type { ReportFinding } from '../../src/reports/report';
+import { FindingHead } from '../ui/finding-card';
 import type { T } from '../ui/i18n';
 
 interface Props {
@@ -20,16 +21,7 @@ export function DisputeFields({ t, host, finding, code, hideHere, sendReport, te
       {finding ? (
         <ul class="lz-list">
           <li class="lz-card" data-severity={finding.severity} data-code={finding.code}>
-            <div class="lz-msg">
-              <span class="lz-chip">{t(`severity_${finding.severity}`)}</span>
-              {finding.message}
-            </div>
-            {finding.evidence && (
-              <p class="lz-evidence">
-                <b>{t('evidence')}</b>
-                {finding.evidence}
-              </p>
-            )}
+            <FindingHead finding={finding} t={t} />
           </li>
         </ul>
       ) : (

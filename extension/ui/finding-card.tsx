@@ -12,16 +12,10 @@ export type Locate = (ref: number) => boolean;
 /** "This warning is wrong": opens the false-positive report for this finding. */
 export type Dispute = (finding: Finding) => void;
 
-/** One finding: what was found, the page's own words, why it matters and what to do, where it is. */
-export function FindingCard({ finding, t, lang, locate, onDispute }: { finding: Finding; t: T; lang: Lang; locate: Locate | undefined; onDispute?: Dispute }) {
-  const [missing, setMissing] = useState(false);
-  const rule = ruleByCode(finding.code);
-  const advice = rule ? fill(rule.advice[lang], finding.params) : null;
-  const ref = finding.ref;
-  // The user's own list entry is removed in the options, not disputed.
-  const disputable = onDispute && finding.code !== 'personal-warn';
+/** What was found and the page's own words: the part of a finding every view shows. */
+export function FindingHead({ finding, t }: { finding: Pick<Finding, 'severity' | 'message' | 'evidence'>; t: T }) {
   return (
-    <li class="lz-card" data-severity={finding.severity} data-code={finding.code}>
+    <>
       <div class="lz-msg">
         <span class="lz-chip">{t(`severity_${finding.severity}`)}</span>
         {finding.message}
@@ -32,6 +26,21 @@ export function FindingCard({ finding, t, lang, locate, onDispute }: { finding: 
           {finding.evidence}
         </p>
       )}
+    </>
+  );
+}
+
+/** One finding: what was found, the page's own words, why it matters and what to do, where it is. */
+export function FindingCard({ finding, t, lang, locate, onDispute }: { finding: Finding; t: T; lang: Lang; locate: Locate | undefined; onDispute?: Dispute }) {
+  const [missing, setMissing] = useState(false);
+  const rule = ruleByCode(finding.code);
+  const advice = rule ? fill(rule.advice[lang], finding.params) : null;
+  const ref = finding.ref;
+  // The user's own list entry is removed in the options, not disputed.
+  const disputable = onDispute && finding.code !== 'personal-warn';
+  return (
+    <li class="lz-card" data-severity={finding.severity} data-code={finding.code}>
+      <FindingHead finding={finding} t={t} />
       {advice && (
         <p class="lz-advice">
           <b>{t('advice')}</b>

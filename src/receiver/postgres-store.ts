@@ -1,23 +1,8 @@
-import { toStored, type ReportRow as Row } from './stored-row';
+import { reportsSchema, toStored, type ReportRow as Row } from './stored-row';
 
 import type { ReportStore } from './report-store';
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS reports (
-  id BIGSERIAL PRIMARY KEY,
-  idempotency_key TEXT NOT NULL UNIQUE,
-  body_hash TEXT NOT NULL,
-  received_at TEXT NOT NULL,
-  kind TEXT NOT NULL,
-  category TEXT,
-  url TEXT NOT NULL,
-  status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'reviewed', 'rejected')),
-  reviewed_at TEXT,
-  review_note TEXT,
-  body TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS reports_status ON reports (status, id);
-`;
+const SCHEMA = reportsSchema('BIGSERIAL PRIMARY KEY');
 
 /** Hides the password when the connection string is shown in logs. */
 function redact(url: string): string {

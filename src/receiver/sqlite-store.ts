@@ -1,24 +1,9 @@
-import { toStored, type ReportRow as Row } from './stored-row';
+import { reportsSchema, toStored, type ReportRow as Row } from './stored-row';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { Report } from '../reports/report';
 import type { InsertResult, ReportStore } from './report-store';
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS reports (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  idempotency_key TEXT NOT NULL UNIQUE,
-  body_hash TEXT NOT NULL,
-  received_at TEXT NOT NULL,
-  kind TEXT NOT NULL,
-  category TEXT,
-  url TEXT NOT NULL,
-  status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'reviewed', 'rejected')),
-  reviewed_at TEXT,
-  review_note TEXT,
-  body TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS reports_status ON reports (status, id);
-`;
+const SCHEMA = reportsSchema('INTEGER PRIMARY KEY AUTOINCREMENT');
 
 
 /**

@@ -26,3 +26,23 @@ export function toStored(row: ReportRow): StoredReport {
     report: JSON.parse(row.body) as Report,
   };
 }
+
+/** The reports table; only the id column differs between SQLite and PostgreSQL. */
+export function reportsSchema(idColumn: string): string {
+  return `
+CREATE TABLE IF NOT EXISTS reports (
+  id ${idColumn},
+  idempotency_key TEXT NOT NULL UNIQUE,
+  body_hash TEXT NOT NULL,
+  received_at TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  category TEXT,
+  url TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'reviewed', 'rejected')),
+  reviewed_at TEXT,
+  review_note TEXT,
+  body TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS reports_status ON reports (status, id);
+`;
+}
