@@ -88,6 +88,14 @@ describe('liangzhao scan', () => {
     expect(noKey.code).toBe(2);
   });
 
+  it('reads a fragment or plain text as a page instead of failing', async () => {
+    const frag = join(dir, 'fragment.txt');
+    writeFileSync(frag, '店铺信息 统一社会信用代码：91440101681325547Y 客服 020-12345678');
+    const { code, out } = await run('scan', frag, '--json');
+    expect(code).toBe(0);
+    expect(JSON.parse(out).identifiers.map((i: { value: string }) => i.value)).toEqual(['91440101681325547Y']);
+  });
+
   it('refuses unreadable input with a clear message and a non-zero exit', async () => {
     const missing = await run('scan', join(dir, 'nope.html'));
     expect(missing.code).toBe(1);

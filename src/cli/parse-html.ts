@@ -2,7 +2,11 @@ import { parseHTML } from 'linkedom';
 
 /** Parses a saved page into a DOM for the scanner (linkedom: fast, no layout, no scripts run). */
 export function parseHtmlDocument(html: string): Document {
-  return parseHTML(html).document as unknown as Document;
+  const doc = parseHTML(html).document as unknown as Document;
+  // linkedom builds no <html> for a fragment or plain text (a saved snippet, a text dump):
+  // read it as the body of a page rather than fail.
+  if (doc.documentElement && doc.body) return doc;
+  return parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`).document as unknown as Document;
 }
 
 /**
