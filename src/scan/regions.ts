@@ -1,6 +1,4 @@
 import { USCC_ALPHABET, checkOrgcode, checkUscc, isIdCardNumber } from '../identifiers/checks';
-import { NEGATIVE_LABEL } from '../identifiers/labels';
-import { normalizeText } from '../identifiers/normalize';
 
 /**
  * The fast path. Walking every node of a 50,000-node page in JavaScript costs far more than the
@@ -95,9 +93,9 @@ function usccRun(text: string, start: number, end: number): number[] {
   // Most long numbers on a page are order, tracking or item numbers: rule them out cheaply first.
   const { codes, at } = compactRun(text, from, to);
   // Each window's own start: the run may begin in the previous element (textContent joins them).
-  return usccWindows(codes)
-    .map((w) => at[w]!)
-    .filter((offset) => !NEGATIVE_LABEL.test(normalizeText(text.slice(Math.max(0, offset - 12), offset))));
+  // No "order number" check here: textContent loses the block boundary that the full reader sees
+  // between a label and a code in the next paragraph, so only the full reader may decide that.
+  return usccWindows(codes).map((w) => at[w]!);
 }
 
 /** Letters and digits of text[from, to), half-width and upper case, without glue: codes and offsets. */
