@@ -139,12 +139,15 @@ function regionOf(el: Element, base: Element): Node[] {
 /** Has at most SMALL nodes: a line or a card, not the page's main column. */
 const SMALL = 60;
 function isSmall(el: Element): boolean {
-  let count = 0;
+  // Counted as they are found, so that a list of 3,000 items is given up after 60, not read.
+  let count = 1;
   const stack: Node[] = [el];
   while (stack.length) {
     const n = stack.pop()!;
-    if (++count > SMALL) return false;
-    for (let c = n.firstChild; c; c = c.nextSibling) stack.push(c);
+    for (let c = n.firstChild; c; c = c.nextSibling) {
+      if (++count > SMALL) return false;
+      stack.push(c);
+    }
   }
   return true;
 }
