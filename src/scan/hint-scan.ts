@@ -97,8 +97,9 @@ export class HintScanner<Owner = unknown> {
   private pendingGlue = -1;
   /** The last digit at an even offset: a digit two after it continues the same run. */
   private lastDigit = -3;
-  /** A run that reached the end of the previous part: its seed and digits so far. */
-  private pendingRun: [number, number] | null = null;
+  /** A run that reached the end of the previous part: its seed (-1 for none) and digits so far. */
+  private pendingRun = -1;
+  private pendingDigits = 0;
 
   /** Feeds the next part of the text (a text node's data) and what it belongs to. */
   add(s: string, owner: Owner): void {
@@ -109,9 +110,8 @@ export class HintScanner<Owner = unknown> {
     const first = s.charCodeAt(0);
     if (this.pendingFirst >= 0 && pairStarts(this.last, first)) candidates.push(this.pendingFirst);
     if (this.pendingGlue >= 0 && CLASS[first] === DIGIT) seeds.push(this.pendingGlue);
-    if (this.pendingRun && (this.pendingRun[1] >= 6 || CLASS[first]! & (DIGIT | GLUE))) seeds.push(this.pendingRun[0]);
-    this.pendingFirst = this.pendingGlue = -1;
-    this.pendingRun = null;
+    if (this.pendingRun >= 0 && (this.pendingDigits >= 6 || CLASS[first]! & (DIGIT | GLUE))) seeds.push(this.pendingRun);
+    this.pendingFirst = this.pendingGlue = this.pendingRun = -1;
     for (let i = base & 1; i < n; i += 2) {
       const c = s.charCodeAt(i);
       const k = CLASS[c]!;
@@ -167,14 +167,16 @@ export class HintScanner<Owner = unknown> {
         glue = 0;
       } else if (k !== GLUE || ++glue > MAX_GLUE) break;
     }
-    if (y === s.length) this.pendingRun = [base + j, digits];
-    else if (digits >= 6) this.seeds.push(base + j);
+    if (y === s.length) {
+      this.pendingRun = base + j;
+      this.pendingDigits = digits;
+    } else if (digits >= 6) this.seeds.push(base + j);
   }
 
   /** Once all text is in: the offsets worth walking, in order (see hintOffsets). */
   *finish(): Steps<number[]> {
-    if (this.pendingRun) this.seeds.push(this.pendingRun[0]);
-    this.pendingRun = null;
+    if (this.pendingRun >= 0) this.seeds.push(this.pendingRun);
+    this.pendingRun = -1;
     const out: number[] = [];
     const text = this.text;
     let work = 0;
