@@ -4,6 +4,7 @@
  */
 import browser from 'webextension-polyfill';
 import { findAllowlisted } from '../../src/ui-model/site-pattern';
+import type { StoredDataSummary } from '../protocol/messages';
 import { resolveLang } from '../../src/ui-model/settings';
 import { ListsService } from './lists-service';
 import { MessageRouter } from './message-router';
@@ -26,13 +27,26 @@ const reportEndpoints = new ReportEndpoints();
 const reports = new ReportsService(reportEndpoints);
 const ready = Promise.all([settings.ready, badge.ready, verdicts.ready, strings.ready, lists.ready, userRules.ready, reportEndpoints.ready, reports.ready]);
 
-async function summary() {
-  const s = await settings.get();
+async function summary(): Promise<StoredDataSummary> {
+  const [s, saved, dismissedSites, tabVerdicts, hidden, personal, counts, feeds] = await Promise.all([
+    settings.get(),
+    settings.isSaved(),
+    settings.dismissed(),
+    verdicts.count(),
+    userRules.suppressions(),
+    userRules.personal(),
+    reports.outbox.counts(),
+    lists.status(),
+  ]);
   return {
-    settingsSaved: await settings.isSaved(),
+    settingsSaved: saved,
     allowlist: s.allowlist.length,
-    dismissedSites: await settings.dismissed(),
-    tabVerdicts: await verdicts.count(),
+    dismissedSites,
+    tabVerdicts,
+    hiddenWarnings: hidden.length,
+    personalEntries: personal.length,
+    reports: counts,
+    listEntries: feeds.reduce((n, f) => n + f.counts.blacklist + f.counts.entities, 0),
   };
 }
 
@@ -93,8 +107,9 @@ new MessageRouter(
       return { started: await lists.syncNow(id) };
     },
     async clearStoredData() {
-      await settings.clear();
-      await verdicts.clear();
+      // Everything about the user and the pages they visited; reports still waiting to be sent stay
+      // (see Outbox.forgetFinished), and so do the public lists.
+      await Promise.all([settings.clear(), verdicts.clear(), userRules.clear(), reports.outbox.forgetFinished()]);
       return summary();
     },
   },

@@ -138,6 +138,10 @@ export function OptionsApp({ initial, summary: initialSummary, t, onLanguage }: 
           <li>{t('optDataSettings', summary.allowlist)}</li>
           <li>{t('optDataDismissed', summary.dismissedSites.length)}</li>
           <li>{t('optDataTabs', summary.tabVerdicts)}</li>
+          <li>{t('optDataHidden', summary.hiddenWarnings)}</li>
+          <li>{t('optDataPersonal', summary.personalEntries)}</li>
+          <li>{t('optDataReports', summary.reports.waiting, summary.reports.done, summary.reports.drafts)}</li>
+          <li>{t('optDataLists', summary.listEntries)}</li>
         </ul>
         <div class="lz-row">
           <button
@@ -147,7 +151,7 @@ export function OptionsApp({ initial, summary: initialSummary, t, onLanguage }: 
               void send('clearStoredData', {}).then(async (s) => {
                 setSummary(s);
                 setSettings(await send('getSettings', {}));
-                setStatus(t('optCleared'));
+                setStatus(s.reports.waiting ? t('optClearKeeps', s.reports.waiting) : t('optCleared'));
               })
             }
           >

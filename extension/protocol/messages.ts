@@ -33,11 +33,17 @@ export interface PageConfig {
 }
 
 /** What the options page lists under "what data the extension keeps". */
+/** What the extension keeps on this device, for the options page ("what data the extension keeps"). */
 export interface StoredDataSummary {
   settingsSaved: boolean;
   allowlist: number;
   dismissedSites: string[];
   tabVerdicts: number;
+  hiddenWarnings: number;
+  personalEntries: number;
+  reports: { waiting: number; done: number; drafts: number };
+  /** Entries of the subscribed public lists (not about the user; kept when data is cleared). */
+  listEntries: number;
 }
 
 export type Empty = Record<string, never>;

@@ -45,6 +45,21 @@ describe('Outbox', () => {
     expect(await outbox.list()).toMatchObject([{ key: r.idempotencyKey, status: 'queued', createdAt: 5, attempts: 0 }]);
   });
 
+  it('"clear my data" forgets drafts and finished reports but keeps the ones still to be sent', async () => {
+    const outbox = open();
+    const sent = report('sent');
+    const waiting = report('waiting');
+    await outbox.submit(sent, { now: 0 });
+    await outbox.flush(scripted(201).fn, ['https://r.example/'], () => 1);
+    await outbox.submit(waiting, { now: 2 });
+    await outbox.saveDraft({ id: 'd', kind: 'suspect-shop', category: null, text: '写了一半', disputedCode: null, attachScreenshot: false, updatedAt: 3 });
+    expect(await outbox.counts()).toEqual({ waiting: 1, done: 1, drafts: 1 });
+    expect(await outbox.forgetFinished()).toEqual({ kept: 1 });
+    expect((await outbox.list()).map((e) => [e.report.text, e.status])).toEqual([['waiting', 'queued']]);
+    expect(await outbox.loadDraft('d')).toBeUndefined();
+    expect(await outbox.counts()).toEqual({ waiting: 1, done: 0, drafts: 0 });
+  });
+
   it('lists my reports newest first', async () => {
     const outbox = open();
     const a = report('a');

@@ -133,6 +133,29 @@ export class Outbox {
     await this.db.outbox.delete(key);
   }
 
+  /**
+   * "Clear my data": forgets drafts and the reports that are done (sent, or refused for good).
+   * Reports still waiting to be sent stay: the user wrote them to be sent, and only discarding one
+   * by one in "my reports" drops them. Returns how many are kept.
+   */
+  async forgetFinished(): Promise<{ kept: number }> {
+    return this.db.transaction('rw', this.db.outbox, this.db.drafts, async () => {
+      await this.db.drafts.clear();
+      await this.db.outbox.where('status').anyOf('sent', 'failed-permanent').delete();
+      return { kept: await this.db.outbox.count() };
+    });
+  }
+
+  /** Counts for "what data the extension keeps". */
+  async counts(): Promise<{ waiting: number; done: number; drafts: number }> {
+    const [waiting, all, drafts] = await Promise.all([
+      this.db.outbox.where('status').anyOf('queued', 'sending').count(),
+      this.db.outbox.count(),
+      this.db.drafts.count(),
+    ]);
+    return { waiting, done: all - waiting, drafts };
+  }
+
   /** Saves the form as the user types. */
   async saveDraft(draft: ReportDraft): Promise<void> {
     await this.db.drafts.put(draft);

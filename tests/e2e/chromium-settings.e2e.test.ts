@@ -3,6 +3,9 @@ import { launchChromium, popupLevel, toolbarBadge, waitForVerdict, type LoadedCh
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
 import { clickPanelNode, readPanel, waitForPanel } from './harness/panel-probe';
 
+/** The extension page's API, in page.evaluate on the options page. */
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
 describe('Chromium: options, language, allowlist, dismissal and keyboard', () => {
   let ext: LoadedChromium;
   let server: FixtureServer;
@@ -130,10 +133,23 @@ describe('Chromium: options, language, allowlist, dismissal and keyboard', () =>
     const opts = await options();
     await opts.selectOption('#lz-language', 'zh-CN');
     await opts.waitForFunction(() => document.documentElement.lang === 'zh-Hans-CN');
-    expect(await opts.innerText('.lz-data')).toMatch(/[1-9]\d* 个（关闭标签页或浏览器时删除）|Results for open tabs: [1-9]/);
+    // A personal entry and a hidden warning, as the options page and the panel would save them.
+    const call = (type: string, payload: unknown) => opts.evaluate(({ type, payload }) => chrome.runtime.sendMessage({ type, payload }), { type, payload });
+    await call('savePersonalEntry', { entry: { action: 'warn', target: { type: 'domain', pattern: '*.fake.example' }, note: '买到假货' } });
+    await call('suppressFinding', { url: 'https://shop.example/', code: 'license-missing', evidence: 'x' });
+    await opts.reload();
+    await opts.waitForSelector('.lz-data');
+    const before = await opts.innerText('.lz-data');
+    expect(before).toMatch(/[1-9]\d* 个（关闭标签页或浏览器时删除）/);
+    expect(before).toContain('你隐藏的警告：1 条');
+    expect(before).toContain('你自己的名单（总是警告 / 信任）：1 条');
+    expect(before).toContain('举报：待发送 0 份');
     await opts.click('.lz-danger-btn');
     await opts.waitForSelector('text=已清除。');
-    expect(await opts.innerText('.lz-data')).toMatch(/：0 个（关闭|open tabs: 0/);
+    const after = await opts.innerText('.lz-data');
+    expect(after).toMatch(/：0 个（关闭/);
+    expect(after).toContain('你隐藏的警告：0 条');
+    expect(after).toContain('你自己的名单（总是警告 / 信任）：0 条');
     await opts.close();
     await page.close();
   });
