@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, toolbarBadge, waitForVerdict, type LoadedChromium } from './harness/chromium-extension';
-import { hugePage, startFixtureServer, type FixtureServer } from './harness/fixture-server';
+import { hugePage, startFixtureServer, underStrictCsp, type FixtureServer } from './harness/fixture-server';
+import { dangerBandRows, decodePng } from './harness/png';
 import { readPanel, waitForPanel } from './harness/panel-probe';
 
 const SPOOF = `<footer><p>深圳市潮品优选贸易有限公司 统一社会信用代码：91440300MA5G8N2T36</p>
@@ -26,6 +27,7 @@ describe('Chromium: hostile pages', () => {
   let server: FixtureServer;
   beforeAll(async () => {
     server = await startFixtureServer({
+      '/e2e/strict-csp.html': underStrictCsp('spoofed-badge.html'),
       '/e2e/huge.html': (u) =>
         hugePage(Number(u.searchParams.get('n') ?? 200_000), '').replace('<head>', '<head><script src="/e2e/responsiveness.js"></script>'),
     });
@@ -136,6 +138,19 @@ describe('Chromium: hostile pages', () => {
     const gaps = await maxGap(page);
     expect(gaps.samples).toBeGreaterThan(10);
     expect(gaps.max).toBeLessThan(200);
+    await page.close();
+  });
+
+  it('a page whose CSP forbids inline styles and data: images still gets our panel, styled as always', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(server.url('/e2e/strict-csp.html'));
+    expect((await waitForPanel(page, (p) => p?.level === 'danger' && p.expanded))?.expanded).toBe(true);
+    let rows = 0;
+    for (let i = 0; i < 20 && rows <= 40; i++) {
+      rows = dangerBandRows(decodePng(await page.screenshot({ type: 'png' })));
+      if (rows <= 40) await page.waitForTimeout(250);
+    }
+    expect(rows).toBeGreaterThan(40);
     await page.close();
   });
 });

@@ -4,8 +4,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
-import { countColor, decodePng } from './harness/png';
+import { startFixtureServer, underStrictCsp, type FixtureServer } from './harness/fixture-server';
+import { countColor, dangerBandRows, decodePng } from './harness/png';
 
 const FIREFOX_DIST = fileURLToPath(new URL('../../dist/firefox', import.meta.url));
 const GECKO_ID = 'liangzhao-guard@liangzhao.example';
@@ -32,7 +32,7 @@ describe('Firefox ESR: the built extension', () => {
   let server: FixtureServer;
   let profile: string;
   beforeAll(async () => {
-    server = await startFixtureServer();
+    server = await startFixtureServer({ '/e2e/strict-csp.html': underStrictCsp('spoofed-badge.html') });
     profile = await mkdtemp(join(tmpdir(), 'lz-firefox-'));
     browserInstance = await puppeteer.launch({
       browser: 'firefox',
@@ -59,10 +59,16 @@ describe('Firefox ESR: the built extension', () => {
 
     // The level, as the shopper sees it: the panel's header in the danger red, bottom right.
     const shot = decodePng(await page.screenshot({ type: 'png' }));
-    // A band of rows almost entirely that red across the panel's width: the expanded danger header.
-    let bandRows = 0;
-    for (let y = 0; y < shot.height; y++) if (countColor(shot, [217, 48, 37], { x: shot.width - 390, y, w: 360, h: 1 }) >= 300) bandRows++;
-    expect(bandRows).toBeGreaterThan(40);
+    expect(dangerBandRows(shot)).toBeGreaterThan(40);
+    await page.close();
+  });
+
+  it('looks the same on a page whose CSP forbids inline styles and data: images', async () => {
+    const page = await browserInstance.newPage();
+    await page.goto(server.url('/e2e/strict-csp.html'));
+    expect((await until(() => pageView(page), (v) => v !== null))?.shadowRoot).toBe('hidden');
+    const shot = await until(async () => decodePng(await page.screenshot({ type: 'png' })), (s) => dangerBandRows(s) > 40);
+    expect(dangerBandRows(shot)).toBeGreaterThan(40);
     await page.close();
   });
 
@@ -74,9 +80,7 @@ describe('Firefox ESR: the built extension', () => {
     const shot = decodePng(await page.screenshot({ type: 'png' }));
     const corner = { x: shot.width - 200, y: shot.height - 80, w: 200, h: 80 };
     expect(countColor(shot, [24, 128, 56], corner)).toBeGreaterThan(80); // the green shield
-    let bandRows = 0; // no expanded danger header on a clean shop
-    for (let y = 0; y < shot.height; y++) if (countColor(shot, [217, 48, 37], { x: shot.width - 390, y, w: 360, h: 1 }) >= 300) bandRows++;
-    expect(bandRows).toBe(0);
+    expect(dangerBandRows(shot)).toBe(0); // no expanded danger header on a clean shop
     await page.goto(server.url('/demo/index.html'));
     await new Promise((r) => setTimeout(r, 2000));
     expect(await pageView(page)).toBeNull();

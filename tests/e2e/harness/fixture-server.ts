@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,13 +33,27 @@ export function hugePage(n: number, tail: string): string {
 }
 
 /** Serves the fixture pages on 127.0.0.1 at a random port. */
-export async function startFixtureServer(dynamic: Record<string, (url: URL) => string> = {}): Promise<FixtureServer> {
+/**
+ * A demo page served under a Content-Security-Policy that forbids inline styles, inline scripts and
+ * data: images, as many big shops send: our panel must still look like itself there.
+ */
+export function underStrictCsp(demoFile: string): () => DynamicPage {
+  const body = readFileSync(join(ROOTS['/demo/']!, demoFile), 'utf8');
+  return () => ({ body, headers: { 'content-security-policy': "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self'" } });
+}
+
+/** A generated page, with response headers of its own when a test needs them (a CSP, say). */
+export type DynamicPage = string | { body: string; headers: Record<string, string> };
+
+export async function startFixtureServer(dynamic: Record<string, (url: URL) => DynamicPage> = {}): Promise<FixtureServer> {
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const make = dynamic[url.pathname];
     if (make) {
-      res.writeHead(200, { 'content-type': TYPES['.html']!, 'cache-control': 'no-store' });
-      res.end(make(url));
+      const page = make(url);
+      const { body, headers } = typeof page === 'string' ? { body: page, headers: {} } : page;
+      res.writeHead(200, { 'content-type': TYPES['.html']!, 'cache-control': 'no-store', ...headers });
+      res.end(body);
       return;
     }
     const prefix = Object.keys(ROOTS).find((p) => url.pathname.startsWith(p));

@@ -80,3 +80,13 @@ export function countColor(p: Pixels, rgb: [number, number, number], rect: { x: 
   }
   return n;
 }
+
+/**
+ * Rows of the screenshot that are almost entirely the danger red across the panel's width, bottom
+ * right: more than 40 means the expanded danger header is there and styled as it should be.
+ */
+export function dangerBandRows(p: Pixels): number {
+  let rows = 0;
+  for (let y = 0; y < p.height; y++) if (countColor(p, [217, 48, 37], { x: p.width - 390, y, w: 360, h: 1 }) >= 300) rows++;
+  return rows;
+}
