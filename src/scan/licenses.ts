@@ -24,6 +24,10 @@ const HEADING = /网店经营者营业执照信息|经营者营业执照信息|�
 interface Key {
   field: Field;
   start: number;
+  /** End of the key itself (with its colon). */
+  keyEnd: number;
+  /** A key of a header row, whose value is the cell below it. */
+  column?: boolean;
   valueStart: number;
   valueEnd: number;
 }
@@ -36,7 +40,7 @@ export function findLicenses(norm: string, text: string, occurrences: Occurrence
   const keys: Key[] = [];
   KEY.lastIndex = 0;
   for (let m = KEY.exec(norm); m; m = KEY.exec(norm)) {
-    keys.push({ field: FIELD_OF.get(m[1]!)!, start: m.index, valueStart: KEY.lastIndex, valueEnd: KEY.lastIndex });
+    keys.push({ field: FIELD_OF.get(m[1]!)!, start: m.index, keyEnd: KEY.lastIndex, valueStart: KEY.lastIndex, valueEnd: KEY.lastIndex });
   }
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i]!;
@@ -48,6 +52,7 @@ export function findLicenses(norm: string, text: string, occurrences: Occurrence
     k.valueStart = s;
     k.valueEnd = e;
   }
+  fillColumns(norm, keys);
   const records: (LicenseRecord & { start: number; end: number })[] = [];
   let cluster: Key[] = [];
   const flush = () => {
@@ -57,12 +62,62 @@ export function findLicenses(norm: string, text: string, occurrences: Occurrence
   };
   for (const k of keys) {
     const prev = cluster[cluster.length - 1];
-    // A gap, or a field seen twice (the next company's card), ends a card.
-    if (prev && (k.start - prev.valueEnd > 80 || (k.field !== 'other' && cluster.some((c) => c.field === k.field)))) flush();
+    // A gap, a field seen twice (the next company's card) or a change of layout ends a card.
+    if (prev && (k.start - prev.valueEnd > 80 || !prev.column !== !k.column || (k.field !== 'other' && cluster.some((c) => c.field === k.field)))) flush();
     cluster.push(k);
   }
   flush();
   return records;
+}
+
+/** The [start, end) of each table cell of a line (cells are separated by tabs), trimmed, empty ones dropped. */
+function cellsOf(norm: string, from: number, to: number): [number, number][] {
+  const cells: [number, number][] = [];
+  for (let a = from; a < to; ) {
+    let b = norm.indexOf('\t', a);
+    if (b < 0 || b > to) b = to;
+    let s = a;
+    let e = b;
+    while (s < e && /[\s\u200B]/.test(norm[s]!)) s++;
+    while (e > s && /[\s\u200B]/.test(norm[e - 1]!)) e--;
+    if (e > s) cells.push([s, e]);
+    a = b + 1;
+  }
+  return cells;
+}
+
+/**
+ * A table whose first row names the fields (企业名称 | 统一社会信用代码 | 法定代表人) and whose next
+ * row holds the values: each key takes the cell below it.
+ */
+function fillColumns(norm: string, keys: Key[]): void {
+  for (let i = 0; i < keys.length; ) {
+    const lineStart = norm.lastIndexOf('\n', keys[i]!.start - 1) + 1;
+    const nl = norm.indexOf('\n', keys[i]!.start);
+    const lineEnd = nl < 0 ? norm.length : nl;
+    const row: Key[] = [];
+    while (i < keys.length && keys[i]!.start < lineEnd) row.push(keys[i++]!);
+    if (row.length < 2 || lineEnd >= norm.length) continue;
+    const head = cellsOf(norm, lineStart, lineEnd);
+    // Every cell of the row is one key and nothing else.
+    if (head.length !== row.length || !row.every((k, c) => k.start === head[c]![0] && k.keyEnd >= head[c]![1])) continue;
+    // The next line that is not blank (markup between rows leaves whitespace lines).
+    let below: [number, number][] = [];
+    for (let from = lineEnd + 1; from < norm.length && !below.length && from - lineEnd < 40; ) {
+      const end = norm.indexOf('\n', from);
+      below = cellsOf(norm, from, end < 0 ? norm.length : end);
+      from = end < 0 ? norm.length : end + 1;
+    }
+    // A header row whose values do not line up below it: no key takes the first cell of the next row.
+    if (below.length !== row.length) {
+      for (const k of row) k.valueEnd = k.valueStart;
+      continue;
+    }
+    row.forEach((k, c) => {
+      [k.valueStart, k.valueEnd] = below[c]!;
+      k.column = true;
+    });
+  }
 }
 
 function toRecord(keys: Key[], norm: string, text: string, occurrences: Occurrence[]): (LicenseRecord & { start: number; end: number }) | null {

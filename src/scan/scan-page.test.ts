@@ -168,6 +168,23 @@ describe('license cards', () => {
       <p>单位名称：乙公司 统一社会信用代码：9144030071526726XG</p>`);
     expect(r.licenses.map((l) => [l.name, l.uscc])).toEqual([['甲公司', USCC], ['乙公司', '9144030071526726XG']]);
   });
+
+  it('reads a table whose first row names the fields and whose next row holds the values', () => {
+    const r = scanHtml(`<p>统一社会信用代码：9144030071526726XG</p><h3>店铺资质</h3><table>
+      <tr><th>企业名称</th><th>统一社会信用代码</th><th>法定代表人</th><th>住所</th></tr>
+      <tr><td>广州某某科技有限公司</td><td>${USCC}</td><td>张三</td><td>广州市天河区某路1号</td></tr></table>`);
+    expect(r.licenses.map((l) => [l.heading, l.name, l.uscc, l.legalRepresentative, l.address])).toEqual([
+      ['店铺资质', '广州某某科技有限公司', USCC, '张三', '广州市天河区某路1号'],
+    ]);
+  });
+
+  it('does not read a header row into the values of a row that does not fit it', () => {
+    const r = scanHtml(`<h3>店铺资质</h3><table>
+      <tr><th>企业名称</th><th>统一社会信用代码</th><th>法定代表人</th></tr>
+      <tr><td>广州某某科技有限公司</td><td>${USCC}</td></tr></table>`);
+    expect(r.licenses.every((l) => l.legalRepresentative !== '广州某某科技有限公司')).toBe(true);
+    expect(r.licenses.map((l) => l.name)).not.toContain('统一社会信用代码');
+  });
 });
 
 describe('robustness', () => {
