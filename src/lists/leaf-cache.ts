@@ -3,6 +3,9 @@ import { LIMITS, type FileRef, type LeafIndex } from '../feed/format';
 import { getVerified, type FeedTransport } from '../feed/transport';
 import type { ListsDb } from './lists-db';
 
+/** The cache row key of a fetched file: content-addressed by its SHA-256. */
+export const fileCacheKey = (feedId: string, sha256: string): string => `${feedId}:f:${sha256}`;
+
 /**
  * A file of the feed fetched on demand and kept under its SHA-256: the signed manifest names the
  * hash, so a cached copy is exactly as trustworthy as a fresh one and never needs revalidating.
@@ -15,7 +18,7 @@ export async function cachedFile<T>(
   parse: (bytes: Uint8Array) => T,
   now: number,
 ): Promise<T> {
-  const key = `${feedId}:f:${ref.sha256}`;
+  const key = fileCacheKey(feedId, ref.sha256);
   const hit = await db.cache.get(key);
   if (hit) return hit.value as T;
   if (!transport) throw new Error('offline: not in the local cache');
@@ -34,7 +37,7 @@ export async function cachedIndex(
   first: number,
   now: number,
 ): Promise<LeafIndex> {
-  const key = `${feedId}:f:${ref.sha256}`;
+  const key = fileCacheKey(feedId, ref.sha256);
   const hit = await db.cache.get(key);
   if (hit) return hit.value as LeafIndex;
   if (!transport) throw new Error('offline: not in the local cache');
