@@ -1,8 +1,9 @@
-import type { FeedRow, ListsDb, ShardRow } from './lists-db';
+import type { FeedRow, FilterRow, ListsDb, ShardRow } from './lists-db';
+import { LEGACY_FILTER_PROBES, mayContain } from './page-filter';
 
 /**
  * What lookups keep in memory of a generation: its shard rows (page indexes, ~600 bytes per shard)
- * and its page filters (1 byte per entry), by generation uid, then shard number. A generation's rows
+ * and its page filters (1.5 bytes per entry), by generation uid, then shard number. A generation's rows
  * never change and the uid is new for every import, so a cached row is never out of date; only
  * generations in use are kept. Rebuilt from IndexedDB by every worker: nothing here has to survive a
  * restart, and a lookup never depends on it being complete (a shard row it lacks is read in the
@@ -10,7 +11,7 @@ import type { FeedRow, ListsDb, ShardRow } from './lists-db';
  */
 interface Cached {
   shards: Map<number, ShardRow>;
-  filters: Map<number, Uint8Array[]>;
+  filters: Map<number, FilterRow>;
   done: boolean;
 }
 
@@ -18,9 +19,9 @@ const cache = new Map<string, Cached>();
 const loading = new Map<string, Promise<void>>();
 
 /**
- * Shards per read while warming. One read of all filters of 10 million entries is 10 MB whose
+ * Shards per read while warming. One read of all filters of 10 million entries is 15 MB whose
  * structured-clone decoding blocks the thread for tens of milliseconds, in the middle of whatever
- * lookup is running; 32 shards (~650 KB) at a time keep each pause short and let lookups in between.
+ * lookup is running; 32 shards (~1 MB) at a time keep each pause short and let lookups in between.
  */
 const CHUNK_SHARDS = 32;
 
@@ -40,9 +41,14 @@ export function rememberShard(uid: string, row: ShardRow): void {
   entryOf(uid).shards.set(row.shard, row);
 }
 
-/** The filter of one page, or undefined when it is not in memory (then the page is read). */
-export function cachedFilter(uid: string, shard: number, page: number): Uint8Array | undefined {
-  return cache.get(uid)?.filters.get(shard)?.[page];
+/**
+ * What the filter of a page says of a hash: false when the page certainly does not hold it, true
+ * when it may, or when the filter is not in memory (then the page is read).
+ */
+export function filterAllows(uid: string, shard: number, page: number, hash: Uint8Array): boolean {
+  const row = cache.get(uid)?.filters.get(shard);
+  const filter = row?.filters[page];
+  return !filter || mayContain(filter, hash, row.probes ?? LEGACY_FILTER_PROBES);
 }
 
 /** Drops the generations no feed row names any more. */
@@ -53,7 +59,7 @@ export function pruneGenerations(rows: FeedRow[]): void {
 
 /**
  * Loads the shard rows and page filters of the feeds' active generations into memory (for 10 million
- * entries ~300 KB and 10 MB), a few shards per read, once per generation and worker. Lookups do not
+ * entries ~300 KB and 15 MB), a few shards per read, once per generation and worker. Lookups do not
  * wait for it.
  */
 export function warmGenerations(db: ListsDb, rows: FeedRow[]): Promise<void> {
@@ -87,7 +93,7 @@ async function loadAll(db: ListsDb, feedId: string, generation: number, uid: str
     // Dropped meanwhile (a newer generation is in use): stop reading for it.
     if (cache.get(uid) !== entry) return;
     for (const r of shards) entry.shards.set(r.shard, r);
-    for (const f of filters) entry.filters.set(f.shard, f.filters);
+    for (const f of filters) entry.filters.set(f.shard, f);
   }
   entry.done = true;
 }

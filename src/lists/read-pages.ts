@@ -1,8 +1,7 @@
 import { prefixOf } from '../feed/bytes';
-import { cachedFilter, cachedShard, pruneGenerations, rememberShard, warmGenerations } from './generation-cache';
+import { cachedShard, filterAllows, pruneGenerations, rememberShard, warmGenerations } from './generation-cache';
 import type { CacheRow, FeedRow, ListsDb, ShardRow } from './lists-db';
 import { lookupMemo, pageMemoKey, type LookupMemo } from './lookup-memory';
-import { mayContain } from './page-filter';
 import { pageFor } from './shard-pages';
 
 
@@ -39,8 +38,7 @@ function plan(rows: FeedRow[], hashes: Uint8Array[]): Wanted[] | null {
       const shard = cachedShard(active.uid, prefixOf(hashes[index]!, active.shardBits));
       if (!shard) return null;
       const p = pageFor(shard.firsts, hashes[index]!);
-      const filter = cachedFilter(active.uid, shard.shard, p);
-      if (p >= 0 && (!filter || mayContain(filter, hashes[index]!))) wanted.push({ row, index, key: [row.id, shard.pages[p]!] });
+      if (p >= 0 && filterAllows(active.uid, shard.shard, p, hashes[index]!)) wanted.push({ row, index, key: [row.id, shard.pages[p]!] });
     }
   }
   return wanted;
