@@ -71,5 +71,10 @@ export function lookupMemo(db: ListsDb): LookupMemo {
   return memo;
 }
 
+/** Forgets everything remembered for `db` (it was closed and opened again). */
+export function forgetLookups(db: ListsDb): void {
+  memos.delete(db);
+}
+
 /** The memo key of a page. */
 export const pageMemoKey = (feedId: string, pageKey: number): string => `${feedId}\u0000${pageKey}`;

@@ -1,7 +1,7 @@
 import { prefixOf } from '../feed/bytes';
 import { cachedShard, filterAllows, pruneGenerations, rememberShard, warmGenerations } from './generation-cache';
 import type { CacheRow, FeedRow, ListsDb, ShardRow } from './lists-db';
-import { lookupMemo, pageMemoKey, type LookupMemo } from './lookup-memory';
+import { forgetLookups, lookupMemo, pageMemoKey, type LookupMemo } from './lookup-memory';
 import { pageFor } from './shard-pages';
 
 
@@ -72,7 +72,11 @@ const toPages = (wanted: Wanted[], bytes: (Uint8Array | undefined)[]): PageRead[
  * reads.
  */
 export async function readPages<T = undefined>(db: ListsDb, hashes: Uint8Array[], followUp?: FollowUp<T>): Promise<{ rows: FeedRow[]; pages: PageRead[]; more: T | undefined }> {
-  if (!db.isOpen()) await db.open();
+  if (!db.isOpen()) {
+    await db.open();
+    // Closed meanwhile (a newer schema version, the database deleted): nothing remembered holds.
+    forgetLookups(db);
+  }
   const memo = lookupMemo(db);
   let tx: IDBTransaction | null = null;
   // A transaction that aborts rejects the lookup (its requests may never answer).
