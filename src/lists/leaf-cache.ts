@@ -2,6 +2,7 @@ import { loadLeafIndex } from '../feed/feed-lookup';
 import { LIMITS, type FileRef, type LeafIndex } from '../feed/format';
 import { getVerified, type FeedTransport } from '../feed/transport';
 import type { ListsDb } from './lists-db';
+import { rememberedCacheRow } from './lookup-memory';
 
 /** The cache row key of a fetched file: content-addressed by its SHA-256. */
 export const fileCacheKey = (feedId: string, sha256: string): string => `${feedId}:f:${sha256}`;
@@ -19,7 +20,7 @@ export async function cachedFile<T>(
   now: number,
 ): Promise<T> {
   const key = fileCacheKey(feedId, ref.sha256);
-  const hit = await db.cache.get(key);
+  const hit = await rememberedCacheRow(db, key);
   if (hit) return hit.value as T;
   if (!transport) throw new Error('offline: not in the local cache');
   const value = parse(await getVerified(transport, ref, LIMITS.leafBytes));
@@ -38,7 +39,7 @@ export async function cachedIndex(
   now: number,
 ): Promise<LeafIndex> {
   const key = fileCacheKey(feedId, ref.sha256);
-  const hit = await db.cache.get(key);
+  const hit = await rememberedCacheRow(db, key);
   if (hit) return hit.value as LeafIndex;
   if (!transport) throw new Error('offline: not in the local cache');
   const index = await loadLeafIndex(transport, ref, leafBits, first);

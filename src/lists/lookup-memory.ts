@@ -71,6 +71,20 @@ export function lookupMemo(db: ListsDb): LookupMemo {
   return memo;
 }
 
+/**
+ * A cache row (fetched leaf indexes and leaves) read through the memo: the credit-cache and details
+ * lookups ask for the same few rows for every page that shows the same companies.
+ */
+export async function rememberedCacheRow(db: ListsDb, key: string): Promise<CacheRow | undefined> {
+  const memo = lookupMemo(db).cache;
+  const known = memo.get(key);
+  if (known) return known.row;
+  const readAt = memo.now();
+  const row = await db.cache.get(key);
+  memo.keep(key, { row }, readAt);
+  return row;
+}
+
 /** Forgets everything remembered for `db` (it was closed and opened again). */
 export function forgetLookups(db: ListsDb): void {
   memos.delete(db);
