@@ -14,7 +14,9 @@ const target: Target = process.env.TARGET === 'firefox' ? 'firefox' : 'chrome';
 export const GECKO_ID = 'liangzhao-guard@liangzhao.example';
 
 function firefoxManifest(source: typeof manifest): ManifestV3Export {
-  const { background, ...rest } = source;
+  // Firefox has no managed_schema: its managed storage comes from policies or a managed-storage
+  // manifest on the machine (src/lists/managed-feeds.ts), with no schema in the extension.
+  const { background, storage: _schema, ...rest } = source;
   return {
     ...rest,
     background: { scripts: [background.service_worker] },

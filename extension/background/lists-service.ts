@@ -4,7 +4,8 @@ import type { Lang } from '../../src/i18n/lang';
 import { checkScanWithLists } from '../../src/lists/check-scan';
 import { openListsDb, type ListsDb } from '../../src/lists/lists-db';
 import { getListsStatus, getSyncStatus, type FeedSyncStatus } from '../../src/lists/lists-status';
-import { subscribeFeed, unsubscribeFeed, type FeedSubscription } from '../../src/lists/subscriptions';
+import { parseManagedFeeds } from '../../src/lists/managed-feeds';
+import { isSubscribed, manifestUrl, subscribeFeed, unsubscribeFeed, type FeedSubscription } from '../../src/lists/subscriptions';
 import { syncFeed, type SyncOutcome } from '../../src/lists/sync-feed';
 import type { ScanResult } from '../../src/types';
 
@@ -49,6 +50,30 @@ export class ListsService {
     if (!(await browser.alarms.get(SYNC_ALARM))) await browser.alarms.create(SYNC_ALARM, { delayInMinutes: 1, periodInMinutes: SYNC_EVERY_MIN });
     // A worker (re)starting is the first chance to finish an import a killed worker left behind.
     void this.resume();
+    void this.applyManaged().catch((e: unknown) => console.warn('[liangzhao] managed feeds:', e));
+  }
+
+  /**
+   * Subscribes the feeds an administrator configured in managed storage (see managed-feeds.ts) that
+   * are not subscribed as configured yet; each new one starts its first sync. Checked at every start
+   * (a policy can change while the browser is closed); a user who removes such a feed gets it back.
+   */
+  private async applyManaged(): Promise<void> {
+    let value: unknown;
+    try {
+      value = (await browser.storage.managed.get('feeds')).feeds;
+    } catch {
+      return; // no managed storage here (not set up, or not supported): nothing to apply
+    }
+    const { feeds, problems } = parseManagedFeeds(value);
+    for (const p of problems) console.warn('[liangzhao] managed feeds:', p);
+    for (const sub of feeds) {
+      try {
+        if (!isSubscribed(await this.db.feeds.get(manifestUrl(sub.url)), sub)) await this.subscribe(sub);
+      } catch (error) {
+        console.warn(`[liangzhao] managed feed ${sub.url}:`, error);
+      }
+    }
   }
 
   private async afterReady(task: () => Promise<unknown>): Promise<void> {

@@ -9,6 +9,7 @@ import { parseEntityLeaf } from '../feed/records';
 import { getVerified } from '../feed/transport';
 import { cachedIndex } from './leaf-cache';
 import type { FeedRow, ListsDb } from './lists-db';
+import { rememberedCacheRow } from './lookup-memory';
 import { loadManifest } from './manifest-store';
 
 export interface CreditDeps {
@@ -70,7 +71,7 @@ async function lookupIn(db: ListsDb, feed: FeedRow, uscc: string, hash: Uint8Arr
     const index = await cachedIndex(db, feed.id, transport, groupRef, leafBits, pos.first, now);
     const ref = index.leaves[pos.offset];
     if (!ref) return { uscc, state: 'not-found', feed: feed.name };
-    const cached = await db.cache.get(posKey);
+    const cached = await rememberedCacheRow(db, posKey);
     if (cached?.sha256 === ref.sha256) return answer(cached.value as LeafRow, false);
     if (!transport) throw new Error('offline and not cached');
     const records = parseEntityLeaf(await getVerified(transport, ref, LIMITS.leafBytes));
@@ -78,7 +79,7 @@ async function lookupIn(db: ListsDb, feed: FeedRow, uscc: string, hash: Uint8Arr
     await db.cache.put({ key: posKey, feedId: feed.id, sha256: ref.sha256, fetchedAt: now, value: leaf });
     return answer(leaf, false);
   } catch (error) {
-    const cached = await db.cache.get(posKey);
+    const cached = await rememberedCacheRow(db, posKey);
     if (cached && now - cached.fetchedAt < (deps.ttlMs ?? 7 * 86_400_000)) return answer(cached.value as LeafRow, true);
     return { uscc, state: 'unknown', reason: asFeedError(error).message };
   }

@@ -7,6 +7,7 @@ import { checkShard } from '../feed/keys';
 import { getVerified, type FeedTransport } from '../feed/transport';
 import { generationRange, type ActiveGeneration, type ListsDb, type ShardRow } from './lists-db';
 import { applyToPages, type PageSet } from './merge-pages';
+import { FILTER_PROBES } from './page-filter';
 import { PAGE_RECORDS, boundaryProblem, joinPages, splitPages } from './shard-pages';
 import { reuseShards, storeShard } from './store-shard';
 
@@ -99,7 +100,8 @@ export async function importShards(
       if (set) {
         progress.fromDelta++;
         const f = await db.filters.get([feedId, prev!.generation, s]);
-        if (f) kept = new Map(prev!.pages.map((k, i) => [k, f.filters[i]!]));
+        // Filters of an older kind are built again (all filters of a row have one probe count).
+        if (f && f.probes === FILTER_PROBES) kept = new Map(prev!.pages.map((k, i) => [k, f.filters[i]!]));
       } else {
         const pages = splitPages(await fetchKeyShard(transport, manifest, s), pageRecords);
         set = { pages, keys: pages.map(() => null) };

@@ -2,6 +2,10 @@ import { loadLeafIndex } from '../feed/feed-lookup';
 import { LIMITS, type FileRef, type LeafIndex } from '../feed/format';
 import { getVerified, type FeedTransport } from '../feed/transport';
 import type { ListsDb } from './lists-db';
+import { rememberedCacheRow } from './lookup-memory';
+
+/** The cache row key of a fetched file: content-addressed by its SHA-256. */
+export const fileCacheKey = (feedId: string, sha256: string): string => `${feedId}:f:${sha256}`;
 
 /**
  * A file of the feed fetched on demand and kept under its SHA-256: the signed manifest names the
@@ -15,8 +19,8 @@ export async function cachedFile<T>(
   parse: (bytes: Uint8Array) => T,
   now: number,
 ): Promise<T> {
-  const key = `${feedId}:f:${ref.sha256}`;
-  const hit = await db.cache.get(key);
+  const key = fileCacheKey(feedId, ref.sha256);
+  const hit = await rememberedCacheRow(db, key);
   if (hit) return hit.value as T;
   if (!transport) throw new Error('offline: not in the local cache');
   const value = parse(await getVerified(transport, ref, LIMITS.leafBytes));
@@ -34,8 +38,8 @@ export async function cachedIndex(
   first: number,
   now: number,
 ): Promise<LeafIndex> {
-  const key = `${feedId}:f:${ref.sha256}`;
-  const hit = await db.cache.get(key);
+  const key = fileCacheKey(feedId, ref.sha256);
+  const hit = await rememberedCacheRow(db, key);
   if (hit) return hit.value as LeafIndex;
   if (!transport) throw new Error('offline: not in the local cache');
   const index = await loadLeafIndex(transport, ref, leafBits, first);

@@ -76,6 +76,8 @@ export interface FilterRow {
   generation: number;
   shard: number;
   filters: Uint8Array[];
+  /** Probes the filters were built with; absent in rows stored before 2026-12 (then 6, at 8 bits per record). */
+  probes?: number;
 }
 
 /** A feed's signed manifest (parsed), for the generations that name it. */

@@ -24,6 +24,11 @@ export async function loadManifest(db: ListsDb, feedId: string, sha256: string):
   return row.manifest;
 }
 
+/** The manifest of a generation if this worker has it in memory (no database read). */
+export function peekManifest(sha256: string): Manifest | undefined {
+  return cache.get(sha256);
+}
+
 function remember(sha256: string, manifest: Manifest): void {
   if (cache.size >= CACHE_MAX && !cache.has(sha256)) cache.delete(cache.keys().next().value!);
   cache.set(sha256, manifest);

@@ -7,7 +7,8 @@ import { FeedServer } from '../../tests/unit/feed-sync/feed-server';
 import { collectGarbage } from './collect-garbage';
 import { openListsDb, type ListsDb } from './lists-db';
 import { hashQueriesSync, lookupIdentifiers } from './lookup-identifiers';
-import { readPages, warmFilters } from './read-pages';
+import { warmGenerations } from './generation-cache';
+import { readPages } from './read-pages';
 import { bornGeneration } from './store-shard';
 import { subscribeFeed, unsubscribeFeed } from './subscriptions';
 import { syncFeed } from './sync-feed';
@@ -59,7 +60,7 @@ describe('paged shard storage', () => {
   });
 
   it('with the page filters loaded, a lookup reads the page of a listed key and rarely one of an unlisted key', async () => {
-    await warmFilters(db, await db.feeds.toArray());
+    await warmGenerations(db, await db.feeds.toArray());
     expect(await db.filters.count()).toBe(4);
     const hashes = (ids: number[]) => hashQueriesSync(ids.map((n) => ({ kind: 'uscc' as const, value: usccOf(n) }))).map((q) => q.hash);
     const listedReads = await readPages(db, hashes(range(0, 3000)));
@@ -96,7 +97,7 @@ describe('paged shard storage', () => {
     expect(r.outcome === 'updated' && r.progress.downloaded).toBe(0);
     expect(await listed([10, 8001, 7001, 11])).toEqual([8001, 7001, 11]);
     // Filters of kept pages were carried over, new pages got their own: every key is still found through them.
-    await warmFilters(db, await db.feeds.toArray());
+    await warmGenerations(db, await db.feeds.toArray());
     expect(await listed(V3)).toHaveLength(V3.length);
     expect(await db.filters.count()).toBe(4);
     expect(await db.blobs.count()).toBe(4);

@@ -1,7 +1,7 @@
-import { prefixOf } from '../feed/bytes';
-import { generationRange, type FeedRow, type ListsDb, type ShardRow } from './lists-db';
-import { mayContain } from './page-filter';
-import { pageFor } from './shard-pages';
+import { warmGenerations } from './generation-cache';
+import type { CacheRow, FeedRow, ListsDb } from './lists-db';
+import { forgetLookups, lookupMemo, pageMemoKey, type LookupMemo } from './lookup-memory';
+import { plan, readInTransaction, request, toPages } from './lookup-transaction';
 
 /** The page of one feed that holds (or would hold) the records of one hash. */
 export interface PageRead {
@@ -12,132 +12,80 @@ export interface PageRead {
 }
 
 /**
- * Shard rows by generation uid, then shard number. A generation's rows never change and the uid is
- * new for every import, so a cached row is never out of date. ~600 bytes per shard of 40 pages;
- * only generations in use are kept.
+ * Reads a lookup makes after its pages, in the same transaction (a cached details leaf of a hit):
+ * every transaction is a round trip to the browser's IndexedDB thread, and on a busy machine each
+ * one has a tail of several milliseconds, so the lookup makes one, not one per step.
  */
-const shardCache = new Map<string, Map<number, ShardRow>>();
-
-const request = <T>(r: IDBRequest<T>): Promise<T> =>
-  new Promise((resolve, reject) => {
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error ?? new Error('IndexedDB request failed'));
-  });
-
-type Wanted = { row: FeedRow; index: number; key: [string, number] };
-
-/** Page filters by generation uid, then shard number (immutable like the shard rows). */
-const filterCache = new Map<string, Map<number, Uint8Array[]>>();
-const filterLoads = new Map<string, Promise<void>>();
+export type FollowUp<T> = (read: { rows: FeedRow[]; pages: PageRead[] }, getCached: (key: string) => Promise<CacheRow | undefined>) => Promise<T>;
 
 /**
- * Loads the page filters of the feeds' active generations into memory (1 byte per entry:
- * 10 MB for 10 million), in its own transaction, once per generation and worker. Lookups do not
- * wait for it: until it is done they read every page they need.
+ * The lookup's reads. From memory when everything it needs is there ({@link lookupMemo}: the feed
+ * rows, the shard rows and filters of their generations, the pages, the cache rows), which is the
+ * common case: no transaction at all. Otherwise ONE read-only transaction, so that the reads see one
+ * generation of each feed: the feed pointers, the shard rows the hashes fall into (cached, see
+ * generation-cache; on a miss read in the same transaction, ~600 bytes each) and one ~4 KB page per
+ * hash and feed, unless the page's filter ({@link warmGenerations}) rules the hash out; then
+ * `followUp`'s reads. The pages are asked for together with the feed rows, from the pointers the
+ * previous lookup saw; they are used only if this transaction's feed rows name the same generations
+ * (otherwise they are read again), so one round trip to the database usually does. On the native
+ * API: this is the hot path, and Dexie's promise bookkeeping per request costs about as much as the
+ * reads.
  */
-export function warmFilters(db: ListsDb, rows: FeedRow[]): Promise<void> {
-  const inUse = new Set(rows.map((r) => r.active?.uid));
-  for (const uid of filterCache.keys()) if (!inUse.has(uid)) filterCache.delete(uid);
-  return Promise.all(
-    rows.map((row) => {
-      const active = row.active;
-      if (!row.enabled || !active || filterCache.has(active.uid)) return;
-      let load = filterLoads.get(active.uid);
-      if (!load) {
-        load = db.filters
-          .where('[feedId+generation+shard]')
-          .between(...generationRange(row.id, active.generation))
-          .toArray()
-          .then((all) => void filterCache.set(active.uid, new Map(all.map((f) => [f.shard, f.filters]))))
-          .catch(() => undefined)
-          .finally(() => filterLoads.delete(active.uid));
-        filterLoads.set(active.uid, load);
-      }
-      return load;
-    }),
-  ).then(() => undefined);
-}
-
-/** The page keys to read, from cached shard rows only; null when a shard row is not cached. */
-function plan(rows: FeedRow[], hashes: Uint8Array[]): Wanted[] | null {
-  const wanted: Wanted[] = [];
-  for (const row of rows) {
-    const active = row.active;
-    if (!row.enabled || !active) continue;
-    for (let index = 0; index < hashes.length; index++) {
-      const shard = shardCache.get(active.uid)?.get(prefixOf(hashes[index]!, active.shardBits));
-      if (!shard) return null;
-      const p = pageFor(shard.firsts, hashes[index]!);
-      const filter = filterCache.get(active.uid)?.get(shard.shard)?.[p];
-      if (p >= 0 && (!filter || mayContain(filter, hashes[index]!))) wanted.push({ row, index, key: [row.id, shard.pages[p]!] });
-    }
+export async function readPages<T = undefined>(db: ListsDb, hashes: Uint8Array[], followUp?: FollowUp<T>): Promise<{ rows: FeedRow[]; pages: PageRead[]; more: T | undefined }> {
+  if (!db.isOpen()) {
+    await db.open();
+    // Closed meanwhile (a newer schema version, the database deleted): nothing remembered holds.
+    forgetLookups(db);
   }
-  return wanted;
-}
-
-/** Whether two reads of the feed rows name the same generations (so the same pages). */
-const sameGenerations = (a: FeedRow[], b: FeedRow[]) =>
-  a.length === b.length && a.every((r, i) => r.id === b[i]!.id && r.enabled === b[i]!.enabled && r.active?.uid === b[i]!.active?.uid);
-
-/** The feed rows the last lookup read, per database: the likely pointers of the next one. */
-const lastRows = new WeakMap<ListsDb, FeedRow[]>();
-
-/**
- * The lookup's reads, in ONE read-only transaction so that they see one generation of each feed:
- * the feed pointers, the shard rows (cached; on a miss all rows of the generation in one request,
- * ~300 KB for 10 million entries, once per generation and worker) and one ~4 KB page per hash and
- * feed, unless the page's filter ({@link warmFilters}) rules the hash out. The pages are asked for together with the feed rows, from the pointers the previous lookup
- * saw; they are used only if this transaction's feed rows name the same generations (otherwise
- * they are read again), so one round trip to the database usually does. On the native API: this
- * is the hot path, and Dexie's promise bookkeeping per request costs about as much as the reads.
- */
-export async function readPages(db: ListsDb, hashes: Uint8Array[]): Promise<{ rows: FeedRow[]; pages: PageRead[] }> {
-  if (!db.isOpen()) await db.open();
-  const tx = db.backendDB().transaction(['feeds', 'blobs', 'pages'], 'readonly');
-  const failed = new Promise<never>((_, reject) => {
-    tx.onabort = () => reject(tx.error ?? new Error('lookup transaction aborted'));
-  });
-  failed.catch(() => undefined);
-  const store = tx.objectStore('pages');
-  const fetchPages = (wanted: Wanted[]) => Promise.all(wanted.map((w) => request<Uint8Array | undefined>(store.get(w.key))));
-  const run = async () => {
-    const rowsRead = request<FeedRow[]>(tx.objectStore('feeds').getAll());
-    const guess = lastRows.get(db);
-    let wanted = guess && hashes.length ? plan(guess, hashes) : null;
-    let got = wanted ? fetchPages(wanted) : null;
-    const rows = await rowsRead;
-    lastRows.set(db, rows);
-    void warmFilters(db, rows);
-    if (!wanted || !sameGenerations(guess!, rows)) {
-      got?.catch(() => undefined);
-      wanted = hashes.length ? plan(rows, hashes) : [];
-      if (!wanted) {
-        await loadShardRows(db, tx, rows, hashes);
-        wanted = plan(rows, hashes)!;
-        if (!wanted) throw new Error('lists database damaged: a shard of a loaded list is missing');
-      }
-      got = fetchPages(wanted);
-    }
-    const bytes = await got!;
-    const pages = wanted.map((w, i) => {
-      const page = bytes[i];
-      if (!page) throw new Error(`lists database damaged: a page of ${w.row.name} is missing`);
-      return { row: w.row, index: w.index, page };
-    });
-    return { rows, pages };
+  const memo = lookupMemo(db);
+  let tx: IDBTransaction | null = null;
+  // A transaction that aborts rejects the lookup (its requests may never answer).
+  let abort!: (error: unknown) => void;
+  const aborted = new Promise<never>((_, reject) => (abort = reject));
+  aborted.catch(() => undefined);
+  const open = (stores: string[]) => {
+    const t = db.backendDB().transaction(stores, 'readonly');
+    t.onabort = () => abort(t.error ?? new Error('lookup transaction aborted'));
+    return t;
   };
-  return Promise.race([run(), failed]);
+  const getCached = async (key: string): Promise<CacheRow | undefined> => {
+    const known = memo.cache.get(key);
+    if (known) return known.row;
+    const readAt = memo.cache.now();
+    // In the lookup's transaction while it is alive (a cache row needs no consistency with the pages).
+    let row: CacheRow | undefined;
+    try {
+      row = await request<CacheRow | undefined>((tx ??= open(['cache'])).objectStore('cache').get(key));
+    } catch (error) {
+      // The transaction has finished meanwhile: a new one for this read.
+      if (!(error instanceof DOMException && (error.name === 'TransactionInactiveError' || error.name === 'InvalidStateError'))) throw error;
+      row = await request<CacheRow | undefined>((tx = open(['cache'])).objectStore('cache').get(key));
+    }
+    memo.cache.keep(key, { row }, readAt);
+    return row;
+  };
+  const run = async () => {
+    const fromMemory = inMemory(memo, hashes);
+    let rows: FeedRow[];
+    let pages: PageRead[];
+    if (fromMemory) {
+      ({ rows, pages } = fromMemory);
+      void warmGenerations(db, rows);
+    } else {
+      tx = open(followUp ? ['feeds', 'blobs', 'pages', 'cache'] : ['feeds', 'blobs', 'pages']);
+      ({ rows, pages } = await readInTransaction(db, tx, memo, hashes));
+    }
+    const more = followUp && (await followUp({ rows, pages }, getCached));
+    return { rows, pages, more };
+  };
+  return Promise.race([run(), aborted]);
 }
 
-/** Caches every shard row of the active generation of each feed that lacks one (one request per feed). */
-async function loadShardRows(db: ListsDb, tx: IDBTransaction, rows: FeedRow[], hashes: Uint8Array[]): Promise<void> {
-  const inUse = new Set(rows.map((r) => r.active?.uid));
-  for (const uid of shardCache.keys()) if (!inUse.has(uid)) shardCache.delete(uid);
-  for (const row of rows) {
-    const active = row.active;
-    const cached = active && shardCache.get(active.uid);
-    if (!row.enabled || !active || (cached && hashes.every((h) => cached.has(prefixOf(h, active.shardBits))))) continue;
-    const all = await request<ShardRow[]>(tx.objectStore('blobs').getAll(db.keyRange.bound(...generationRange(row.id, active.generation))));
-    shardCache.set(active.uid, new Map(all.map((r) => [r.shard, r])));
-  }
+/** Rows and pages when memory has all of them (and the shard rows they need), else null. */
+function inMemory(memo: LookupMemo, hashes: Uint8Array[]): { rows: FeedRow[]; pages: PageRead[] } | null {
+  const rows = memo.feeds.get('rows');
+  const wanted = rows && plan(rows, hashes);
+  if (!rows || !wanted) return null;
+  const bytes = wanted.map((w) => memo.pages.get(pageMemoKey(w.key[0], w.key[1])));
+  return bytes.every((b) => b) ? { rows, pages: toPages(wanted, bytes) } : null;
 }

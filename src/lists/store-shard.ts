@@ -2,7 +2,7 @@ import type { IndexableTypeArrayReadonly } from 'dexie';
 import type { FileRef } from '../feed/format';
 import type { ListsDb, ShardRow } from './lists-db';
 import type { PageSet } from './merge-pages';
-import { buildFilter } from './page-filter';
+import { FILTER_PROBES, buildFilter } from './page-filter';
 import { firstsOf } from './shard-pages';
 
 const GEN = 2 ** 32;
@@ -24,7 +24,8 @@ export const bornGeneration = (key: number): number => Math.floor(key / GEN);
 /**
  * Stores one shard of a generation: its new pages, its page index and its page filters, in one
  * short transaction together with the progress checkpoint. The caller has checked the shard against
- * the manifest. `kept`: filters of pages the set keeps from the active generation, by page key.
+ * the manifest. `kept`: filters of pages the set keeps from the active generation, by page key
+ * (built with {@link FILTER_PROBES}: all filters of a row have the same count).
  */
 export async function storeShard(db: ListsDb, feedId: string, generation: number, shard: number, ref: FileRef, set: PageSet, kept?: Map<number, Uint8Array>): Promise<void> {
   const keys = set.keys.map((k, i) => k ?? pageKey(generation, shard, i));
@@ -36,7 +37,7 @@ export async function storeShard(db: ListsDb, feedId: string, generation: number
     const pageKeys = fresh.map((i) => [feedId, keys[i]!]) as unknown as IndexableTypeArrayReadonly;
     if (fresh.length) await db.pages.bulkPut(fresh.map((i) => set.pages[i]!), pageKeys);
     await db.blobs.put(row);
-    await db.filters.put({ feedId, generation, shard, filters });
+    await db.filters.put({ feedId, generation, shard, filters, probes: FILTER_PROBES });
     await bumpProgress(db, feedId, generation, 1);
   });
 }

@@ -47,6 +47,11 @@ export async function subscribeFeed(db: ListsDb, sub: FeedSubscription): Promise
   });
 }
 
+/** Whether a feed row already is this subscription (same manifest URL and key, enabled). */
+export function isSubscribed(row: FeedRow | undefined, sub: FeedSubscription): boolean {
+  return !!row && row.enabled && row.url === manifestUrl(sub.url) && row.publicKey === toBase64(parsePublicKey(sub.publicKey));
+}
+
 /** Removes a feed and all its stored data. */
 export async function unsubscribeFeed(db: ListsDb, id: string): Promise<void> {
   await db.transaction('rw', [db.feeds, db.blobs, db.filters, db.pages, db.manifests, db.cache], async () => {

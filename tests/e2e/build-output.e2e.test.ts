@@ -28,7 +28,7 @@ describe('the built extension (dist/)', () => {
       if (f.endsWith('.js')) expect(readFileSync(f, 'utf8'), f).not.toMatch(/sourceMappingURL|https?:\/\/[^'"\s]*\.js['"]/);
     }
     // Every file the manifest names exists.
-    for (const f of [m.background.service_worker, m.action.default_popup, m.options_ui.page, ...m.content_scripts[0].js, ...Object.values(m.icons)]) {
+    for (const f of [m.background.service_worker, m.action.default_popup, m.options_ui.page, m.storage.managed_schema, ...m.content_scripts[0].js, ...Object.values(m.icons)]) {
       expect(existsSync(join(dist('chrome'), f as string)), f as string).toBe(true);
     }
   });

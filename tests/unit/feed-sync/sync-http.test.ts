@@ -1,7 +1,7 @@
 import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { writeManifest } from '../../../src/feed/build/build-feed';
 import { sha256Hex } from '../../../src/feed/bytes';
 import type { Manifest, SignedEnvelope } from '../../../src/feed/format';
@@ -231,6 +231,11 @@ describe('feed sync over real HTTP into IndexedDB (fake-indexeddb)', () => {
     server.mode = '500';
     const offline = await lookupEntities(db, [uscc], { fetch, now: clock });
     expect(offline[0]).toMatchObject({ state: 'found' });
+    // Asked again (every rescan of a page asks again): answered from memory, no database read.
+    const reads = vi.spyOn(db.cache, 'get');
+    expect((await lookupEntities(db, [uscc], { fetch, now: clock }))[0]).toMatchObject({ state: 'found' });
+    expect(reads).not.toHaveBeenCalled();
+    reads.mockRestore();
 
     const fresh = openListsDb(deps, 'lists-fresh');
     await subscribeFeed(fresh, { id: 'f', url: server.url, publicKey: TEST_PUBKEY });
