@@ -6,7 +6,9 @@ import type { PageConfig } from '../protocol/messages';
 import { send } from '../protocol/send';
 import { PanelApp } from '../panel/panel-app';
 import { PanelHost } from '../panel/panel-host';
-import { PANEL_CSS } from '../panel/panel-styles';
+import { PANEL_CSS, QUIET_CSS } from '../panel/panel-styles';
+import { quietBadge } from '../panel/quiet-badge';
+import { levelText } from '../ui/verdict-view';
 import type { T } from '../ui/i18n';
 import { ChangeWatch } from './change-watch';
 import { makeCopy } from './clipboard';
@@ -45,6 +47,8 @@ export class ContentSession {
   /** The service worker's answer to the last report: the scan with data findings (lists, credit). */
   private checked: { key: string; result: ScanResult } | null = null;
   private lastScan: DetailedScan | null = null;
+  /** The real panel is mounted: it opened by itself ('auto') or the user opened the badge. */
+  private full: false | 'auto' | 'opened' = false;
   private ended = false;
 
   constructor(private readonly doc: Document) {}
@@ -123,16 +127,41 @@ export class ContentSession {
     if (config.dismissed || level === 'none') {
       this.panel?.destroy();
       this.panel = null;
+      this.full = false;
       return;
     }
+    const autoExpand = shouldExpand(level, config.settings.panelOpens) && trustAllowsOpen(mine.result, mine.view);
+    // Until the panel has opened once, a quiet verdict is only the pill, built without Preact.
+    if (!this.full && !autoExpand) {
+      this.panel ??= new PanelHost(this.doc, QUIET_CSS);
+      const { title } = levelText(level, t);
+      this.panel.show(
+        quietBadge(this.doc, {
+          level,
+          lang: config.lang,
+          count: mine.result.verdict.findings.filter((f) => f.severity !== 'info').length,
+          title,
+          label: `${t('panelOpen')}: ${title}`,
+          name: t('extShortName'),
+          onOpen: () => {
+            this.full = 'opened';
+            if (this.lastScan) this.show(this.lastScan);
+          },
+        }),
+      );
+      return;
+    }
+    this.full ||= 'auto';
     this.panel ??= new PanelHost(this.doc, PANEL_CSS);
+    this.panel.setStyles(PANEL_CSS);
     const panel = this.panel;
     panel.render(
       h(PanelApp, {
         result: mine.result,
         t,
         lang: config.lang,
-        autoExpand: shouldExpand(level, config.settings.panelOpens) && trustAllowsOpen(mine.result, mine.view),
+        autoExpand,
+        openedByUser: this.full === 'opened',
         findElement: makeFindElement(scan),
         copy: makeCopy(() => panel.scratch()),
         onDismiss: () => this.dismiss(),

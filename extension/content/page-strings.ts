@@ -1,5 +1,5 @@
-import browser from 'webextension-polyfill';
 import type { Lang } from '../../src/i18n/lang';
+import { nativeApi } from '../protocol/native-api';
 import { send } from '../protocol/send';
 import { makeT, type T } from '../ui/i18n';
 
@@ -11,5 +11,5 @@ export async function loadContentStrings(lang: Lang): Promise<T> {
   } catch {
     // Falls back to the browser's own language below.
   }
-  return makeT(strings, (key) => browser.i18n.getMessage(key));
+  return makeT(strings, (key) => nativeApi().i18n.getMessage(key));
 }
