@@ -49,6 +49,8 @@ export class ContentSession {
   private lastScan: DetailedScan | null = null;
   /** The real panel is mounted: it opened by itself ('auto') or the user opened the badge. */
   private full: false | 'auto' | 'opened' = false;
+  /** What the quiet badge on the page shows now. */
+  private badgeKey = '';
   private ended = false;
 
   constructor(private readonly doc: Document) {}
@@ -128,6 +130,7 @@ export class ContentSession {
       this.panel?.destroy();
       this.panel = null;
       this.full = false;
+      this.badgeKey = '';
       return;
     }
     const autoExpand = shouldExpand(level, config.settings.panelOpens) && trustAllowsOpen(mine.result, mine.view);
@@ -135,14 +138,21 @@ export class ContentSession {
     if (!this.full && !autoExpand) {
       this.panel ??= new PanelHost(this.doc, QUIET_CSS);
       const { title } = levelText(level, t);
+      const badge = {
+        level,
+        lang: config.lang,
+        count: mine.result.verdict.findings.filter((f) => f.severity !== 'info').length,
+        title,
+        label: `${t('panelOpen')}: ${title}`,
+        name: t('extShortName'),
+      };
+      // The service worker's answer usually changes nothing the pill shows: keep it (no new frame).
+      const key = JSON.stringify(badge);
+      if (key === this.badgeKey) return;
+      this.badgeKey = key;
       this.panel.show(
         quietBadge(this.doc, {
-          level,
-          lang: config.lang,
-          count: mine.result.verdict.findings.filter((f) => f.severity !== 'info').length,
-          title,
-          label: `${t('panelOpen')}: ${title}`,
-          name: t('extShortName'),
+          ...badge,
           onOpen: () => {
             this.full = 'opened';
             if (this.lastScan) this.show(this.lastScan);
