@@ -64,6 +64,19 @@ describe('attributeTrace', () => {
     expect(r.mixedRendering).toBeCloseTo(6);
   });
 
+  it("leaves Chrome's own page-text capture out of a frame we caused", () => {
+    const events = [
+      task(0, 2),
+      x('v8.callFunction', 0, 2, { worldName: WORLD }),
+      x('v8.run', 0, 1, { fileName: URL, worldName: WORLD }),
+      instant('ScheduleStyleRecalculation', 1),
+      task(10, 25),
+      x('WebFrameWidgetImpl::UpdateLifecycle', 10, 25),
+      x('ChromeRenderFrameObserver::CapturePageText', 14, 20),
+    ];
+    expect(attributeTrace(events, ID, 'wall')!.rendering).toBeCloseTo(5);
+  });
+
   it('is null when our content script never ran', () => {
     expect(attributeTrace([task(0, 5)], ID)).toBeNull();
   });
