@@ -13,7 +13,7 @@ import type { T } from '../ui/i18n';
 import { ChangeWatch } from './change-watch';
 import { makeCopy } from './clipboard';
 import { makeFindElement } from './evidence-locator';
-import { loadContentStrings } from './page-strings';
+import { contentStrings } from './page-strings';
 import { SlicedPageJob } from './scan-job';
 import { ScanScheduler } from './scan-scheduler';
 import { applyUserRules, NO_USER_RULES, trustAllowsOpen } from '../../src/user-rules/apply-user-rules';
@@ -62,7 +62,7 @@ export class ContentSession {
       await send('reportVerdict', { url: this.doc.location.href, result: null, allowlisted: this.config.allowlisted });
       return;
     }
-    this.t = await loadContentStrings(this.config.lang);
+    this.t = contentStrings(this.config.strings);
     const lang = this.config.lang;
     const skip = (el: Element) => this.panel?.owns(el) ?? false;
     this.scheduler = new ScanScheduler(
