@@ -7,8 +7,7 @@ import { send } from '../protocol/send';
 import { PanelApp } from '../panel/panel-app';
 import { PanelHost } from '../panel/panel-host';
 import { PANEL_CSS, QUIET_CSS } from '../panel/panel-styles';
-import { quietBadge } from '../panel/quiet-badge';
-import { levelText } from '../ui/verdict-view';
+import { quietBadge, quietBadgeContent } from '../panel/quiet-badge';
 import type { T } from '../ui/i18n';
 import { ChangeWatch } from './change-watch';
 import { makeCopy } from './clipboard';
@@ -137,15 +136,7 @@ export class ContentSession {
     // Until the panel has opened once, a quiet verdict is only the pill, built without Preact.
     if (!this.full && !autoExpand) {
       this.panel ??= new PanelHost(this.doc, QUIET_CSS);
-      const { title } = levelText(level, t);
-      const badge = {
-        level,
-        lang: config.lang,
-        count: mine.result.verdict.findings.filter((f) => f.severity !== 'info').length,
-        title,
-        label: `${t('panelOpen')}: ${title}`,
-        name: t('extShortName'),
-      };
+      const badge = quietBadgeContent(mine.result, t, config.lang);
       // The service worker's answer usually changes nothing the pill shows: keep it (no new frame).
       const key = JSON.stringify(badge);
       if (key === this.badgeKey) return;

@@ -1,5 +1,25 @@
-import type { Level } from '../../src/types';
+import type { Lang } from '../../src/i18n/lang';
+import type { Level, ScanResult } from '../../src/types';
+import type { T } from '../ui/i18n';
 import { SHIELD_OUTLINE, shieldMark } from '../ui/shield-marks';
+import { levelText } from '../ui/verdict-view';
+
+/** What the pill shows. */
+export type QuietBadgeContent = Omit<QuietBadgeProps, 'onOpen'>;
+
+/** The pill's content for a result: the same level, count and labels as PanelApp's collapsed pill. */
+export function quietBadgeContent(result: ScanResult, t: T, lang: Lang): QuietBadgeContent {
+  const level = result.verdict.level;
+  const { title } = levelText(level, t);
+  return {
+    level,
+    lang,
+    count: result.verdict.findings.filter((f) => f.severity !== 'info').length,
+    title,
+    label: `${t('panelOpen')}: ${title}`,
+    name: t('extShortName'),
+  };
+}
 
 export interface QuietBadgeProps {
   level: Level;
