@@ -55,12 +55,16 @@ new MessageRouter(
     ...reportHandlers(reports, reportEndpoints, userRules),
     async getPageConfig({ host }) {
       const s = await settings.get();
+      const lang = resolveLang(s, browser.i18n.getUILanguage());
+      const allowlisted = findAllowlisted(s.allowlist, host) ?? null;
       return {
         settings: s,
-        lang: resolveLang(s, browser.i18n.getUILanguage()),
+        lang,
         dismissed: (await settings.dismissed()).includes(host.toLowerCase()),
-        allowlisted: findAllowlisted(s.allowlist, host) ?? null,
+        allowlisted,
         userRules: await userRules.rules(),
+        // An allowlisted page shows nothing; without strings the page falls back to the browser's.
+        strings: allowlisted ? {} : await strings.get(lang).catch(() => ({})),
       };
     },
     async reportVerdict({ url, result, allowlisted }, caller) {

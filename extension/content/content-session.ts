@@ -6,12 +6,13 @@ import type { PageConfig } from '../protocol/messages';
 import { send } from '../protocol/send';
 import { PanelApp } from '../panel/panel-app';
 import { PanelHost } from '../panel/panel-host';
-import { PANEL_CSS } from '../panel/panel-styles';
+import { PANEL_CSS, QUIET_CSS } from '../panel/panel-styles';
+import { quietBadge, quietBadgeContent } from '../panel/quiet-badge';
 import type { T } from '../ui/i18n';
 import { ChangeWatch } from './change-watch';
 import { makeCopy } from './clipboard';
 import { makeFindElement } from './evidence-locator';
-import { loadContentStrings } from './page-strings';
+import { contentStrings } from './page-strings';
 import { SlicedPageJob } from './scan-job';
 import { ScanScheduler } from './scan-scheduler';
 import { applyUserRules, NO_USER_RULES, trustAllowsOpen } from '../../src/user-rules/apply-user-rules';
@@ -45,6 +46,10 @@ export class ContentSession {
   /** The service worker's answer to the last report: the scan with data findings (lists, credit). */
   private checked: { key: string; result: ScanResult } | null = null;
   private lastScan: DetailedScan | null = null;
+  /** The real panel is mounted: it opened by itself ('auto') or the user opened the badge. */
+  private full: false | 'auto' | 'opened' = false;
+  /** What the quiet badge on the page shows now. */
+  private badgeKey = '';
   private ended = false;
 
   constructor(private readonly doc: Document) {}
@@ -56,7 +61,7 @@ export class ContentSession {
       await send('reportVerdict', { url: this.doc.location.href, result: null, allowlisted: this.config.allowlisted });
       return;
     }
-    this.t = await loadContentStrings(this.config.lang);
+    this.t = contentStrings(this.config.strings);
     const lang = this.config.lang;
     const skip = (el: Element) => this.panel?.owns(el) ?? false;
     this.scheduler = new ScanScheduler(
@@ -123,16 +128,41 @@ export class ContentSession {
     if (config.dismissed || level === 'none') {
       this.panel?.destroy();
       this.panel = null;
+      this.full = false;
+      this.badgeKey = '';
       return;
     }
+    const autoExpand = shouldExpand(level, config.settings.panelOpens) && trustAllowsOpen(mine.result, mine.view);
+    // Until the panel has opened once, a quiet verdict is only the pill, built without Preact.
+    if (!this.full && !autoExpand) {
+      this.panel ??= new PanelHost(this.doc, QUIET_CSS);
+      const badge = quietBadgeContent(mine.result, t, config.lang);
+      // The service worker's answer usually changes nothing the pill shows: keep it (no new frame).
+      const key = JSON.stringify(badge);
+      if (key === this.badgeKey) return;
+      this.badgeKey = key;
+      this.panel.show(
+        quietBadge(this.doc, {
+          ...badge,
+          onOpen: () => {
+            this.full = 'opened';
+            if (this.lastScan) this.show(this.lastScan);
+          },
+        }),
+      );
+      return;
+    }
+    this.full ||= 'auto';
     this.panel ??= new PanelHost(this.doc, PANEL_CSS);
+    this.panel.setStyles(PANEL_CSS);
     const panel = this.panel;
     panel.render(
       h(PanelApp, {
         result: mine.result,
         t,
         lang: config.lang,
-        autoExpand: shouldExpand(level, config.settings.panelOpens) && trustAllowsOpen(mine.result, mine.view),
+        autoExpand,
+        openedByUser: this.full === 'opened',
         findElement: makeFindElement(scan),
         copy: makeCopy(() => panel.scratch()),
         onDismiss: () => this.dismiss(),

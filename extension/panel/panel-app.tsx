@@ -15,6 +15,8 @@ export interface PanelProps {
   lang: Lang;
   /** Open by itself (danger, or as the options say). */
   autoExpand: boolean;
+  /** Mounted because the user opened the quiet badge: start open, with focus in the panel. */
+  openedByUser?: boolean;
   /** Maps an evidence ref to its element on the page, or null when it is gone. */
   findElement: (ref: number) => Element | null;
   copy: Copy;
@@ -28,12 +30,12 @@ export interface PanelProps {
 const MARK_MS = 2500;
 
 /** The risk panel: a small pill when quiet, an expanded card for warnings; Escape collapses it. */
-export function PanelApp({ result, t, lang, autoExpand, findElement, copy, onDismiss, user, onReport }: PanelProps) {
-  const [expanded, setExpanded] = useState(autoExpand);
+export function PanelApp({ result, t, lang, autoExpand, openedByUser = false, findElement, copy, onDismiss, user, onReport }: PanelProps) {
+  const [expanded, setExpanded] = useState(autoExpand || openedByUser);
   const [mark, setMark] = useState<DOMRect | null>(null);
   const toggleRef = useRef<HTMLButtonElement>(null);
   const collapseRef = useRef<HTMLButtonElement>(null);
-  const userAction = useRef(false);
+  const userAction = useRef(openedByUser);
   const level = result.verdict.level;
 
   // A worse verdict arriving later (content added after load) opens the panel again.

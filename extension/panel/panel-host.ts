@@ -21,6 +21,14 @@ const HOST_STYLE = [
   .join('; ');
 
 /**
+ * The host is a manual popover shown in the browser's top layer: inserting an ordinary element into
+ * a 50,000-node page makes the next frame re-derive compositing state for the whole page (≈30 ms
+ * measured); a top-layer element is laid out apart from it. Manual popovers have no light dismiss.
+ */
+const POPOVER = 'manual';
+const ATTRIBUTES: Record<string, string> = { style: HOST_STYLE, popover: POPOVER };
+
+/**
  * A page that removes us from its own MutationObserver would otherwise ping-pong with us in
  * microtasks forever: more than BURST repairs within BURST_MS is a fight, and we back off (doubling
  * up to MAX_BACKOFF_MS). A page that removes us on a timer is simply repaired every time.
@@ -44,23 +52,30 @@ function randomName(): string {
 export class PanelHost {
   readonly host: HTMLElement;
   private readonly mount: HTMLElement;
+  private readonly style: HTMLStyleElement;
+  /** What the mount holds: nothing yet, plain DOM (the quiet badge) or a Preact tree. */
+  private content: 'none' | 'plain' | 'preact' = 'none';
   private readonly guard: MutationObserver;
   private recent: number[] = [];
   private backoff = FIRST_BACKOFF_MS;
   private destroyed = false;
+  private backingOff = false;
+  private readonly onToggle = () => this.repair();
 
   constructor(
     private readonly doc: Document,
     css: string,
   ) {
     this.host = doc.createElement(randomName());
-    this.host.setAttribute('style', HOST_STYLE);
+    for (const [name, value] of Object.entries(ATTRIBUTES)) this.host.setAttribute(name, value);
     const shadow = this.host.attachShadow({ mode: 'closed' });
-    const style = doc.createElement('style');
-    style.textContent = css;
+    this.style = doc.createElement('style');
+    this.style.textContent = css;
     this.mount = doc.createElement('div');
-    shadow.append(style, this.mount);
+    shadow.append(this.style, this.mount);
     this.guard = new MutationObserver(() => this.repair());
+    // hidePopover() changes no attribute: the toggle event is the only sign of it.
+    this.host.addEventListener('toggle', this.onToggle);
     this.attach();
   }
 
@@ -74,15 +89,32 @@ export class PanelHost {
     return this.destroyed ? null : this.mount;
   }
 
+  /** Replaces our stylesheet (the quiet badge's small one by the panel's). */
+  setStyles(css: string): void {
+    if (this.style.textContent !== css) this.style.textContent = css;
+  }
+
+  /** Shows plain DOM built by the caller. */
+  show(node: Node): void {
+    if (this.destroyed) return;
+    if (this.content === 'preact') render(null, this.mount);
+    this.content = 'plain';
+    this.mount.replaceChildren(node);
+  }
+
   render(vnode: ComponentChild): void {
-    if (!this.destroyed) render(vnode, this.mount);
+    if (this.destroyed) return;
+    if (this.content === 'plain') this.mount.replaceChildren();
+    this.content = 'preact';
+    render(vnode, this.mount);
   }
 
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
     this.guard.disconnect();
-    render(null, this.mount);
+    this.host.removeEventListener('toggle', this.onToggle);
+    if (this.content === 'preact') render(null, this.mount);
     this.host.remove();
   }
 
@@ -90,28 +122,47 @@ export class PanelHost {
     const parent = this.doc.documentElement;
     this.guard.disconnect();
     if (this.host.parentNode !== parent) parent.append(this.host);
-    if (this.host.getAttribute('style') !== HOST_STYLE) this.host.setAttribute('style', HOST_STYLE);
-    for (const name of this.host.getAttributeNames()) if (name !== 'style') this.host.removeAttribute(name);
+    for (const [name, value] of Object.entries(ATTRIBUTES)) if (this.host.getAttribute(name) !== value) this.host.setAttribute(name, value);
+    for (const name of this.host.getAttributeNames()) if (!(name in ATTRIBUTES)) this.host.removeAttribute(name);
+    this.raise();
     this.guard.observe(parent, { childList: true });
     this.guard.observe(this.host, { attributes: true });
   }
 
   private repair(): void {
-    if (this.destroyed) return;
+    // While backing off from a fight, only the timer puts us back (not the toggle listener either).
+    if (this.destroyed || this.backingOff) return;
     const misplaced = this.host.parentNode !== this.doc.documentElement;
-    const restyled = this.host.getAttribute('style') !== HOST_STYLE || this.host.attributes.length !== 1;
-    if (!misplaced && !restyled) return;
+    const restyled = this.host.getAttributeNames().some((name) => this.host.getAttribute(name) !== ATTRIBUTES[name]) || this.host.attributes.length !== Object.keys(ATTRIBUTES).length;
+    if (!misplaced && !restyled && this.shown()) return;
     const now = performance.now();
     this.recent = this.recent.filter((t) => now - t < BURST_MS);
     this.recent.push(now);
     if (this.recent.length > BURST) {
       this.guard.disconnect();
       this.recent = [];
-      setTimeout(() => !this.destroyed && this.attach(), this.backoff);
+      this.backingOff = true;
+      setTimeout(() => {
+        this.backingOff = false;
+        if (!this.destroyed) this.attach();
+      }, this.backoff);
       this.backoff = Math.min(this.backoff * 2, MAX_BACKOFF_MS);
       return;
     }
     this.attach();
   }
 
+  /** In the top layer (or, in a browser without popovers, simply in the page). */
+  private shown(): boolean {
+    return typeof this.host.showPopover !== 'function' || this.host.matches(':popover-open');
+  }
+
+  private raise(): void {
+    if (this.shown()) return;
+    try {
+      this.host.showPopover();
+    } catch {
+      // Not connected yet, or the page made it invalid: the next repair tries again.
+    }
+  }
 }

@@ -1,20 +1,37 @@
-import { VERDICT_CSS } from '../ui/verdict-styles';
+import { VERDICT_BASE_CSS, VERDICT_CSS } from '../ui/verdict-styles';
 
-/** Panel-only layout on top of the shared verdict styles (lives in the closed shadow root). */
-export const PANEL_CSS =
-  VERDICT_CSS +
-  `
+/** The full-viewport layer that holds the pill, the panel and the evidence mark. */
+const LAYER_CSS = `
 .lz.lz-layer { position: fixed; inset: 0; pointer-events: none; background: transparent; }
+`;
+
+const CARD_CSS = `
 .lz-panel { pointer-events: auto; position: fixed; right: 16px; bottom: 16px; width: 380px; max-width: calc(100vw - 32px);
   max-height: min(640px, calc(100vh - 32px)); display: flex; flex-direction: column; border-radius: 12px; overflow: hidden;
   box-shadow: 0 12px 32px rgba(0,0,0,.28), 0 2px 6px rgba(0,0,0,.18); border: 1px solid var(--line); background: var(--bg); }
 .lz-panel .lz-scroll { overflow-y: auto; flex: 1; }
+`;
+
+/** The collapsed panel: a pill with the shield, the name and the count of findings. */
+const PILL_CSS = `
 .lz-pill { pointer-events: auto; position: fixed; right: 16px; bottom: 16px; display: inline-flex; align-items: center; gap: 6px;
   height: 40px; padding: 0 12px 0 8px; border-radius: 999px; border: 1px solid var(--line); background: var(--bg);
   box-shadow: 0 4px 14px rgba(0,0,0,.22); color: var(--fg); font-weight: 600; font-size: 12px; }
 .lz-pill svg { width: 24px; height: 24px; color: var(--accent); }
 .lz-pill:hover { border-color: var(--accent); }
 .lz-count { min-width: 18px; height: 18px; padding: 0 5px; border-radius: 9px; background: var(--accent); color: #fff; font-size: 11px; line-height: 18px; text-align: center; }
+`;
+
+const MARK_CSS = `
 .lz-mark { position: fixed; pointer-events: none; border: 3px solid var(--accent); border-radius: 4px; box-shadow: 0 0 0 4px rgba(255,255,255,.7), 0 0 0 9999px rgba(0,0,0,.08); transition: opacity .4s; }
 @media (prefers-reduced-motion: reduce) { .lz-mark { transition: none; } }
 `;
+
+/** Panel-only layout on top of the shared verdict styles (lives in the closed shadow root). */
+export const PANEL_CSS = VERDICT_CSS + LAYER_CSS + CARD_CSS + PILL_CSS + MARK_CSS;
+
+/**
+ * What the quiet badge alone needs (a quarter of PANEL_CSS): no rule of the rest applies to it, so
+ * it looks exactly as the panel's own collapsed pill.
+ */
+export const QUIET_CSS = VERDICT_BASE_CSS + LAYER_CSS + PILL_CSS;

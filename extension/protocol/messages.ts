@@ -30,6 +30,8 @@ export interface PageConfig {
   allowlisted: string | null;
   /** The user's hidden warnings and personal lists, applied to the panel (report-messages.ts). */
   userRules: UserRules;
+  /** The UI strings in `lang` (as getUiStrings), here to spare the page a second round trip. */
+  strings: Record<string, string>;
 }
 
 /** What the options page lists under "what data the extension keeps". */

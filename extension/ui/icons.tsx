@@ -1,21 +1,12 @@
 import type { Level } from '../../src/types';
+import { SHIELD_OUTLINE, shieldMark } from './shield-marks';
 
 /** The shield mark, with a sign for the level (!, ?, ✓ or blank). */
 export function Shield({ level, fill = 'currentColor' }: { level: Level; fill?: string }) {
-  const mark =
-    level === 'danger' || level === 'warning' ? (
-      <path d="M15 8.5v8M15 20.2v.3" stroke="var(--mark, #fff)" stroke-width="2.6" stroke-linecap="round" />
-    ) : level === 'caution' ? (
-      <path d="M11.6 11.2a3.4 3.4 0 1 1 4.6 3.2c-.8.4-1.2 1-1.2 1.9M15 20.2v.3" stroke="var(--mark, #fff)" stroke-width="2.4" fill="none" stroke-linecap="round" />
-    ) : level === 'ok' ? (
-      <path d="M10 15.2l3.4 3.4 6.6-7" stroke="var(--mark, #fff)" stroke-width="2.6" fill="none" stroke-linecap="round" stroke-linejoin="round" />
-    ) : (
-      <path d="M11 14.5h8" stroke="var(--mark, #fff)" stroke-width="2.4" stroke-linecap="round" />
-    );
   return (
     <svg viewBox="0 0 30 30" aria-hidden="true" focusable="false">
-      <path d="M15 2.5l10.5 4v7.8c0 6.6-4.4 11.6-10.5 13.6C8.9 25.9 4.5 20.9 4.5 14.3V6.5z" fill={fill} />
-      {mark}
+      <path d={SHIELD_OUTLINE} fill={fill} />
+      <path {...shieldMark(level)} />
     </svg>
   );
 }

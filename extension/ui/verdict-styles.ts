@@ -2,7 +2,9 @@
  * Styles of the verdict views, shared by the injected panel (inside its shadow root, where page CSS
  * cannot reach) and the popup. Every selector is under `.lz`, so the popup can use it as is.
  */
-export const VERDICT_CSS = `
+
+/** What every verdict view needs: colours, the level accent, type, buttons and focus rings. */
+export const VERDICT_BASE_CSS = `
 .lz {
   --bg: #ffffff; --fg: #1f2328; --muted: #5f6368; --line: #e4e6ea; --surface: #f5f6f8; --link: #1a5fd0;
   --danger: #d93025; --warning: #e8710a; --caution: #c98a00; --ok: #188038; --none: #5f6368; --info: #5f6368;
@@ -22,7 +24,12 @@ export const VERDICT_CSS = `
 .lz button { font: inherit; color: inherit; cursor: pointer; }
 .lz a { color: var(--link); }
 .lz :focus-visible { outline: 2px solid var(--link); outline-offset: 2px; }
-.lz-head { display: flex; gap: 10px; align-items: flex-start; padding: 12px 14px; background: var(--accent); color: #fff; }
+`;
+
+/** The base and the finding views. */
+export const VERDICT_CSS =
+  VERDICT_BASE_CSS +
+  `.lz-head { display: flex; gap: 10px; align-items: flex-start; padding: 12px 14px; background: var(--accent); color: #fff; }
 .lz[data-level="caution"] .lz-head { color: #1f2328; }
 @media (prefers-color-scheme: dark) { .lz .lz-head { color: #1f2023; } }
 .lz-head svg { flex: none; width: 28px; height: 28px; margin-top: 2px; }

@@ -9,38 +9,45 @@ import { TRAD_TO_SIMP } from './trad-simp';
  */
 export const INVISIBLE = '\u200B';
 
-/** Built on first use: a content script on a page with nothing to fold never pays for it. */
-let table: Uint16Array | null = null;
-const getTable = (): Uint16Array => (table ??= buildTable());
+/**
+ * The fold of unit c is (c + shifts[c]) & 0xffff: a table of differences from c, so that the
+ * identity, nearly all of it, is the array's zero fill (an identity loop over 65,536 units is a
+ * millisecond on every page the content script runs on). Built on first use: a page with nothing to
+ * fold never pays for it.
+ */
+let shifts: Uint16Array | null = null;
+const getShifts = (): Uint16Array => (shifts ??= buildShifts());
 
-function buildTable(): Uint16Array {
-  const table = new Uint16Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) table[c] = c;
-  for (let c = 0xff01; c <= 0xff5e; c++) table[c] = c - 0xfee0;
-  for (let c = 0x61; c <= 0x7a; c++) table[c] = c - 0x20;
-  for (let c = 0xff41; c <= 0xff5a; c++) table[c] = c - 0xfee0 - 0x20;
+function buildShifts(): Uint16Array {
+  const shift = new Uint16Array(0x10000);
+  const put = (c: number, folded: number) => {
+    shift[c] = (folded - c) & 0xffff;
+  };
+  for (let c = 0xff01; c <= 0xff5e; c++) put(c, c - 0xfee0);
+  for (let c = 0x61; c <= 0x7a; c++) put(c, c - 0x20);
+  for (let c = 0xff41; c <= 0xff5a; c++) put(c, c - 0xfee0 - 0x20);
   // '\n' and '\t' are kept: the page walker uses them for block and cell boundaries (and turns the
   // page's own line breaks and tabs into spaces before folding).
-  for (const ws of [0x0b, 0x0c, 0x0d, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000]) table[ws] = 0x20;
-  for (let c = 0x2000; c <= 0x200a; c++) table[c] = 0x20;
+  for (const ws of [0x0b, 0x0c, 0x0d, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000]) put(ws, 0x20);
+  for (let c = 0x2000; c <= 0x200a; c++) put(c, 0x20);
   for (const inv of [0x00ad, 0x034f, 0x061c, 0x180e, 0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0xfeff]) {
-    table[inv] = 0x200b;
+    put(inv, 0x200b);
   }
-  for (let c = 0x202a; c <= 0x202e; c++) table[c] = 0x200b;
-  for (let c = 0x2066; c <= 0x2069; c++) table[c] = 0x200b;
-  for (const dash of [0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xfe58, 0xfe63, 0x2500, 0x30fc]) table[dash] = 0x2d;
+  for (let c = 0x202a; c <= 0x202e; c++) put(c, 0x200b);
+  for (let c = 0x2066; c <= 0x2069; c++) put(c, 0x200b);
+  for (const dash of [0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xfe58, 0xfe63, 0x2500, 0x30fc]) put(dash, 0x2d);
   // CJK brackets that vary in the wild but mean the same thing in permit numbers.
-  table[0x3010] = 0x3014; // 【 → 〔
-  table[0x3011] = 0x3015; // 】 → 〕
-  table[0x3016] = 0x3014; // 〖 → 〔
-  table[0x3017] = 0x3015; // 〗 → 〕
-  table[0x3008] = 0x28; // 〈 → (
-  table[0x3009] = 0x29;
-  table[0xff3b] = 0x5b;
-  table[0xff3d] = 0x5d;
-  table[0x2116] = 0x4e; // № → N
-  for (const [t, s] of TRAD_TO_SIMP) if (t < 0x10000 && s < 0x10000) table[t] = s;
-  return table;
+  put(0x3010, 0x3014); // 【 → 〔
+  put(0x3011, 0x3015); // 】 → 〕
+  put(0x3016, 0x3014); // 〖 → 〔
+  put(0x3017, 0x3015); // 〗 → 〕
+  put(0x3008, 0x28); // 〈 → (
+  put(0x3009, 0x29);
+  put(0xff3b, 0x5b);
+  put(0xff3d, 0x5d);
+  put(0x2116, 0x4e); // № → N
+  for (const [t, s] of TRAD_TO_SIMP) if (t < 0x10000 && s < 0x10000) put(t, s);
+  return shift;
 }
 
 /** Needs folding at all? Most page text is already plain; skip the per-character loop for it. */
@@ -53,12 +60,12 @@ export function normalizeText(text: string): string {
   // Chinese text without any foldable character other than CJK may still hold Traditional ones.
   if (!HAS_TRAD_OR_OTHER.test(text) && !hasTraditional(text)) return text;
   if (text.length > 4096) return foldLong(text);
-  const fold = getTable();
+  const shift = getShifts();
   let out = '';
   let from = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const m = fold[c]!;
+    const m = (c + shift[c]!) & 0xffff;
     if (m !== c) {
       out += text.slice(from, i) + String.fromCharCode(m);
       from = i + 1;
@@ -70,8 +77,11 @@ export function normalizeText(text: string): string {
 /** Whole pages: one table lookup per unit into a buffer, decoded once. */
 function foldLong(text: string): string {
   const buf = new Uint16Array(text.length);
-  const fold = getTable();
-  for (let i = 0; i < text.length; i++) buf[i] = fold[text.charCodeAt(i)]!;
+  const shift = getShifts();
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    buf[i] = c + shift[c]!; // a Uint16Array stores it mod 65,536
+  }
   return utf16.decode(buf);
 }
 const utf16 = new TextDecoder('utf-16le');

@@ -108,21 +108,23 @@ export function* collectSteps(root: Node, options: ScanOptions): Steps<PageText[
     yield;
   }
   if (!options.frames || !base) return pages;
+  // Frames are found natively; open shadow roots only by asking each element (no selector finds
+  // them), so that loop does nothing else.
+  for (const frame of Array.from((base as Element).getElementsByTagName('iframe'))) {
+    let doc: Document | null = null;
+    try {
+      doc = frame.contentDocument;
+    } catch {
+      // Cross-origin frame: not ours to read.
+    }
+    if (doc?.body) pages.push(...(yield* collectSteps(doc, options)));
+    yield;
+  }
   const elements = (base as Element).getElementsByTagName('*');
   for (let i = 0; i < elements.length; i++) {
     if (i % ELEMENTS_PER_STEP === ELEMENTS_PER_STEP - 1) yield;
-    const el = elements[i]!;
-    const shadow = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
+    const shadow = (elements[i] as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
     if (shadow) pages.push(collectText(shadow, options));
-    else if (el.tagName === 'IFRAME') {
-      let doc: Document | null = null;
-      try {
-        doc = (el as HTMLIFrameElement).contentDocument;
-      } catch {
-        // Cross-origin frame: not ours to read.
-      }
-      if (doc?.body) pages.push(...(yield* collectSteps(doc, options)));
-    }
   }
   return pages;
 }
