@@ -1,23 +1,27 @@
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hugePage, typicalPage } from './pages';
 import { summarize } from './stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 25);
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 7);
 
 /**
  * scan.* figures: our detector and the naive textContent + regex way, on the same generated pages,
  * in real Chromium (the content script's engine), alternating samples so both see the same
  * machine. Each sample is the mean of enough back-to-back scans to last about 20 ms.
+ *
+ * cold_*: the first scan in a fresh isolated world of a freshly loaded page, which is what a
+ * content script's scan is on every page load: no DOM wrappers made yet, no optimized code yet.
  */
 export async function benchScan(chromiumPath: string) {
   const bundle = await build({ entryPoints: [new URL('./browser-entry.ts', import.meta.url).pathname], bundle: true, write: false, format: 'iife', target: 'chrome120', minify: true });
   const script = bundle.outputFiles[0]!.text;
   const pages: Record<string, string> = { typical: typicalPage(), huge: hugePage() };
   const server = createServer((req, res) => {
-    const html = pages[(req.url ?? '/').slice(1)];
+    const html = pages[new URL(req.url ?? '/', 'http://x').pathname.slice(1)];
     res.writeHead(html ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
     res.end(html ?? 'not found');
   });
@@ -58,10 +62,34 @@ export async function benchScan(chromiumPath: string) {
       out[`naive_${name}_ms`] = summarize(res.naive);
       out[`${name}_page`] = { scans_per_sample: res.times, nodes: info.nodes, text_chars: info.chars, found: res.found.ours.length, naive_found: res.found.naive.length, naive_missed: missed.length, naive_false: junk.length };
       await page.close();
+      const cold = await coldScans(browser, `http://127.0.0.1:${port}/${name}`, script);
+      out[`cold_${name}_ms`] = summarize(cold.ours);
+      out[`cold_naive_${name}_ms`] = summarize(cold.naive);
     }
   } finally {
     await browser.close();
     server.close();
   }
   return out;
+}
+
+/** One scan each way, each in its own new isolated world (CDP Page.createIsolatedWorld), per fresh page load. */
+async function coldScans(browser: Browser, url: string, script: string): Promise<{ ours: number[]; naive: number[] }> {
+  const ours: number[] = [];
+  const naive: number[] = [];
+  for (let run = 0; run < COLD_RUNS; run++) {
+    const page = await browser.newPage();
+    await page.goto(`${url}?cold=${run}`);
+    const cdp = await page.context().newCDPSession(page);
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    for (const [way, into] of [['ours', ours], ['naive', naive]] as const) {
+      const { executionContextId } = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: `lz-${way}-${run}` });
+      await cdp.send('Runtime.evaluate', { expression: script, contextId: executionContextId });
+      const r = await cdp.send('Runtime.evaluate', { expression: `window.lzBench.${way}().ms`, contextId: executionContextId, returnByValue: true });
+      into.push(Number(r.result.value));
+    }
+    await cdp.detach();
+    await page.close();
+  }
+  return { ours, naive };
 }
