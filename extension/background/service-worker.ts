@@ -80,9 +80,6 @@ new MessageRouter(
     async dismissSite({ host }) {
       return { dismissed: await settings.dismiss(host) };
     },
-    async getUiStrings({ lang }) {
-      return { strings: await strings.get(lang) };
-    },
     async getTabVerdict({ tabId }) {
       return verdicts.get(tabId);
     },

@@ -30,7 +30,7 @@ export interface PageConfig {
   allowlisted: string | null;
   /** The user's hidden warnings and personal lists, applied to the panel (report-messages.ts). */
   userRules: UserRules;
-  /** The UI strings in `lang` (as getUiStrings), here to spare the page a second round trip. */
+  /** The UI strings in `lang` (UiStrings.get), here to spare the page a second round trip. */
   strings: Record<string, string>;
 }
 
@@ -59,7 +59,6 @@ export interface Protocol extends ReportsProtocol {
     response: { stored: boolean; result: ScanResult | null };
   };
   dismissSite: { payload: { host: string }; response: { dismissed: string[] } };
-  getUiStrings: { payload: { lang: Lang }; response: { strings: Record<string, string> } };
   // Extension pages only.
   getTabVerdict: { payload: { tabId: number }; response: TabVerdict | null };
   getSettings: { payload: Empty; response: Settings };
@@ -80,7 +79,7 @@ export type Payload<K extends MessageType> = Protocol[K]['payload'];
 export type Response<K extends MessageType> = Protocol[K]['response'];
 
 /** The only messages a content script may send; everything else needs an extension page. */
-export const CONTENT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['getPageConfig', 'reportVerdict', 'dismissSite', 'getUiStrings', 'openReportPage']);
+export const CONTENT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['getPageConfig', 'reportVerdict', 'dismissSite', 'openReportPage']);
 
 /** The wire format: a request names its type; a reply says ok or carries an error message. */
 export interface Request<K extends MessageType = MessageType> {

@@ -21,7 +21,6 @@ describe('payload validators', () => {
     expect(() => PAYLOADS.reportVerdict({ url: 'u', result: bad, allowlisted: null }, '')).toThrow(/result\.verdict\.level: expected one of/);
     expect(() => PAYLOADS.getTabVerdict({ tabId: -1 }, '')).toThrow(ValidationError);
     expect(() => PAYLOADS.getTabVerdict({ tabId: '3' }, '')).toThrow(/tabId/);
-    expect(() => PAYLOADS.getUiStrings({ lang: 'fr' }, '')).toThrow(/lang/);
     expect(() => PAYLOADS.dismissSite(null, '')).toThrow(/expected an object/);
   });
   it('cap sizes, so a content script cannot flood storage', () => {

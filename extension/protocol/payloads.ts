@@ -1,5 +1,4 @@
 /** The payload validator of every message in the protocol map. */
-import { LANGS } from '../../src/i18n/lang';
 import { IDENTIFIER_KINDS, type ScanResult } from '../../src/types';
 import { LEVELS } from '../../src/ui-model/level-style';
 import { normalizeSettings, type Settings } from '../../src/ui-model/settings';
@@ -82,7 +81,6 @@ export const PAYLOADS: { [K in MessageType]: Validator<Payload<K>> } = {
   getPageConfig: obj({ host }),
   reportVerdict: obj({ url: text, result: nullable(scanResult), allowlisted: nullable(str(300)) }),
   dismissSite: obj({ host }),
-  getUiStrings: obj({ lang: oneOf(LANGS) }),
   getTabVerdict: obj({ tabId: int(0) }),
   getSettings: empty,
   saveSettings: obj({ settings }),
