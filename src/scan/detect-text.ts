@@ -5,6 +5,7 @@ import { findForms } from '../identifiers/forms';
 import { findPermits } from '../identifiers/permits';
 import { BUSINESS_LABEL, NEGATIVE_LABEL, labelClass, type LabelClass } from '../identifiers/labels';
 import { regionOfDivision } from '../identifiers/provinces';
+import { cellsBelow, cellsOf, lineAt } from './table-rows';
 
 /** One identifier occurrence in a text, before de-duplication. */
 export interface Occurrence {
@@ -35,7 +36,7 @@ export function detectText(norm: string): Occurrence[] {
   const taken = new Set<number>();
   const labels = new RegExp(BUSINESS_LABEL.source, 'g');
   for (let m = labels.exec(norm); m; m = labels.exec(norm)) {
-    const occ = labelled(norm, m[0], labels.lastIndex);
+    const occ = labelled(norm, m[0], labels.lastIndex) ?? labelledBelow(norm, m[0], m.index);
     if (occ) {
       found.push(occ);
       taken.add(occ.start);
@@ -75,6 +76,27 @@ function labelled(norm: string, label: string, after: number): Occurrence | null
   const groups = tokenAt(norm, pos);
   if (!groups) return null;
   return classifyLabelled(groups, cls, label);
+}
+
+/** A header cell longer than this, or with digits in it, is not a column's name. */
+const HEADER_CELL = 16;
+
+/**
+ * A label that is a header cell of a table (统一社会信用代码 | 企业名称 | … above a row of values):
+ * the value is the cell below it, when the row below has as many cells as the header.
+ */
+function labelledBelow(norm: string, label: string, at: number): Occurrence | null {
+  const [lineStart, lineEnd] = lineAt(norm, at);
+  if (lineEnd >= norm.length) return null;
+  const head = cellsOf(norm, lineStart, lineEnd);
+  const column = head.findIndex(([s]) => s === at);
+  if (head.length < 2 || column < 0 || head.some(([s, e]) => e - s > HEADER_CELL || /\d/.test(norm.slice(s, e)))) return null;
+  const below = cellsBelow(norm, lineEnd);
+  if (below.length !== head.length) return null;
+  const [start, end] = below[column]!;
+  const groups = tokenAt(norm, start);
+  if (!groups || groups[groups.length - 1]!.end > end) return null;
+  return classifyLabelled(groups, labelClass(label)!, label);
 }
 
 /** The value decides the kind; the label decides that an invalid value is still reported. */

@@ -1,5 +1,6 @@
 import type { LicenseRecord } from '../types';
 import type { Occurrence } from './detect-text';
+import { cellsBelow, cellsOf, lineAt } from './table-rows';
 
 type Field = 'name' | 'id' | 'legalRepresentative' | 'address' | 'authority' | 'established' | 'validity' | 'scope' | 'other';
 
@@ -70,44 +71,20 @@ export function findLicenses(norm: string, text: string, occurrences: Occurrence
   return records;
 }
 
-/** The [start, end) of each table cell of a line (cells are separated by tabs), trimmed, empty ones dropped. */
-function cellsOf(norm: string, from: number, to: number): [number, number][] {
-  const cells: [number, number][] = [];
-  for (let a = from; a < to; ) {
-    let b = norm.indexOf('\t', a);
-    if (b < 0 || b > to) b = to;
-    let s = a;
-    let e = b;
-    while (s < e && /[\s\u200B]/.test(norm[s]!)) s++;
-    while (e > s && /[\s\u200B]/.test(norm[e - 1]!)) e--;
-    if (e > s) cells.push([s, e]);
-    a = b + 1;
-  }
-  return cells;
-}
-
 /**
  * A table whose first row names the fields (企业名称 | 统一社会信用代码 | 法定代表人) and whose next
  * row holds the values: each key takes the cell below it.
  */
 function fillColumns(norm: string, keys: Key[]): void {
   for (let i = 0; i < keys.length; ) {
-    const lineStart = norm.lastIndexOf('\n', keys[i]!.start - 1) + 1;
-    const nl = norm.indexOf('\n', keys[i]!.start);
-    const lineEnd = nl < 0 ? norm.length : nl;
+    const [lineStart, lineEnd] = lineAt(norm, keys[i]!.start);
     const row: Key[] = [];
     while (i < keys.length && keys[i]!.start < lineEnd) row.push(keys[i++]!);
     if (row.length < 2 || lineEnd >= norm.length) continue;
     const head = cellsOf(norm, lineStart, lineEnd);
     // Every cell of the row is one key and nothing else.
     if (head.length !== row.length || !row.every((k, c) => k.start === head[c]![0] && k.keyEnd >= head[c]![1])) continue;
-    // The next line that is not blank (markup between rows leaves whitespace lines).
-    let below: [number, number][] = [];
-    for (let from = lineEnd + 1; from < norm.length && !below.length && from - lineEnd < 40; ) {
-      const end = norm.indexOf('\n', from);
-      below = cellsOf(norm, from, end < 0 ? norm.length : end);
-      from = end < 0 ? norm.length : end + 1;
-    }
+    const below = cellsBelow(norm, lineEnd);
     // A header row whose values do not line up below it: no key takes the first cell of the next row.
     if (below.length !== row.length) {
       for (const k of row) k.valueEnd = k.valueStart;

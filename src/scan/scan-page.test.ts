@@ -178,6 +178,17 @@ describe('license cards', () => {
     ]);
   });
 
+  it('a code under a column header is labelled by it, so an invalid one is reported', () => {
+    const r = scanHtml(`<table><tr><th>企业名称</th><th>统一社会信用代码</th><th>法定代表人</th></tr>
+      <tr><td>广州某某科技有限公司</td><td>91440101681325547X</td><td>张三</td></tr></table>`);
+    expect(r.identifiers).toContainEqual(expect.objectContaining({ kind: 'uscc', value: '91440101681325547X', valid: false, label: '统一社会信用代码' }));
+    expect(r.verdict.findings.map((f) => f.code)).toContain('id-invalid');
+    // A row below that does not line up with the header: no label, and an invalid code stays unreported.
+    const off = scanHtml(`<table><tr><th>企业名称</th><th>统一社会信用代码</th><th>法定代表人</th></tr>
+      <tr><td>91440101681325547X</td><td>张三</td></tr></table>`);
+    expect(ids(off)).not.toContain('uscc:91440101681325547X');
+  });
+
   it('does not read a header row into the values of a row that does not fit it', () => {
     const r = scanHtml(`<h3>店铺资质</h3><table>
       <tr><th>企业名称</th><th>统一社会信用代码</th><th>法定代表人</th></tr>
