@@ -5,7 +5,7 @@ import { findForms } from '../identifiers/forms';
 import { findPermits } from '../identifiers/permits';
 import { BUSINESS_LABEL, NEGATIVE_LABEL, labelClass, type LabelClass } from '../identifiers/labels';
 import { regionOfDivision } from '../identifiers/provinces';
-import { cellsBelow, cellsOf, lineAt } from './table-rows';
+import { cellsAbove, cellsBelow, cellsOf, lineAt } from './table-rows';
 
 /** One identifier occurrence in a text, before de-duplication. */
 export interface Occurrence {
@@ -158,10 +158,22 @@ function strictUscc(value: string): boolean {
   return !isIdCardNumber(value);
 }
 
-/** Is the value introduced as an order number, phone, tracking number…? */
+/** Is the value introduced as an order number, phone, tracking number…, on its line or by its column's header? */
 function negativeContext(norm: string, start: number): boolean {
   let from = Math.max(0, start - 16);
   const nl = norm.lastIndexOf('\n', start);
   if (nl >= from) from = nl + 1;
-  return NEGATIVE_LABEL.test(norm.slice(from, start));
+  return NEGATIVE_LABEL.test(norm.slice(from, start)) || negativeHeader(norm, start);
+}
+
+/** A table cell under a header cell such as 订单号 or 运单号. */
+function negativeHeader(norm: string, start: number): boolean {
+  const [lineStart, lineEnd] = lineAt(norm, start);
+  const cells = cellsOf(norm, lineStart, lineEnd);
+  if (cells.length < 2) return false;
+  const head = cellsAbove(norm, lineStart);
+  const column = cells.findIndex(([s, e]) => s <= start && start < e);
+  if (head.length !== cells.length || column < 0) return false;
+  const [s, e] = head[column]!;
+  return e - s <= HEADER_CELL && NEGATIVE_LABEL.test(norm.slice(s, e));
 }

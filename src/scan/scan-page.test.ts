@@ -189,6 +189,15 @@ describe('license cards', () => {
     expect(ids(off)).not.toContain('uscc:91440101681325547X');
   });
 
+  it('a valid-looking number under an order-number column header is not a USCC', () => {
+    const r = scanHtml(`<table><tr><th>订单号</th><th>商品</th><th>金额</th></tr>
+      <tr><td>${USCC}</td><td>手工皂</td><td>39.00</td></tr></table>`);
+    expect(ids(r)).not.toContain(`uscc:${USCC}`);
+    const plain = scanHtml(`<table><tr><th>编号</th><th>商品</th><th>金额</th></tr>
+      <tr><td>${USCC}</td><td>手工皂</td><td>39.00</td></tr></table>`);
+    expect(ids(plain)).toContain(`uscc:${USCC}`);
+  });
+
   it('does not read a header row into the values of a row that does not fit it', () => {
     const r = scanHtml(`<h3>店铺资质</h3><table>
       <tr><th>企业名称</th><th>统一社会信用代码</th><th>法定代表人</th></tr>

@@ -35,3 +35,14 @@ export function cellsBelow(norm: string, lineEnd: number): [number, number][] {
   }
   return below;
 }
+
+/** The cells of the nearest line before `lineStart` that is not blank, or []. */
+export function cellsAbove(norm: string, lineStart: number): [number, number][] {
+  let above: [number, number][] = [];
+  for (let to = lineStart - 1; to > 0 && !above.length && lineStart - to < 40; ) {
+    const from = norm.lastIndexOf('\n', to - 1) + 1;
+    above = cellsOf(norm, from, to);
+    to = from - 1;
+  }
+  return above;
+}
