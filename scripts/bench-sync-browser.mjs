@@ -26,6 +26,18 @@ const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Mat
 const noise = (xs) => ({ p50: +pct(xs, 0.5).toFixed(2), p99: +pct(xs, 0.99).toFixed(2), note: 'hashing the page identifiers twice, synchronously, between the lookups' });
 
 /** Where a series' time goes: lookups answered from memory vs. those that needed IndexedDB. */
+/** Percentiles of one series of lookups (the first 20 left out), with what they needed and the machine's noise. */
+function series(ms, looked) {
+  return {
+    p50_ms: +pct(ms, 0.5).toFixed(2),
+    p99_ms: +pct(ms, 0.99).toFixed(2),
+    max_ms: +Math.max(...ms).toFixed(2),
+    split: split(ms, looked.transactions.slice(20)),
+    warmed_after_lookups: looked.warmedAfter,
+    cpu_noise_ms: noise(looked.cpuMs.slice(20)),
+  };
+}
+
 function split(ms, transactions) {
   const part = (keep) => {
     const xs = ms.filter((_, i) => keep(transactions[i]));
@@ -206,22 +218,12 @@ export async function benchSyncBrowser(chromiumPath = process.env.CHROMIUM_PATH 
       lookup: {
         identifiers_per_page: 10,
         runs: ms.length,
-        p50_ms: +pct(ms, 0.5).toFixed(2),
-        p99_ms: +pct(ms, 0.99).toFixed(2),
-        max_ms: +Math.max(...ms).toFixed(2),
-        split: split(ms, looked.transactions.slice(20)),
-        warmed_after_lookups: looked.warmedAfter,
-        cpu_noise_ms: noise(looked.cpuMs.slice(20)),
+        ...series(ms, looked),
         indexeddb_round_trip_ms: { p50: +roundTrip[0].toFixed(2), p99: +roundTrip[1].toFixed(2), note: 'a read-only transaction that reads only the feed rows, in the same page' },
         breakdown_median_ms: breakdown,
         settled: {
           after_seconds: settleSeconds,
-          p50_ms: +pct(settled, 0.5).toFixed(2),
-          p99_ms: +pct(settled, 0.99).toFixed(2),
-          max_ms: +Math.max(...settled).toFixed(2),
-          split: split(settled, again.transactions.slice(20)),
-          warmed_after_lookups: again.warmedAfter,
-          cpu_noise_ms: noise(again.cpuMs.slice(20)),
+          ...series(settled, again),
         },
       },
       delta_seconds: +deltaSeconds.toFixed(2),
