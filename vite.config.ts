@@ -16,9 +16,11 @@ export const GECKO_ID = 'liangzhao-guard@liangzhao.example';
 function firefoxManifest(source: typeof manifest): ManifestV3Export {
   // Firefox has no managed_schema: its managed storage comes from policies or a managed-storage
   // manifest on the machine (src/lists/managed-feeds.ts), with no schema in the extension.
-  const { background, storage: _schema, ...rest } = source;
+  // Firefox's background is a page with a DOMParser: no offscreen document (extension/background/page-engine.ts).
+  const { background, storage: _schema, permissions, ...rest } = source;
   return {
     ...rest,
+    permissions: permissions.filter((p) => p !== 'offscreen'),
     background: { scripts: [background.service_worker] },
     browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } } },
   } as ManifestV3Export;
@@ -37,7 +39,14 @@ export default defineConfig({
     target: target === 'firefox' ? 'firefox128' : 'chrome120',
     chunkSizeWarningLimit: 800,
     // Extension pages the manifest does not name (opened as tabs by the extension itself).
-    rollupOptions: { input: { report: 'extension/report/report.html', 'my-reports': 'extension/report/my-reports.html' } },
+    // Chrome's offscreen document, where the engine scans page snapshots (no DOMParser in a service worker).
+    rollupOptions: {
+      input: {
+        report: 'extension/report/report.html',
+        'my-reports': 'extension/report/my-reports.html',
+        ...(target === 'chrome' ? { offscreen: 'extension/offscreen/offscreen.html' } : {}),
+      },
+    },
   },
   plugins: [
     crx({

@@ -7,6 +7,7 @@ import { findAllowlisted } from '../../src/ui-model/site-pattern';
 import type { StoredDataSummary } from '../protocol/messages';
 import { resolveLang } from '../../src/ui-model/settings';
 import { ListsService } from './lists-service';
+import { PageEngine } from './page-engine';
 import { MessageRouter } from './message-router';
 import { reportHandlers } from './report-handlers';
 import { ReportEndpoints } from './report-endpoints';
@@ -15,6 +16,7 @@ import { SettingsStore } from './settings-store';
 import { TabVerdicts } from './tab-verdicts';
 import { ToolbarBadge } from './toolbar-badge';
 import { UiStrings } from './ui-strings';
+import { uncheckedResult } from './unchecked-result';
 import { UserRulesStore } from './user-rules-store';
 
 const settings = new SettingsStore();
@@ -22,6 +24,7 @@ const badge = new ToolbarBadge();
 const verdicts = new TabVerdicts((tabId, v) => badge.show(tabId, v?.result?.verdict.level ?? null));
 const strings = new UiStrings();
 const lists = new ListsService();
+const engine = new PageEngine();
 const userRules = new UserRulesStore();
 const reportEndpoints = new ReportEndpoints();
 const reports = new ReportsService(reportEndpoints);
@@ -67,15 +70,26 @@ new MessageRouter(
         strings: allowlisted ? {} : await strings.get(lang).catch(() => ({})),
       };
     },
-    async reportVerdict({ url, result, allowlisted }, caller) {
-      if (caller.tabId === null) return { stored: false, result: null };
+    async scanPage({ url, parts, truncated }, caller) {
+      if (caller.tabId === null) return { stored: false, result: null, locators: [] };
+      const lang = resolveLang(await settings.get(), browser.i18n.getUILanguage());
+      const scan = await engine.scan({ parts, truncated }, url, lang);
       // Data findings (black lists, credit cache) are added before storing, so the badge never shows
       // a page-only verdict for a listed shop.
-      const checked = result && (await lists.check(result, resolveLang(await settings.get(), browser.i18n.getUILanguage())));
+      // Lists that could not be asked say "not checked": never let the page-only verdict read as clean.
+      const checked = await lists.check(scan.result, lang).catch((error: unknown) => {
+        console.warn('[liangzhao] lists check failed', error);
+        return uncheckedResult(scan.result, lang);
+      });
       // The user's hidden warnings and personal lists apply to the stored verdict (badge, popup) too.
-      const mine = await userRules.applyTo(checked, resolveLang(await settings.get(), browser.i18n.getUILanguage()));
-      await verdicts.set(caller.tabId, { url, ...mine, allowlisted, reportedAt: Date.now() });
-      return { stored: true, result: checked };
+      const mine = await userRules.applyTo(checked, lang);
+      await verdicts.set(caller.tabId, { url, ...mine, allowlisted: null, reportedAt: Date.now() });
+      return { stored: true, result: checked, locators: scan.locators };
+    },
+    async reportVerdict({ url, allowlisted }, caller) {
+      if (caller.tabId === null) return { stored: false };
+      await verdicts.set(caller.tabId, { url, result: null, allowlisted, reportedAt: Date.now() });
+      return { stored: true };
     },
     async dismissSite({ host }) {
       return { dismissed: await settings.dismiss(host) };

@@ -1,5 +1,5 @@
 import { h } from 'preact';
-import type { DetailedScan } from '../../src/scan/scan-page';
+import type { Locator } from '../../src/scan/snapshot';
 import type { ScanResult } from '../../src/types';
 import { shouldExpand } from '../../src/ui-model/level-style';
 import type { PageConfig } from '../protocol/messages';
@@ -11,12 +11,11 @@ import { quietBadge, quietBadgeContent } from '../panel/quiet-badge';
 import type { T } from '../ui/i18n';
 import { ChangeWatch } from './change-watch';
 import { makeCopy } from './clipboard';
-import { makeFindElement } from './evidence-locator';
+import { resolveLocator, type TakenSnapshot } from './page-snapshot';
 import { contentStrings } from './page-strings';
-import { SlicedPageJob } from './scan-job';
+import { SnapshotJob } from './scan-job';
 import { ScanScheduler } from './scan-scheduler';
 import { applyUserRules, NO_USER_RULES, trustAllowsOpen } from '../../src/user-rules/apply-user-rules';
-import { uncheckedResult } from './unchecked-result';
 
 /** False once the extension was reloaded, updated or removed under this page. */
 function extensionAlive(): boolean {
@@ -27,10 +26,23 @@ function extensionAlive(): boolean {
   }
 }
 
-/** What decides whether a new scan is worth reporting again. */
-function reportKey(r: ScanResult): string {
-  return JSON.stringify([r.url, r.verdict, r.identifiers.map((i) => [i.kind, i.value, i.valid]), r.badges.map((b) => [b.href, b.official])]);
+/** The engine's answer for one reading of the page, and the nodes its locators start from. */
+interface Checked {
+  result: ScanResult;
+  locators: (Locator | null)[];
+  roots: Node[];
 }
+
+/** Same parts, same HTML: nothing the engine reads has changed. */
+function sameParts(a: TakenSnapshot['snapshot']['parts'], b: TakenSnapshot['snapshot']['parts']): boolean {
+  return a.length === b.length && a.every((p, i) => {
+    const q = b[i]!;
+    return p.kind === 'document' ? q.kind === 'document' && p.head === q.head && p.body === q.body : q.kind === 'shadow' && p.html === q.html;
+  });
+}
+
+/** Failed scans in a row after which the session stops asking (and says why in the console). */
+const MAX_FAILURES = 3;
 
 /**
  * The content script's life on one page: ask for the page's settings, scan, watch for changes,
@@ -39,13 +51,15 @@ function reportKey(r: ScanResult): string {
 export class ContentSession {
   private panel: PanelHost | null = null;
   private watch: ChangeWatch | null = null;
-  private scheduler: ScanScheduler | null = null;
+  private scheduler: ScanScheduler<TakenSnapshot> | null = null;
   private config: PageConfig | null = null;
   private t: T | null = null;
-  private lastReport = '';
-  /** The service worker's answer to the last report: the scan with data findings (lists, credit). */
-  private checked: { key: string; result: ScanResult } | null = null;
-  private lastScan: DetailedScan | null = null;
+  /** What was last sent to be scanned (a reading with the same HTML is not sent again). */
+  private sent: { url: string; parts: TakenSnapshot['snapshot']['parts'] } | null = null;
+  private asked = 0;
+  private failures = 0;
+  /** The engine's answer to the newest reading: the page's verdict with data findings (lists, credit). */
+  private checked: Checked | null = null;
   /** The real panel is mounted: it opened by itself ('auto') or the user opened the badge. */
   private full: false | 'auto' | 'opened' = false;
   /** What the quiet badge on the page shows now. */
@@ -58,15 +72,14 @@ export class ContentSession {
     const host = this.doc.location.hostname;
     this.config = await send('getPageConfig', { host });
     if (this.config.allowlisted) {
-      await send('reportVerdict', { url: this.doc.location.href, result: null, allowlisted: this.config.allowlisted });
+      await send('reportVerdict', { url: this.doc.location.href, allowlisted: this.config.allowlisted });
       return;
     }
     this.t = contentStrings(this.config.strings);
-    const lang = this.config.lang;
     const skip = (el: Element) => this.panel?.owns(el) ?? false;
     this.scheduler = new ScanScheduler(
-      () => new SlicedPageJob({ root: this.doc, url: this.doc.location.href, lang, skip }),
-      (scan) => this.onScan(scan),
+      () => new SnapshotJob(this.doc, skip),
+      (taken) => this.onSnapshot(taken),
     );
     this.watch = new ChangeWatch(
       this.doc,
@@ -92,38 +105,41 @@ export class ContentSession {
     this.panel = null;
   }
 
-  private onScan(scan: DetailedScan): void {
+  /** A new reading of the page: sent to be scanned unless it is the same as the last one. */
+  private onSnapshot({ snapshot, roots }: TakenSnapshot): void {
     if (this.ended) return;
     if (!extensionAlive()) return this.teardown();
     this.watch?.observeFrames();
-    const key = reportKey(scan.result);
-    if (key !== this.lastReport) {
-      this.lastReport = key;
-      send('reportVerdict', { url: scan.result.url, result: scan.result, allowlisted: null })
-        .then((reply) => this.onChecked(key, reply.result))
-        .catch((e: unknown) => {
-          this.onSendError(e);
-          // The lists could not be asked: say "not checked", never let the page-only verdict read as clean.
-          if (!this.ended) this.onChecked(key, uncheckedResult(scan.result, this.config?.lang ?? 'zh-CN'));
-        });
+    const url = this.doc.location.href;
+    if (this.sent && this.sent.url === url && sameParts(this.sent.parts, snapshot.parts)) {
+      // Same HTML, but the nodes may be new ones (a page re-rendering the same markup).
+      if (this.checked) this.checked = { ...this.checked, roots };
+      return;
     }
-    this.lastScan = scan;
-    this.show(scan);
+    this.sent = { url, parts: snapshot.parts };
+    const asked = ++this.asked;
+    send('scanPage', { url, parts: snapshot.parts, truncated: snapshot.truncated })
+      .then((reply) => {
+        if (this.ended || asked !== this.asked || !reply.result) return;
+        this.failures = 0;
+        this.checked = { result: reply.result, locators: reply.locators, roots };
+        this.show();
+      })
+      .catch((e: unknown) => {
+        if (asked === this.asked) this.sent = null;
+        this.onSendError(e);
+        // The worker may have been stopped mid-way: read the page again and ask once more.
+        if (!this.ended && ++this.failures < MAX_FAILURES) this.scheduler?.request();
+      });
   }
 
-  private onChecked(key: string, result: ScanResult | null): void {
-    if (this.ended || !result || key !== this.lastReport) return;
-    this.checked = { key, result };
-    if (this.lastScan) this.show(this.lastScan);
-  }
-
-  private show(page: DetailedScan): void {
+  private show(): void {
     const config = this.config;
     const t = this.t;
-    if (!config || !t) return;
-    const scan = this.checked?.key === reportKey(page.result) ? { ...page, result: this.checked.result } : page;
+    const checked = this.checked;
+    if (!config || !t || !checked) return;
     // The user's own rules: warnings they marked as wrong, their warn/trust lists (src/user-rules).
-    const mine = applyUserRules(scan.result, config.userRules ?? NO_USER_RULES, config.lang);
+    const mine = applyUserRules(checked.result, config.userRules ?? NO_USER_RULES, config.lang);
     const level = mine.result.verdict.level;
     if (config.dismissed || level === 'none') {
       this.panel?.destroy();
@@ -137,7 +153,7 @@ export class ContentSession {
     if (!this.full && !autoExpand) {
       this.panel ??= new PanelHost(this.doc, QUIET_CSS);
       const badge = quietBadgeContent(mine.result, t, config.lang);
-      // The service worker's answer usually changes nothing the pill shows: keep it (no new frame).
+      // A new answer usually changes nothing the pill shows: keep it (no new frame).
       const key = JSON.stringify(badge);
       if (key === this.badgeKey) return;
       this.badgeKey = key;
@@ -146,7 +162,7 @@ export class ContentSession {
           ...badge,
           onOpen: () => {
             this.full = 'opened';
-            if (this.lastScan) this.show(this.lastScan);
+            this.show();
           },
         }),
       );
@@ -163,7 +179,7 @@ export class ContentSession {
         lang: config.lang,
         autoExpand,
         openedByUser: this.full === 'opened',
-        findElement: makeFindElement(scan),
+        findElement: (ref) => resolveLocator(this.checked?.roots ?? [], this.checked?.locators[ref]),
         copy: makeCopy(() => panel.scratch()),
         onDismiss: () => this.dismiss(),
         user: mine.view,

@@ -1,36 +1,24 @@
-import type { Lang } from '../../src/i18n/lang';
-import { scanSteps, type DetailedScan } from '../../src/scan/scan-page';
 import { runStepsUntil, type Steps } from '../../src/scan/steps';
+import { snapshotSteps, type TakenSnapshot } from './page-snapshot';
 
 /**
- * One scan of the page, run in slices by the scheduler. `step` does some work and returns true when
+ * One piece of work run in slices by the scheduler. `step` does some work and returns true when
  * `result` is ready; it returns once `deadline` (a performance.now() time) has passed, at the next
- * point where the engine lets it stop.
+ * point where the work lets it stop.
  */
-export interface ScanJob {
+export interface ScanJob<R> {
   step(deadline: number): boolean;
-  readonly result: DetailedScan | null;
+  readonly result: R | null;
 }
 
-export interface ScanRequest {
-  root: Document;
-  url: string;
-  lang: Lang;
-  /** Our own UI, never scanned. */
-  skip: (element: Element) => boolean;
-}
+/** Reading the page for a scan (page-snapshot.ts): its HTML, shadow roots and same-origin frames. */
+export class SnapshotJob implements ScanJob<TakenSnapshot> {
+  private readonly steps: Steps<TakenSnapshot>;
+  result: TakenSnapshot | null = null;
 
-/**
- * The engine's whole-page scan (src/scan scanSteps): native text and hints, the regions around
- * them, open shadow roots and same-origin frames, the analysis and the page rules, as a generator
- * of short steps that this job runs until each slice's deadline.
- */
-export class SlicedPageJob implements ScanJob {
-  private readonly steps: Steps<DetailedScan>;
-  result: DetailedScan | null = null;
-
-  constructor(request: ScanRequest) {
-    this.steps = scanSteps(request.root, { url: request.url, lang: request.lang, skip: request.skip, frames: true });
+  /** `skip`: our own UI, never read. */
+  constructor(doc: Document, skip: (element: Element) => boolean) {
+    this.steps = snapshotSteps(doc, skip);
   }
 
   step(deadline: number): boolean {

@@ -1,16 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DetailedScan } from '../../src/scan/scan-page';
 import type { ScanJob } from './scan-job';
 import { ScanScheduler } from './scan-scheduler';
 
 /** A job that finishes after `slices` steps (each step takes no fake time). */
-function fakeJob(slices: number, log: string[]): ScanJob {
+function fakeJob(slices: number, log: string[]): ScanJob<{ n: number }> {
   let left = slices;
   const job = {
-    result: null as DetailedScan | null,
+    result: null as { n: number } | null,
     step() {
       log.push(`slice@${Math.round(performance.now())}`);
-      if (--left === 0) job.result = { result: {} } as DetailedScan;
+      if (--left === 0) job.result = { n: slices };
       return left === 0;
     },
   };

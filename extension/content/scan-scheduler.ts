@@ -1,4 +1,3 @@
-import type { DetailedScan } from '../../src/scan/scan-page';
 import type { ScanJob } from './scan-job';
 
 export interface SchedulerOptions {
@@ -26,8 +25,8 @@ const idle: Idle =
  * scan that took C ms the next waits at least C·(1/duty − 1) ms, so a page flooding us with mutations
  * cannot keep its main thread busy with our work.
  */
-export class ScanScheduler {
-  private job: ScanJob | null = null;
+export class ScanScheduler<R> {
+  private job: ScanJob<R> | null = null;
   private dirty = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private firstPending = 0;
@@ -36,8 +35,8 @@ export class ScanScheduler {
   private destroyed = false;
 
   constructor(
-    private readonly makeJob: () => ScanJob,
-    private readonly onResult: (scan: DetailedScan) => void,
+    private readonly makeJob: () => ScanJob<R>,
+    private readonly onResult: (result: R) => void,
     private readonly options: SchedulerOptions = DEFAULT_SCHEDULE,
   ) {}
 

@@ -4,6 +4,7 @@
  */
 import type { Lang } from '../../src/i18n/lang';
 import type { FeedSyncStatus } from '../../src/lists/lists-status';
+import type { Locator, SnapshotPart } from '../../src/scan/snapshot';
 import type { ScanResult } from '../../src/types';
 import type { UserRules, UserRulesView } from '../../src/user-rules/apply-user-rules';
 import type { Settings } from '../../src/ui-model/settings';
@@ -53,11 +54,17 @@ export type Empty = Record<string, never>;
 export interface Protocol extends ReportsProtocol {
   // Content-script messages (see CONTENT_MESSAGES).
   getPageConfig: { payload: { host: string }; response: PageConfig };
-  reportVerdict: {
-    payload: { url: string; result: ScanResult | null; allowlisted: string | null };
-    /** `result`: the scan with data findings (black lists, credit cache) added by the service worker. */
-    response: { stored: boolean; result: ScanResult | null };
+  /**
+   * The page read by the content script (src/scan/snapshot): scanned by the engine in an extension
+   * document, checked against the lists, stored as the tab's verdict. `locators` point each evidence
+   * ref of `result` back into the page.
+   */
+  scanPage: {
+    payload: { url: string; parts: SnapshotPart[]; truncated: boolean };
+    response: { stored: boolean; result: ScanResult | null; locators: (Locator | null)[] };
   };
+  /** The page is on the user's allowlist: nothing was read, and the tab's verdict says so. */
+  reportVerdict: { payload: { url: string; allowlisted: string }; response: { stored: boolean } };
   dismissSite: { payload: { host: string }; response: { dismissed: string[] } };
   // Extension pages only.
   getTabVerdict: { payload: { tabId: number }; response: TabVerdict | null };
@@ -79,7 +86,7 @@ export type Payload<K extends MessageType> = Protocol[K]['payload'];
 export type Response<K extends MessageType> = Protocol[K]['response'];
 
 /** The only messages a content script may send; everything else needs an extension page. */
-export const CONTENT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['getPageConfig', 'reportVerdict', 'dismissSite', 'openReportPage']);
+export const CONTENT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['getPageConfig', 'scanPage', 'reportVerdict', 'dismissSite', 'openReportPage']);
 
 /** The wire format: a request names its type; a reply says ok or carries an error message. */
 export interface Request<K extends MessageType = MessageType> {

@@ -18,15 +18,19 @@ export type Location = { type: 'text'; page: PageText; start: number; end: numbe
 /** The element showing a piece of evidence, or null when it has left the page. */
 export function elementOf(loc: Location | undefined): Element | null {
   if (!loc) return null;
-  if (loc.type === 'element') return loc.element.isConnected ? loc.element : null;
-  const { starts, nodes } = loc.page;
+  const el = loc.type === 'element' ? loc.element : elementAt(loc.page, loc.start);
+  return el?.isConnected ? el : null;
+}
+
+/** The element holding the text at `offset` of a collected text. */
+export function elementAt(page: PageText, offset: number): Element | null {
+  const { starts, nodes } = page;
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= loc.start) lo = mid;
+    if (starts[mid]! <= offset) lo = mid;
     else hi = mid - 1;
   }
-  const el = nodes[lo]?.parentElement ?? null;
-  return el?.isConnected ? el : null;
+  return nodes[lo]?.parentElement ?? null;
 }

@@ -16,8 +16,10 @@ describe('the built extension (dist/)', () => {
     expect(m.background.service_worker).toBeTruthy();
     expect(m.background.scripts).toBeUndefined();
     // storage: settings and verdicts; alarms: list sync; activeTab: the screenshot a user attaches to
-    // a report. Nothing broader (no tabs, scripting, webRequest, host permissions).
-    for (const p of m.permissions) expect(['storage', 'alarms', 'activeTab'], p).toContain(p);
+    // a report; offscreen: the document where page snapshots are scanned (a service worker has no
+    // DOMParser). Nothing broader (no tabs, scripting, webRequest, host permissions).
+    for (const p of m.permissions) expect(['storage', 'alarms', 'activeTab', 'offscreen'], p).toContain(p);
+    expect(existsSync(join(dist('chrome'), 'extension/offscreen/offscreen.html'))).toBe(true);
     expect(m.permissions).toContain('storage');
     expect(m.host_permissions).toBeUndefined();
     expect(m.web_accessible_resources ?? []).toEqual([]); // pages cannot probe our files
@@ -33,13 +35,13 @@ describe('the built extension (dist/)', () => {
     }
   });
 
-  it('Firefox: background scripts, gecko id, same permissions', () => {
+  it('Firefox: background scripts, gecko id, same permissions (no offscreen: its background page parses)', () => {
     const m = manifest('firefox');
     expect(m.manifest_version).toBe(3);
     expect(m.background.scripts?.length).toBe(1);
     expect(m.background.service_worker).toBeUndefined();
     expect(m.browser_specific_settings.gecko.id).toBe('liangzhao-guard@liangzhao.example');
-    expect(m.permissions).toEqual(manifest('chrome').permissions);
+    expect(m.permissions).toEqual(manifest('chrome').permissions.filter((p: string) => p !== 'offscreen'));
   });
 
   it('zips both builds', () => {
