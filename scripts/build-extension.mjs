@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { root } from './ensure.mjs';
 import { deflateRawSync } from 'node:zlib';
+import { buildSync } from 'esbuild';
 
 export const TARGETS = ['chrome', 'firefox'];
 
@@ -100,6 +101,35 @@ function zip(dir, out) {
   writeZip(out, walk(dir).map((f) => ({ name: relative(dir, f).split('\\').join('/'), data: readFileSync(f) })));
 }
 
+/** The panel module, imported by the content script when the panel first opens (panel-module.ts). */
+const PANEL_MODULE = { entry: 'extension/panel/panel-module.ts', out: 'extension/panel/panel.js' };
+
+/**
+ * Builds the panel module as one ES module and makes it (only it) web-accessible to the pages the
+ * content script runs on, which is what lets the content script import() it. In Chrome it is only
+ * reachable through the per-session dynamic id (use_dynamic_url), so a page cannot probe for it;
+ * Firefox's extension ids are random per install already.
+ */
+function buildPanelModule(target, dir) {
+  buildSync({
+    entryPoints: [join(root, PANEL_MODULE.entry)],
+    outfile: join(dir, PANEL_MODULE.out),
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    legalComments: 'none',
+    target: target === 'firefox' ? 'firefox128' : 'chrome120',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    logLevel: 'warning',
+  });
+  const path = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(path, 'utf8'));
+  const matches = manifest.content_scripts.flatMap((c) => c.matches);
+  manifest.web_accessible_resources = [{ resources: [PANEL_MODULE.out], matches, ...(target === 'chrome' ? { use_dynamic_url: true } : {}) }];
+  writeFileSync(path, JSON.stringify(manifest, null, 2) + '\n');
+}
+
 /** Builds one target; returns its output directory. */
 export function buildTarget(target) {
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
@@ -112,6 +142,7 @@ export function buildTarget(target) {
   const dir = join(root, 'dist', target);
   // @crxjs writes a dev manifest helper we do not ship.
   rmSync(join(dir, '.vite'), { recursive: true, force: true });
+  buildPanelModule(target, dir);
   audit(dir);
   zip(dir, join(root, 'dist', `liangzhao-guard-${target}.zip`));
   return dir;

@@ -1,5 +1,5 @@
 import type { Lang } from '../../src/i18n/lang';
-import type { PageSnapshot, SnapshotScan } from '../../src/scan/snapshot';
+import type { PageSnapshot, SnapshotScan } from '../../src/scan/locator';
 import { scanSnapshot, type EngineReply, type EngineRequest } from '../offscreen/scan-snapshot';
 
 const OFFSCREEN_URL = 'extension/offscreen/offscreen.html';

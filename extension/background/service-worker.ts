@@ -6,6 +6,8 @@ import browser from 'webextension-polyfill';
 import { findAllowlisted } from '../../src/ui-model/site-pattern';
 import type { StoredDataSummary } from '../protocol/messages';
 import { resolveLang } from '../../src/ui-model/settings';
+import { shouldExpand } from '../../src/ui-model/level-style';
+import { trustAllowsOpen } from '../../src/user-rules/apply-user-rules';
 import { ListsService } from './lists-service';
 import { PageEngine } from './page-engine';
 import { MessageRouter } from './message-router';
@@ -65,14 +67,14 @@ new MessageRouter(
         lang,
         dismissed: (await settings.dismissed()).includes(host.toLowerCase()),
         allowlisted,
-        userRules: await userRules.rules(),
         // An allowlisted page shows nothing; without strings the page falls back to the browser's.
         strings: allowlisted ? {} : await strings.get(lang).catch(() => ({})),
       };
     },
     async scanPage({ url, parts, truncated }, caller) {
-      if (caller.tabId === null) return { stored: false, result: null, locators: [] };
-      const lang = resolveLang(await settings.get(), browser.i18n.getUILanguage());
+      if (caller.tabId === null) return { stored: false, result: null, locators: [], autoExpand: false };
+      const s = await settings.get();
+      const lang = resolveLang(s, browser.i18n.getUILanguage());
       const scan = await engine.scan({ parts, truncated }, url, lang);
       // Data findings (black lists, credit cache) are added before storing, so the badge never shows
       // a page-only verdict for a listed shop.
@@ -84,7 +86,9 @@ new MessageRouter(
       // The user's hidden warnings and personal lists apply to the stored verdict (badge, popup) too.
       const mine = await userRules.applyTo(checked, lang);
       await verdicts.set(caller.tabId, { url, ...mine, allowlisted: null, reportedAt: Date.now() });
-      return { stored: true, result: checked, locators: scan.locators };
+      const level = mine.result?.verdict.level ?? 'none';
+      const autoExpand = !!mine.result && shouldExpand(level, s.panelOpens) && (!mine.user || trustAllowsOpen(mine.result, mine.user));
+      return { stored: true, result: mine.result, user: mine.user, locators: scan.locators, autoExpand };
     },
     async reportVerdict({ url, allowlisted }, caller) {
       if (caller.tabId === null) return { stored: false };

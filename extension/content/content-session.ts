@@ -1,21 +1,22 @@
-import { h } from 'preact';
-import type { Locator } from '../../src/scan/snapshot';
+import type { Locator } from '../../src/scan/locator';
 import type { ScanResult } from '../../src/types';
-import { shouldExpand } from '../../src/ui-model/level-style';
+import type { UserRulesView } from '../../src/user-rules/apply-user-rules';
 import type { PageConfig } from '../protocol/messages';
+import { nativeApi } from '../protocol/native-api';
 import { send } from '../protocol/send';
-import { PanelApp } from '../panel/panel-app';
 import { PanelHost } from '../panel/panel-host';
-import { PANEL_CSS, QUIET_CSS } from '../panel/panel-styles';
+import type { PanelModule } from '../panel/panel-module';
+import { QUIET_CSS } from '../panel/panel-styles';
 import { quietBadge, quietBadgeContent } from '../panel/quiet-badge';
 import type { T } from '../ui/i18n';
 import { ChangeWatch } from './change-watch';
-import { makeCopy } from './clipboard';
-import { resolveLocator, type TakenSnapshot } from './page-snapshot';
 import { contentStrings } from './page-strings';
+import { resolveLocator, type TakenSnapshot } from './page-snapshot';
 import { SnapshotJob } from './scan-job';
 import { ScanScheduler } from './scan-scheduler';
-import { applyUserRules, NO_USER_RULES, trustAllowsOpen } from '../../src/user-rules/apply-user-rules';
+
+/** The panel module (extension/panel/panel-module.ts), built next to this script. */
+const PANEL_MODULE = 'extension/panel/panel.js';
 
 /** False once the extension was reloaded, updated or removed under this page. */
 function extensionAlive(): boolean {
@@ -29,6 +30,8 @@ function extensionAlive(): boolean {
 /** The engine's answer for one reading of the page, and the nodes its locators start from. */
 interface Checked {
   result: ScanResult;
+  user: UserRulesView | undefined;
+  autoExpand: boolean;
   locators: (Locator | null)[];
   roots: Node[];
 }
@@ -64,6 +67,10 @@ export class ContentSession {
   private full: false | 'auto' | 'opened' = false;
   /** What the quiet badge on the page shows now. */
   private badgeKey = '';
+  private panelModule: Promise<PanelModule> | null = null;
+  /** The panel module would not load: the pill stands in for it (and a click tries again). */
+  private panelFailed = false;
+  private renders = 0;
   private ended = false;
 
   constructor(private readonly doc: Document) {}
@@ -122,7 +129,7 @@ export class ContentSession {
       .then((reply) => {
         if (this.ended || asked !== this.asked || !reply.result) return;
         this.failures = 0;
-        this.checked = { result: reply.result, locators: reply.locators, roots };
+        this.checked = { result: reply.result, user: reply.user, autoExpand: reply.autoExpand, locators: reply.locators, roots };
         this.show();
       })
       .catch((e: unknown) => {
@@ -138,21 +145,21 @@ export class ContentSession {
     const t = this.t;
     const checked = this.checked;
     if (!config || !t || !checked) return;
-    // The user's own rules: warnings they marked as wrong, their warn/trust lists (src/user-rules).
-    const mine = applyUserRules(checked.result, config.userRules ?? NO_USER_RULES, config.lang);
-    const level = mine.result.verdict.level;
+    const { result, user } = checked;
+    const level = result.verdict.level;
     if (config.dismissed || level === 'none') {
+      this.renders++;
       this.panel?.destroy();
       this.panel = null;
       this.full = false;
       this.badgeKey = '';
       return;
     }
-    const autoExpand = shouldExpand(level, config.settings.panelOpens) && trustAllowsOpen(mine.result, mine.view);
+    const autoExpand = checked.autoExpand && !this.panelFailed;
     // Until the panel has opened once, a quiet verdict is only the pill, built without Preact.
     if (!this.full && !autoExpand) {
       this.panel ??= new PanelHost(this.doc, QUIET_CSS);
-      const badge = quietBadgeContent(mine.result, t, config.lang);
+      const badge = quietBadgeContent(result, t, config.lang);
       // A new answer usually changes nothing the pill shows: keep it (no new frame).
       const key = JSON.stringify(badge);
       if (key === this.badgeKey) return;
@@ -162,6 +169,7 @@ export class ContentSession {
           ...badge,
           onOpen: () => {
             this.full = 'opened';
+            this.panelFailed = false;
             this.show();
           },
         }),
@@ -169,28 +177,52 @@ export class ContentSession {
       return;
     }
     this.full ||= 'auto';
-    this.panel ??= new PanelHost(this.doc, PANEL_CSS);
-    this.panel.setStyles(PANEL_CSS);
-    const panel = this.panel;
-    panel.render(
-      h(PanelApp, {
-        result: mine.result,
-        t,
-        lang: config.lang,
-        autoExpand,
-        openedByUser: this.full === 'opened',
-        findElement: (ref) => resolveLocator(this.checked?.roots ?? [], this.checked?.locators[ref]),
-        copy: makeCopy(() => panel.scratch()),
-        onDismiss: () => this.dismiss(),
-        user: mine.view,
-        onReport: (dispute: string | null) => void send('openReportPage', { tabId: null, dispute, title: this.doc.title.slice(0, 300) }).catch((e: unknown) => this.onSendError(e)),
-      }),
+    const render = ++this.renders;
+    this.loadPanel().then(
+      (mod) => {
+        if (this.ended || render !== this.renders) return;
+        this.panel ??= new PanelHost(this.doc, mod.css);
+        this.panel.setStyles(mod.css);
+        this.badgeKey = '';
+        const panel = this.panel;
+        panel.render(
+          mod.panel(
+            {
+              result,
+              t,
+              lang: config.lang,
+              autoExpand,
+              openedByUser: this.full === 'opened',
+              findElement: (ref) => resolveLocator(this.checked?.roots ?? [], this.checked?.locators[ref]),
+              onDismiss: () => this.dismiss(),
+              user,
+              onReport: (dispute: string | null) => void send('openReportPage', { tabId: null, dispute, title: this.doc.title.slice(0, 300) }).catch((e: unknown) => this.onSendError(e)),
+            },
+            () => panel.scratch(),
+          ),
+        );
+      },
+      (error: unknown) => {
+        if (this.ended || render !== this.renders) return;
+        console.warn('[liangzhao] the panel could not be loaded; showing its badge instead', error);
+        this.panelModule = null;
+        this.panelFailed = true;
+        this.full = false;
+        this.show();
+      },
     );
+  }
+
+  /** Imports the panel module once (see PANEL_MODULE). */
+  private loadPanel(): Promise<PanelModule> {
+    this.panelModule ??= import(/* @vite-ignore */ nativeApi().runtime.getURL(PANEL_MODULE)) as Promise<PanelModule>;
+    return this.panelModule;
   }
 
   private dismiss(): void {
     if (!this.config) return;
     this.config = { ...this.config, dismissed: true };
+    this.renders++;
     this.panel?.destroy();
     this.panel = null;
     send('dismissSite', { host: this.doc.location.hostname }).catch((e: unknown) => this.onSendError(e));

@@ -1,4 +1,4 @@
-import { probeOf, type Locator, type PageSnapshot, type SnapshotPart } from '../../src/scan/snapshot';
+import { probeOf, type Locator, type PageSnapshot, type SnapshotPart } from '../../src/scan/locator';
 import type { Steps } from '../../src/scan/steps';
 
 /**

@@ -6,7 +6,8 @@ import { Shield } from '../ui/icons';
 import type { T } from '../ui/i18n';
 import type { Copy } from '../ui/lookup-buttons';
 import { UserRulesNote } from '../ui/user-rules-note';
-import { levelText, VerdictView } from '../ui/verdict-view';
+import { levelText } from '../ui/i18n';
+import { VerdictView } from '../ui/verdict-view';
 import { reveal, viewportRect } from './highlight';
 
 export interface PanelProps {

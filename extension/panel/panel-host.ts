@@ -1,4 +1,13 @@
-import { render, type ComponentChild } from 'preact';
+/**
+ * Rich content drawn into our mount by someone else (the panel module, loaded when the panel first
+ * opens, so that the page does not compile Preact on every load): how to draw it and take it away.
+ */
+export interface MountRenderer {
+  /** Renderers with the same key update one tree in place (Preact keeps its state). */
+  readonly key: string;
+  render(mount: HTMLElement): void;
+  clear(mount: HTMLElement): void;
+}
 
 /** Inline style of the host: page CSS cannot beat an inline !important, and `all: initial` drops inheritance. */
 const HOST_STYLE = [
@@ -46,15 +55,15 @@ function randomName(): string {
 
 /**
  * The one container of our UI on a shop page: an element with a random custom name, a CLOSED shadow
- * root (the page cannot read what we show), our styles inside it, and a Preact render root. If the
+ * root (the page cannot read what we show), our styles inside it, and a mount for our content. If the
  * page removes or restyles the host, it is put back. `destroy()` undoes everything.
  */
 export class PanelHost {
   readonly host: HTMLElement;
   private readonly mount: HTMLElement;
   private readonly style: HTMLStyleElement;
-  /** What the mount holds: nothing yet, plain DOM (the quiet badge) or a Preact tree. */
-  private content: 'none' | 'plain' | 'preact' = 'none';
+  /** What the mount holds: nothing yet, plain DOM (the quiet badge) or a renderer's tree. */
+  private content: 'none' | 'plain' | MountRenderer = 'none';
   private readonly guard: MutationObserver;
   private recent: number[] = [];
   private backoff = FIRST_BACKOFF_MS;
@@ -97,16 +106,21 @@ export class PanelHost {
   /** Shows plain DOM built by the caller. */
   show(node: Node): void {
     if (this.destroyed) return;
-    if (this.content === 'preact') render(null, this.mount);
+    this.clearRich();
     this.content = 'plain';
     this.mount.replaceChildren(node);
   }
 
-  render(vnode: ComponentChild): void {
+  render(renderer: MountRenderer): void {
     if (this.destroyed) return;
     if (this.content === 'plain') this.mount.replaceChildren();
-    this.content = 'preact';
-    render(vnode, this.mount);
+    else if (typeof this.content === 'object' && this.content.key !== renderer.key) this.clearRich();
+    this.content = renderer;
+    renderer.render(this.mount);
+  }
+
+  private clearRich(): void {
+    if (typeof this.content === 'object') this.content.clear(this.mount);
   }
 
   destroy(): void {
@@ -114,7 +128,7 @@ export class PanelHost {
     this.destroyed = true;
     this.guard.disconnect();
     this.host.removeEventListener('toggle', this.onToggle);
-    if (this.content === 'preact') render(null, this.mount);
+    this.clearRich();
     this.host.remove();
   }
 

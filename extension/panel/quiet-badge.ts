@@ -2,7 +2,7 @@ import type { Lang } from '../../src/i18n/lang';
 import type { Level, ScanResult } from '../../src/types';
 import type { T } from '../ui/i18n';
 import { SHIELD_OUTLINE, shieldMark } from '../ui/shield-marks';
-import { levelText } from '../ui/verdict-view';
+import { levelText } from '../ui/i18n';
 
 /** What the pill shows. */
 export type QuietBadgeContent = Omit<QuietBadgeProps, 'onOpen'>;

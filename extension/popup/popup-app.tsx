@@ -7,7 +7,8 @@ import { Shield } from '../ui/icons';
 import type { T } from '../ui/i18n';
 import { copyFromPage } from '../ui/mount-page';
 import { UserRulesNote } from '../ui/user-rules-note';
-import { levelText, VerdictView } from '../ui/verdict-view';
+import { levelText } from '../ui/i18n';
+import { VerdictView } from '../ui/verdict-view';
 
 /** The toolbar popup: the tab's verdict, its numbers with official lookups, and its badges. */
 export function PopupApp({ verdict, t, lang, dismissed, tabId = null }: { verdict: TabVerdict | null; t: T; lang: Lang; dismissed: boolean; tabId?: number | null }) {

@@ -4,9 +4,9 @@
  */
 import type { Lang } from '../../src/i18n/lang';
 import type { FeedSyncStatus } from '../../src/lists/lists-status';
-import type { Locator, SnapshotPart } from '../../src/scan/snapshot';
+import type { Locator, SnapshotPart } from '../../src/scan/locator';
 import type { ScanResult } from '../../src/types';
-import type { UserRules, UserRulesView } from '../../src/user-rules/apply-user-rules';
+import type { UserRulesView } from '../../src/user-rules/apply-user-rules';
 import type { Settings } from '../../src/ui-model/settings';
 import type { ReportsProtocol } from './report-messages';
 
@@ -29,8 +29,6 @@ export interface PageConfig {
   /** The user dismissed the panel on this host. */
   dismissed: boolean;
   allowlisted: string | null;
-  /** The user's hidden warnings and personal lists, applied to the panel (report-messages.ts). */
-  userRules: UserRules;
   /** The UI strings in `lang` (UiStrings.get), here to spare the page a second round trip. */
   strings: Record<string, string>;
 }
@@ -56,12 +54,21 @@ export interface Protocol extends ReportsProtocol {
   getPageConfig: { payload: { host: string }; response: PageConfig };
   /**
    * The page read by the content script (src/scan/snapshot): scanned by the engine in an extension
-   * document, checked against the lists, stored as the tab's verdict. `locators` point each evidence
+   * document, checked against the lists, the user's rules applied, stored as the tab's verdict. `locators` point each evidence
    * ref of `result` back into the page.
    */
   scanPage: {
     payload: { url: string; parts: SnapshotPart[]; truncated: boolean };
-    response: { stored: boolean; result: ScanResult | null; locators: (Locator | null)[] };
+    response: {
+      stored: boolean;
+      /** The verdict as the user sees it: page rules, data findings, then their own rules. */
+      result: ScanResult | null;
+      locators: (Locator | null)[];
+      /** What the user's own rules did (hidden warnings, personal warn/trust). */
+      user?: UserRulesView;
+      /** The panel opens by itself (the level and the options say so, and no trust overrides it). */
+      autoExpand: boolean;
+    };
   };
   /** The page is on the user's allowlist: nothing was read, and the tab's verdict says so. */
   reportVerdict: { payload: { url: string; allowlisted: string }; response: { stored: boolean } };

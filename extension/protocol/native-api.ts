@@ -5,7 +5,7 @@
  * each page load).
  */
 export interface NativeApi {
-  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  runtime: { sendMessage(message: unknown): Promise<unknown>; getURL(path: string): string };
   i18n: { getMessage(key: string): string };
 }
 

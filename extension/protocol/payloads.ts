@@ -1,10 +1,10 @@
 /** The payload validator of every message in the protocol map. */
 import { normalizeSettings, type Settings } from '../../src/ui-model/settings';
-import type { SnapshotPart } from '../../src/scan/snapshot';
+import type { SnapshotPart } from '../../src/scan/locator';
 import type { MessageType, Payload } from './messages';
 import { FEED_PAYLOADS } from './feed-payloads';
 import { REPORT_PAYLOADS } from './report-payloads';
-import { arr, bool, int, nullable, obj, oneOf, optional, record, str, type Validator } from './validate';
+import { arr, bool, int, obj, oneOf, str, type Validator } from './validate';
 
 const text = str(4000);
 

@@ -1,4 +1,5 @@
 import type { Lang } from '../../src/i18n/lang';
+import type { Level } from '../../src/types';
 
 /** Looks up a UI string and fills `$1`…`$9`. */
 export type T = (key: string, ...subs: (string | number)[]) => string;
@@ -22,3 +23,9 @@ export const kindKey = (kind: string) => `kind_${kind.replace(/-/g, '_')}`;
 
 /** The `lang` attribute value for a UI language. */
 export const htmlLang = (lang: Lang) => (lang === 'en' ? 'en' : lang === 'zh-TW' ? 'zh-Hant-TW' : 'zh-Hans-CN');
+
+/** A verdict level's title and hint, in the UI's words. */
+export function levelText(level: Level, t: T): { title: string; hint: string } {
+  const name = level.charAt(0).toUpperCase() + level.slice(1);
+  return { title: t(`level${name}`), hint: t(`level${name}Hint`) };
+}

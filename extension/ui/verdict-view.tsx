@@ -98,7 +98,3 @@ function BadgeRow({ badge, t, lang, copy }: { badge: Badge; t: T; lang: Lang; co
 }
 
 /** The level's headline and hint keys. */
-export function levelText(level: ScanResult['verdict']['level'], t: T): { title: string; hint: string } {
-  const name = level.charAt(0).toUpperCase() + level.slice(1);
-  return { title: t(`level${name}`), hint: t(`level${name}Hint`) };
-}

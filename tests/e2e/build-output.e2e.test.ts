@@ -22,7 +22,10 @@ describe('the built extension (dist/)', () => {
     expect(existsSync(join(dist('chrome'), 'extension/offscreen/offscreen.html'))).toBe(true);
     expect(m.permissions).toContain('storage');
     expect(m.host_permissions).toBeUndefined();
-    expect(m.web_accessible_resources ?? []).toEqual([]); // pages cannot probe our files
+    // Only the panel module, which the content script imports when the panel opens; reachable only
+    // through Chrome's per-session dynamic id, so pages cannot probe for our files.
+    expect(m.web_accessible_resources).toEqual([{ resources: ['extension/panel/panel.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }]);
+    expect(existsSync(join(dist('chrome'), 'extension/panel/panel.js'))).toBe(true);
     expect(m.content_scripts[0].matches).toEqual(['http://*/*', 'https://*/*']);
     expect(m.default_locale).toBe('zh_CN');
     for (const f of walk(dist('chrome'))) {

@@ -53,6 +53,17 @@ describe('Chromium: hostile pages', () => {
     expect(spy.runtime).toBe('none'); // no chrome.runtime for web pages: privileged messages are out of reach
     expect(spy.posted).toBeGreaterThan(1000);
     expect((await maxGap(page)).max).toBeLessThan(200);
+    // Our one web-accessible file (the panel module, loaded above) is not there for the page under
+    // the extension's real id: only under the per-session dynamic id our content script was given.
+    const probe = await page.evaluate(async (id) => {
+      try {
+        const res = await fetch(`chrome-extension://${id}/extension/panel/panel.js`);
+        return res.ok ? 'readable' : `status ${res.status}`;
+      } catch {
+        return 'refused';
+      }
+    }, ext.extensionId);
+    expect(probe).not.toBe('readable');
     await page.close();
   });
 

@@ -1,0 +1,50 @@
+import type { ScanResult } from '../types';
+
+/*
+ * The snapshot's data, shared by the content script (which takes snapshots and follows locators)
+ * and the engine (src/scan/snapshot.ts): this module imports no engine code, so that the content
+ * script does not carry the engine.
+ */
+
+/**
+ * A page as the content script hands it over: the HTML the browser itself serialized for the page,
+ * for each open shadow root and for each same-origin frame. The engine parses it again where it
+ * does not cost the shop page's main thread (an extension document) and scans the copy; what it
+ * finds points back into the page through locators.
+ */
+export interface PageSnapshot {
+  /** Part 0 is the page itself; then shadow roots and frames, in the order the page was read. */
+  parts: SnapshotPart[];
+  /** The page was larger than a snapshot may be: the end of it was left out. */
+  truncated: boolean;
+}
+
+export type SnapshotPart =
+  /** A document (the page, a same-origin frame): outer HTML of its head and of its body. */
+  | { kind: 'document'; head: string; body: string }
+  /** An open shadow root: its inner HTML. */
+  | { kind: 'shadow'; html: string };
+
+/**
+ * Where a piece of evidence is on the live page: part `part` (the body of a document, or a shadow
+ * root), then child indices down to the element. `tag` and `probe` let the page side check that the
+ * element found is the one the copy had (a page built by script can hold trees that do not parse
+ * back the same), and look for it when it is not.
+ */
+export interface Locator {
+  part: number;
+  path: number[];
+  tag: string;
+  probe: string;
+}
+
+export interface SnapshotScan {
+  result: ScanResult;
+  /** One per evidence ref of `result`; null where the evidence has no element in the page's body. */
+  locators: (Locator | null)[];
+}
+
+/** What identifies an element's text for a locator: its first letters, white space left out. */
+export function probeOf(el: Element): string {
+  return (el.textContent ?? '').slice(0, 400).replace(/\s+/g, '').slice(0, 48);
+}
