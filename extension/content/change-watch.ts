@@ -1,4 +1,4 @@
-import { attributeHint, hintOffsets, subtreeHasHints } from '../../src/scan/regions';
+import { attributeHint, mayHoldHint, subtreeMayHoldHints } from '../../src/scan/hint-words';
 
 /** Tags whose changes never hold text a shopper reads. */
 const INERT = new Set(['SCRIPT', 'STYLE', 'LINK', 'META', 'NOSCRIPT', 'TEMPLATE']);
@@ -6,11 +6,6 @@ const INERT = new Set(['SCRIPT', 'STYLE', 'LINK', 'META', 'NOSCRIPT', 'TEMPLATE'
 const MAX_RECORDS_INSPECTED = 256;
 const ATTRIBUTES = ['href', 'alt', 'title', 'aria-label', 'src'];
 
-/**
- * A piece of a number that may complete a code with its neighbours (a page can render a license
- * number span by span). Four digits in a row: countdowns and prices rarely have them.
- */
-const mayBePart = (text: string) => /[0-9０-９]{4}/.test(text);
 
 /**
  * Watches the document and its same-origin frames for changes that can alter the verdict, and the
@@ -108,7 +103,7 @@ export class ChangeWatch {
     if (r.type === 'characterData') {
       if (this.ignore(r.target)) return false;
       const now = (r.target as CharacterData).data;
-      return subtreeHasHints(r.target) || mayBePart(now) || (r.oldValue !== null && (hintOffsets(r.oldValue).length > 0 || mayBePart(r.oldValue)));
+      return mayHoldHint(now) || (r.oldValue !== null && mayHoldHint(r.oldValue));
     }
     if (r.type === 'attributes') {
       const el = r.target as Element;
@@ -122,7 +117,7 @@ export class ChangeWatch {
     return nodes.some((n) => {
       if (this.ignore(n)) return false;
       if (n.nodeType === 1 && INERT.has((n as Element).tagName)) return false;
-      return subtreeHasHints(n) || mayBePart(n.textContent ?? '');
+      return subtreeMayHoldHints(n);
     });
   }
 }

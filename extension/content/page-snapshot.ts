@@ -5,27 +5,25 @@ import type { Steps } from '../../src/scan/steps';
  * Reading the page for the engine, which runs in an extension document (see
  * extension/background/page-engine.ts), not on the shop page's main thread. What costs the page is
  * only what the browser does natively: serializing its own DOM (outerHTML) and two queries for shadow
- * hosts. A 6,700-element page is one outerHTML call (≈ 2 ms in Chromium); larger elements are split
- * at their children so that no step serializes more than CHUNK_ELEMENTS elements.
+ * hosts. A 6,700-element page is one outerHTML call (≈ 2 ms in Chromium), a 45,000-element one
+ * ≈ 10 ms; larger elements are split at their children so that no step serializes more than
+ * CHUNK_ELEMENTS elements (one call per child costs about twice as much as one for the whole).
  */
-const CHUNK_ELEMENTS = 16_384;
+const CHUNK_ELEMENTS = 50_000;
 /** Characters a snapshot may carry (extension messages are limited to 64 MiB of JSON). */
 export const MAX_SNAPSHOT_CHARS = 16_000_000;
 /** Parts (shadow roots and frames) read at most. */
 export const MAX_PARTS = 256;
 
 /**
- * Built-in elements that can host a shadow root (the DOM standard's list; any other is a custom
- * element). With no selector for "has a shadow root", asking every element of a large page costs
- * more than the whole snapshot (one JS wrapper per element), so we ask custom elements (their names
- * are in the HTML we just serialized) and built-in hosts without light children, which is how
- * widgets attach theirs.
+ * Where open shadow roots can be. With no selector for "has a shadow root", asking every element of
+ * a large page costs more than the whole snapshot (one JS wrapper per element), so we ask custom
+ * elements (their names are in the HTML we just serialized) and elements without light children
+ * (the built-in elements that can host a shadow root — div, span, section… — do so that way when a
+ * widget attaches one). A built-in host that also has light children is not read.
  */
-const BUILTIN_HOSTS = 'article,aside,blockquote,div,footer,h1,h2,h3,h4,h5,h6,header,main,nav,p,section,span'
-  .split(',')
-  .map((t) => `${t}:empty`)
-  .join(',');
-const CUSTOM_TAG = /<([a-z][a-z0-9._]*-[a-z0-9._-]*)[\s/>]/g;
+const EMPTY = ':empty';
+const CUSTOM_TAG = /<[a-z][a-z0-9._]*-[a-z0-9._-]*/g;
 
 /** A snapshot and, for each part, the node its locators start from. */
 export interface TakenSnapshot {
@@ -89,13 +87,14 @@ export function* snapshotSteps(doc: Document, skip: (el: Element) => boolean): S
 /** The open shadow hosts under `root` (see BUILTIN_HOSTS), given the HTML serialized for it. */
 function shadowHosts(root: ParentNode & Node, html: string): Element[] {
   const names = new Set<string>();
-  for (const m of html.matchAll(CUSTOM_TAG)) names.add(m[1]!);
+  CUSTOM_TAG.lastIndex = 0;
+  for (let m = CUSTOM_TAG.exec(html); m; m = CUSTOM_TAG.exec(html)) names.add(m[0].slice(1));
   const hosts: Element[] = [];
   const consider = (el: Element) => {
     if ((el as Element & { shadowRoot: ShadowRoot | null }).shadowRoot) hosts.push(el);
   };
   if (root.nodeType === 1) consider(root as Element);
-  const selector = [...[...names].map((n) => CSS.escape(n)), BUILTIN_HOSTS].join(',');
+  const selector = [...[...names].map((n) => CSS.escape(n)), EMPTY].join(',');
   for (const el of Array.from(root.querySelectorAll(selector))) consider(el);
   return hosts;
 }

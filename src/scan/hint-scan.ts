@@ -1,20 +1,9 @@
 import { ALL_ABBREVIATIONS } from '../identifiers/provinces';
+import { HINTS } from './hint-words';
 import { PartText } from './part-text';
 import { DIGIT, GLUE, GLUE_CHARS, MAX_GLUE, readDigitRun } from './uscc-runs';
 import { runSteps, type Steps } from './steps';
 
-/**
- * Words and anchors worth a closer look, as the page may write them (no folding yet): labels,
- * permit anchors and verification claims, in Simplified, Traditional and full-width forms. Every
- * hint is at least two characters long (the scan below relies on it) and at most HINT_SPAN.
- */
-const HINTS = [
-  '[执執證证亮]照', '代[码碼]', '[注註][册冊][号號]', '[税稅][号號]', '[纳納][税稅]', '[许許]可', '[备備]案', '[资資][格质質]', '批准[证證]', '登[记記][证證]',
-  'ICP', 'ＩＣＰ', 'icp', '[网網][食文械安监監络絡]', '公安', '工商', '[红紅]盾', '[经經][营營]性', '械[经經]', '新出', '所有者', '主[办辦]', '可信',
-  '[诚誠]信', '信用', '公示', '[档檔]案', 'icen', 'ICEN', '[JＪjｊSＳsｓ][YＹyｙCＣcｃ][\\s\\u200B]{0,16}[0-9０-９]', '[ABＡＢ][12１２][\\s\\u200B]{0,16}[.、,·\\-－—]', '[国國][AＡBＢCＣ]',
-  // A bracketed province, (京) of (京)-经营性-…: the one hint whose second character can be anything.
-  `[(（](?:[${ALL_ABBREVIATIONS}]|[^)）]{2})[)）]`,
-];
 const HINT_AT = new RegExp(HINTS.join('|'), 'y');
 /** The longest text a hint can match. */
 const HINT_SPAN = 40;

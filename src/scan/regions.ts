@@ -1,5 +1,6 @@
 import { HintScanner, hintOffsets } from './hint-scan';
 import type { Steps } from './steps';
+import { ATTR_HINT, PARAM_HINT } from './hint-words';
 
 /**
  * The fast path. Walking every node of a 50,000-node page with the structure-aware collector
@@ -18,8 +19,6 @@ export { hintOffsets } from './hint-scan';
 const ATTRIBUTES = ['alt', 'title', 'aria-label'] as const;
 const ATTR_SELECTOR = ATTRIBUTES.map((a) => `[${a}]`).join(',');
 const LINK_SELECTOR = 'a[href*="="],area[href*="="]';
-const ATTR_HINT = /\d{4}|[０-９]{4}|[执執證证亮]照|[资資][质質]|[红紅]盾|工商|[备備档檔]案|[网網]安|可信|[诚誠]信|[许許]可|信用|公示|licen[cs]e/i;
-const PARAM_HINT = /(?:serial|uniscid|creditcode|uscc|shxydm|regno|code)=/i;
 
 /** A list or grid: stop climbing at its item, or one region would swallow the whole page. */
 const BIG_PARENT = 12;
@@ -96,25 +95,6 @@ function* attributeAnchors(base: Element): Steps<Element[]> {
  * or it has an attribute or link worth reading, or a frame or shadow root the text cannot show.
  * Lets the content script skip a rescan when a page only ticks a countdown or swaps a price.
  */
-export function subtreeHasHints(node: Node): boolean {
-  if (node.nodeType === 3 || node.nodeType === 4) return hintOffsets((node as CharacterData).data).length > 0;
-  if (node.nodeType !== 1 && node.nodeType !== 11) return false;
-  const el = node as Element;
-  if (hintOffsets(el.textContent ?? '').length) return true;
-  const all = [el, ...Array.from(el.querySelectorAll(`${ATTR_SELECTOR},${LINK_SELECTOR},iframe`))];
-  if (el.nodeType === 1 && el.tagName === 'IFRAME') return true;
-  return all.some((x) => {
-    if (x.nodeType !== 1) return false;
-    if (x.tagName === 'IFRAME' || (x as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot) return true;
-    return attributeHint(x.getAttribute('href') ?? '', `${x.getAttribute('alt') ?? ''} ${x.getAttribute('title') ?? ''} ${x.getAttribute('aria-label') ?? ''}`);
-  });
-}
-
-/** Does an href or an alt/title/aria-label value deserve a closer look? */
-export function attributeHint(href: string, text: string): boolean {
-  return PARAM_HINT.test(href) || (text.length > 2 && ATTR_HINT.test(text));
-}
-
 /** Siblings taken on each side when a region stops at an item of a list or of the page itself. */
 const NEIGHBOURS = 3;
 
