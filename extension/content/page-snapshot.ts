@@ -31,11 +31,17 @@ export interface TakenSnapshot {
   roots: Node[];
 }
 
+export interface SnapshotLimits {
+  chunkElements: number;
+  maxChars: number;
+}
+const LIMITS: SnapshotLimits = { chunkElements: CHUNK_ELEMENTS, maxChars: MAX_SNAPSHOT_CHARS };
+
 /** Reads the page in steps (the scheduler runs them in idle-time slices). */
-export function* snapshotSteps(doc: Document, skip: (el: Element) => boolean): Steps<TakenSnapshot> {
+export function* snapshotSteps(doc: Document, skip: (el: Element) => boolean, limits: SnapshotLimits = LIMITS): Steps<TakenSnapshot> {
   const parts: SnapshotPart[] = [];
   const roots: Node[] = [];
-  const budget = { left: MAX_SNAPSHOT_CHARS, truncated: false };
+  const budget = { left: limits.maxChars, truncated: false };
   const take = (s: string) => {
     if (s.length <= budget.left) {
       budget.left -= s.length;
@@ -58,7 +64,7 @@ export function* snapshotSteps(doc: Document, skip: (el: Element) => boolean): S
       const d = next as Document;
       const body = d.body;
       const head = take(d.head?.outerHTML ?? '');
-      html = body ? take(yield* outerSteps(body)) : '';
+      html = body ? take(yield* outerSteps(body, limits.chunkElements)) : '';
       parts.push({ kind: 'document', head, body: html });
       root = body ?? d.documentElement;
       roots.push(root);
@@ -94,7 +100,8 @@ function shadowHosts(root: ParentNode & Node, html: string): Element[] {
     if ((el as Element & { shadowRoot: ShadowRoot | null }).shadowRoot) hosts.push(el);
   };
   if (root.nodeType === 1) consider(root as Element);
-  const selector = [...[...names].map((n) => CSS.escape(n)), EMPTY].join(',');
+  // The names matched are letters, digits, '-', '_' and '.'; only '.' needs escaping in a selector.
+  const selector = [...[...names].map((n) => n.replace(/\./g, '\\.')), EMPTY].join(',');
   for (const el of Array.from(root.querySelectorAll(selector))) consider(el);
   return hosts;
 }
@@ -103,14 +110,14 @@ function shadowHosts(root: ParentNode & Node, html: string): Element[] {
  * `el.outerHTML`, but a very large element is written as its start tag, its children one step each
  * (recursively) and its end tag: the same string, in steps the scheduler can stop between.
  */
-function* outerSteps(el: Element): Steps<string> {
+function* outerSteps(el: Element, chunk: number): Steps<string> {
   const out: string[] = [];
-  yield* writeSteps(el, out);
+  yield* writeSteps(el, out, chunk);
   return out.join('');
 }
 
-function* writeSteps(el: Element, out: string[]): Steps<void> {
-  if (el.getElementsByTagName('*').length < CHUNK_ELEMENTS || el.localName === 'template') {
+function* writeSteps(el: Element, out: string[], chunk: number): Steps<void> {
+  if (el.getElementsByTagName('*').length < chunk || el.localName === 'template') {
     out.push(el.outerHTML);
     return;
   }
@@ -118,7 +125,7 @@ function* writeSteps(el: Element, out: string[]): Steps<void> {
   for (const a of Array.from(el.attributes)) start += ` ${a.name}="${escapeAttribute(a.value)}"`;
   out.push(start + '>');
   for (let child = el.firstChild; child; child = child.nextSibling) {
-    if (child.nodeType === 1) yield* writeSteps(child as Element, out);
+    if (child.nodeType === 1) yield* writeSteps(child as Element, out, chunk);
     else if (child.nodeType === 3) out.push(escapeText((child as Text).data));
     else if (child.nodeType === 8) out.push(`<!--${(child as Comment).data}-->`);
     yield;
@@ -148,6 +155,6 @@ export function resolveLocator(roots: readonly Node[], loc: Locator | null | und
   const matches = (el: Element) => el.tagName === loc.tag && probeOf(el) === loc.probe;
   if (node?.nodeType === 1 && matches(node as Element)) return node as Element;
   const scope = root as ParentNode & Node;
-  for (const el of Array.from(scope.querySelectorAll(loc.tag.toLowerCase()))) if (matches(el)) return el;
+  for (const el of Array.from(scope.querySelectorAll('*'))) if (matches(el)) return el;
   return null;
 }

@@ -53,6 +53,20 @@ describe('Chromium: pages that change, frames, and a stopped service worker', ()
     await page.close();
   });
 
+  it('finds a spoofed badge in an open shadow root, and "show on page" scrolls to it there', async () => {
+    const page = await ext.context.newPage();
+    const url = server.url('/e2e/shadow-badge.html');
+    await page.goto(url);
+    const panel = await waitForPanel(page, (p) => p?.level === 'danger');
+    expect(panel?.findingCodes).toContain('badge-spoofed');
+    const badgeTop = () => page.evaluate(() => document.querySelector('shop-footer')!.shadowRoot!.getElementById('fake-badge')!.getBoundingClientRect().top);
+    expect(await badgeTop()).toBeGreaterThan(await page.evaluate(() => innerHeight));
+    const show = panel!.find((a) => a.class === 'lz-btn' && a.type === 'button');
+    await clickPanelNode(page, show!.backendNodeId);
+    await expect.poll(badgeTop, { timeout: 5000 }).toBeLessThan(await page.evaluate(() => innerHeight));
+    await page.close();
+  });
+
   it('follows a single-page navigation (pushState + content swap) to the new shop', async () => {
     const page = await ext.context.newPage();
     const url = server.url('/e2e/spa.html');
