@@ -1,4 +1,4 @@
-import { HintScanner, hintOffsets } from './hint-scan';
+import { HintScanner } from './hint-scan';
 import type { Steps } from './steps';
 import { ATTR_HINT, PARAM_HINT } from './hint-words';
 
@@ -17,7 +17,6 @@ export { hintOffsets } from './hint-scan';
 // [alt] 0.9 ms, [title] 0.8, [aria-label] 0.7, the four queries 2.8 ms against 3.6 ms for the
 // list, and "img[alt],area[alt],input[alt]" alone 1.8 ms). A regex then runs on the values.
 const ATTRIBUTES = ['alt', 'title', 'aria-label'] as const;
-const ATTR_SELECTOR = ATTRIBUTES.map((a) => `[${a}]`).join(',');
 const LINK_SELECTOR = 'a[href*="="],area[href*="="]';
 
 /** A list or grid: stop climbing at its item, or one region would swallow the whole page. */
