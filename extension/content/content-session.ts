@@ -44,6 +44,14 @@ function sameParts(a: TakenSnapshot['snapshot']['parts'], b: TakenSnapshot['snap
   });
 }
 
+/**
+ * A reading is kept for comparing the next one with only up to this size (characters): past it, the
+ * copy would cost the tab more memory than a rescan costs the worker.
+ */
+const MAX_KEPT_CHARS = 4_000_000;
+
+const partsLength = (parts: TakenSnapshot['snapshot']['parts']) => parts.reduce((n, p) => n + (p.kind === 'document' ? p.head.length + p.body.length : p.html.length), 0);
+
 /** Failed scans in a row after which the session stops asking (and says why in the console). */
 const MAX_FAILURES = 3;
 
@@ -123,7 +131,7 @@ export class ContentSession {
       if (this.checked) this.checked = { ...this.checked, roots };
       return;
     }
-    this.sent = { url, parts: snapshot.parts };
+    this.sent = partsLength(snapshot.parts) <= MAX_KEPT_CHARS ? { url, parts: snapshot.parts } : null;
     const asked = ++this.asked;
     send('scanPage', { url, parts: snapshot.parts, truncated: snapshot.truncated })
       .then((reply) => {
