@@ -10,6 +10,7 @@ import { shouldExpand } from '../../src/ui-model/level-style';
 import { trustAllowsOpen } from '../../src/user-rules/apply-user-rules';
 import { ListsService } from './lists-service';
 import { PageEngine } from './page-engine';
+import { SnapshotUploads } from './snapshot-uploads';
 import { MessageRouter } from './message-router';
 import { reportHandlers } from './report-handlers';
 import { ReportEndpoints } from './report-endpoints';
@@ -27,6 +28,8 @@ const verdicts = new TabVerdicts((tabId, v) => badge.show(tabId, v?.result?.verd
 const strings = new UiStrings();
 const lists = new ListsService();
 const engine = new PageEngine();
+const uploads = new SnapshotUploads();
+browser.tabs.onRemoved.addListener((tabId) => uploads.forgetTab(tabId));
 const userRules = new UserRulesStore();
 const reportEndpoints = new ReportEndpoints();
 const reports = new ReportsService(reportEndpoints);
@@ -71,8 +74,13 @@ new MessageRouter(
         strings: allowlisted ? {} : await strings.get(lang).catch(() => ({})),
       };
     },
-    async scanPage({ url, parts, truncated }, caller) {
+    async uploadPiece({ upload, part, field, text }, caller) {
+      if (caller.tabId === null) throw new Error('uploadPiece needs a tab');
+      return { received: uploads.add(caller.tabId, upload, part, field, text) };
+    },
+    async scanPage({ url, parts: sent, truncated, upload }, caller) {
       if (caller.tabId === null) return { stored: false, result: null, locators: [], autoExpand: false };
+      const parts = upload ? uploads.take(caller.tabId, upload, sent) : sent;
       const s = await settings.get();
       const lang = resolveLang(s, browser.i18n.getUILanguage());
       const scan = await engine.scan({ parts, truncated }, url, lang);

@@ -1,7 +1,7 @@
-import type { Locator } from '../../src/scan/locator';
+import type { Locator, SnapshotPart } from '../../src/scan/locator';
 import type { ScanResult } from '../../src/types';
 import type { UserRulesView } from '../../src/user-rules/apply-user-rules';
-import type { PageConfig } from '../protocol/messages';
+import { MAX_PIECE_CHARS, type PageConfig, type Response } from '../protocol/messages';
 import { nativeApi } from '../protocol/native-api';
 import { send } from '../protocol/send';
 import { PanelHost } from '../panel/panel-host';
@@ -51,6 +51,12 @@ function sameParts(a: TakenSnapshot['snapshot']['parts'], b: TakenSnapshot['snap
 const MAX_KEPT_CHARS = 4_000_000;
 
 const partsLength = (parts: TakenSnapshot['snapshot']['parts']) => parts.reduce((n, p) => n + (p.kind === 'document' ? p.head.length + p.body.length : p.html.length), 0);
+
+function randomId(): string {
+  const bytes = new Uint8Array(12);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
 
 /** Failed scans in a row after which the session stops asking (and says why in the console). */
 const MAX_FAILURES = 3;
@@ -133,7 +139,7 @@ export class ContentSession {
     }
     this.sent = partsLength(snapshot.parts) <= MAX_KEPT_CHARS ? { url, parts: snapshot.parts } : null;
     const asked = ++this.asked;
-    send('scanPage', { url, parts: snapshot.parts, truncated: snapshot.truncated })
+    this.sendSnapshot(url, snapshot)
       .then((reply) => {
         if (this.ended || asked !== this.asked || !reply.result) return;
         this.failures = 0;
@@ -146,6 +152,28 @@ export class ContentSession {
         // The worker may have been stopped mid-way: read the page again and ask once more.
         if (!this.ended && ++this.failures < MAX_FAILURES) this.scheduler?.request();
       });
+  }
+
+  /**
+   * scanPage with the snapshot inline, or, past MAX_PIECE_CHARS, its text first in pieces of that
+   * size, one per task of the page (each message costs the main thread its serialization).
+   */
+  private async sendSnapshot(url: string, snapshot: TakenSnapshot['snapshot']): Promise<Response<'scanPage'>> {
+    const { parts, truncated } = snapshot;
+    if (partsLength(parts) <= MAX_PIECE_CHARS) return send('scanPage', { url, parts, truncated, upload: null });
+    const upload = randomId();
+    for (const [part, p] of parts.entries()) {
+      const fields = p.kind === 'document' ? ([['head', p.head], ['body', p.body]] as const) : ([['html', p.html]] as const);
+      for (const [field, text] of fields) {
+        for (let at = 0; at < text.length; at += MAX_PIECE_CHARS) {
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          if (this.ended) throw new Error('the page session ended');
+          await send('uploadPiece', { upload, part, field, text: text.slice(at, at + MAX_PIECE_CHARS) });
+        }
+      }
+    }
+    const empty = parts.map((p): SnapshotPart => (p.kind === 'document' ? { kind: 'document', head: '', body: '' } : { kind: 'shadow', html: '' }));
+    return send('scanPage', { url, parts: empty, truncated, upload });
   }
 
   private show(): void {

@@ -49,6 +49,12 @@ export interface StoredDataSummary {
 
 export type Empty = Record<string, never>;
 
+/**
+ * Characters of page text one message may carry (scanPage inline, or one uploadPiece): about 15 ms
+ * for the page's main thread to serialize on a slow machine.
+ */
+export const MAX_PIECE_CHARS = 1_000_000;
+
 export interface Protocol extends ReportsProtocol {
   // Content-script messages (see CONTENT_MESSAGES).
   getPageConfig: { payload: { host: string }; response: PageConfig };
@@ -58,7 +64,8 @@ export interface Protocol extends ReportsProtocol {
    * ref of `result` back into the page.
    */
   scanPage: {
-    payload: { url: string; parts: SnapshotPart[]; truncated: boolean };
+    /** `upload`: the parts' text came in pieces (uploadPiece) under this id; here they are empty. */
+    payload: { url: string; parts: SnapshotPart[]; truncated: boolean; upload: string | null };
     response: {
       stored: boolean;
       /** The verdict as the user sees it: page rules, data findings, then their own rules. */
@@ -69,6 +76,11 @@ export interface Protocol extends ReportsProtocol {
       /** The panel opens by itself (the level and the options say so, and no trust overrides it). */
       autoExpand: boolean;
     };
+  };
+  /** A piece of a large snapshot's text (see extension/background/snapshot-uploads.ts). */
+  uploadPiece: {
+    payload: { upload: string; part: number; field: 'head' | 'body' | 'html'; text: string };
+    response: { received: number };
   };
   /** The page is on the user's allowlist: nothing was read, and the tab's verdict says so. */
   reportVerdict: { payload: { url: string; allowlisted: string }; response: { stored: boolean } };
@@ -93,7 +105,7 @@ export type Payload<K extends MessageType> = Protocol[K]['payload'];
 export type Response<K extends MessageType> = Protocol[K]['response'];
 
 /** The only messages a content script may send; everything else needs an extension page. */
-export const CONTENT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['getPageConfig', 'scanPage', 'reportVerdict', 'dismissSite', 'openReportPage']);
+export const CONTENT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['getPageConfig', 'scanPage', 'uploadPiece', 'reportVerdict', 'dismissSite', 'openReportPage']);
 
 /** The wire format: a request names its type; a reply says ok or carries an error message. */
 export interface Request<K extends MessageType = MessageType> {

@@ -1,10 +1,10 @@
 /** The payload validator of every message in the protocol map. */
 import { normalizeSettings, type Settings } from '../../src/ui-model/settings';
 import type { SnapshotPart } from '../../src/scan/locator';
-import type { MessageType, Payload } from './messages';
+import { MAX_PIECE_CHARS, type MessageType, type Payload } from './messages';
 import { FEED_PAYLOADS } from './feed-payloads';
 import { REPORT_PAYLOADS } from './report-payloads';
-import { arr, bool, int, obj, oneOf, str, type Validator } from './validate';
+import { arr, bool, int, nullable, obj, oneOf, str, type Validator } from './validate';
 
 const text = str(4000);
 
@@ -14,9 +14,9 @@ const settings: Validator<Settings> = (v, p) => {
   return normalizeSettings(v);
 };
 
-/** What one part of a page snapshot may hold (the content script caps the whole at 16 M characters). */
+/** What one part of a page snapshot may hold in one message; a larger snapshot comes in pieces. */
 const MAX_PARTS = 256;
-const html = str(64_000_000);
+const html = str(MAX_PIECE_CHARS);
 const documentPart = obj({ kind: oneOf(['document'] as const), head: html, body: html });
 const shadowPart = obj({ kind: oneOf(['shadow'] as const), html });
 const snapshotPart: Validator<SnapshotPart> = (v, p) => ((v as { kind?: unknown } | null)?.kind === 'shadow' ? shadowPart(v, p) : documentPart(v, p));
@@ -27,7 +27,8 @@ const empty = obj({});
 /** Validators keyed by message type: adding a message without one does not compile. */
 export const PAYLOADS: { [K in MessageType]: Validator<Payload<K>> } = {
   getPageConfig: obj({ host }),
-  scanPage: obj({ url: text, parts: arr(snapshotPart, MAX_PARTS), truncated: bool }),
+  scanPage: obj({ url: text, parts: arr(snapshotPart, MAX_PARTS), truncated: bool, upload: nullable(str(64)) }),
+  uploadPiece: obj({ upload: str(64), part: int(0, MAX_PARTS - 1), field: oneOf(['head', 'body', 'html'] as const), text: str(MAX_PIECE_CHARS) }),
   reportVerdict: obj({ url: text, allowlisted: str(300) }),
   dismissSite: obj({ host }),
   getTabVerdict: obj({ tabId: int(0) }),
