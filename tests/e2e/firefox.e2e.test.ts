@@ -63,6 +63,21 @@ describe('Firefox ESR: the built extension', () => {
     await page.close();
   });
 
+  // The page is read by the content script and scanned in Firefox's background page (its DOMParser):
+  // a badge in an open shadow root or in a same-origin frame is found there too.
+  for (const [what, path] of [
+    ['an open shadow root', '/e2e/shadow-badge.html'],
+    ['a same-origin frame', '/e2e/iframe-host.html'],
+  ]) {
+    it(`finds a spoofed badge in ${what} and opens the danger panel`, async () => {
+      const page = await browserInstance.newPage();
+      await page.goto(server.url(path!));
+      const shot = await until(async () => decodePng(await page.screenshot({ type: 'png' })), (s) => dangerBandRows(s) > 40);
+      expect(dangerBandRows(shot)).toBeGreaterThan(40);
+      await page.close();
+    });
+  }
+
   it('looks the same on a page whose CSP forbids inline styles and data: images', async () => {
     const page = await browserInstance.newPage();
     await page.goto(server.url('/e2e/strict-csp.html'));
