@@ -22,12 +22,14 @@
 // figure as above.
 //   content.typical_main_thread_ms: tests/fixtures/demo/big-listing.html (~6,700 elements)
 //   content.huge_main_thread_ms:    a generated 50,000-element listing with a license footer
+//   content.floor_typical_main_thread_ms: the same measure of a stand-in extension that only asks its
+//     worker twice (floorExtension): what the browser charges any such content script
 // Cross-check (content.*_task_duration_delta_ms, skipped with --no-delta): Performance.getMetrics
 // TaskDuration of the settled page with the extension minus a browser without it. It also catches
 // what the trace cannot pin on us (GC or layout we cause later), but it is noisy: two browsers,
 // two page loads, and the page's own ~100 ms of parse and layout vary more than our share.
 import { createServer } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -79,6 +81,30 @@ async function launch(withExtension, dist) {
   if (withExtension && !context.serviceWorkers().length) await context.waitForEvent('serviceworker', { timeout: 30_000 });
   const extensionId = withExtension ? new URL(context.serviceWorkers()[0].url()).host : null;
   return { context, extensionId, close: async () => (await context.close(), rmSync(profile, { recursive: true, force: true })) };
+}
+
+/**
+ * A stand-in extension that does the least any content script of ours must: it runs on the page
+ * and asks its service worker twice (our page settings, our verdict), and reads and shows nothing.
+ * What it costs the page (content.floor_typical_main_thread_ms) is the browser's own price for a
+ * content script that talks to its worker — the isolated world, the extension bindings, two
+ * message deliveries — below which no design of ours can go.
+ */
+function floorExtension() {
+  const dir = mkdtempSync(join(tmpdir(), 'lz-floor-'));
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'floor',
+      version: '1',
+      background: { service_worker: 'sw.js' },
+      content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['cs.js'], run_at: 'document_idle' }],
+    }),
+  );
+  writeFileSync(join(dir, 'sw.js'), 'chrome.runtime.onMessage.addListener((m, s, reply) => { reply({ ok: true, value: {} }); });\n');
+  writeFileSync(join(dir, 'cs.js'), "chrome.runtime.sendMessage({ type: 'config' }).then(() => chrome.runtime.sendMessage({ type: 'verdict' }));\n");
+  return dir;
 }
 
 /** Records a trace of one page load plus `settle` ms, and returns our share of it (attributeTrace). */
@@ -154,6 +180,20 @@ export async function benchContent({ runs = 7, dist = join(root, 'dist/chrome'),
       out[`${name}_longest_task_ms`] = { ...stat(ours.map((o) => o.longest)), max: round(Math.max(...ours.map((o) => o.longest))) };
       out[`${name}_breakdown_median_ms`] = Object.fromEntries(['script', 'messaging', 'rendering', 'mixedRendering'].map((k) => [k, round(quantile(ours.map((o) => o[k]), 0.5))]));
       if (delta) out[`${name}_task_duration_delta_ms`] = stat(deltas);
+    }
+    if (pages.includes('typical')) {
+      const dir = floorExtension();
+      const floor = await launch(true, dir);
+      try {
+        const path = `${origin}/typical`;
+        await taskTime(floor.context, path, SETTLE_MS.typical);
+        const loads = [];
+        for (let i = 0; i < runs; i++) loads.push(await tracedLoad(floor.context, `${path}?floor=${i}`, SETTLE_MS.typical, floor.extensionId));
+        out.floor_typical_main_thread_ms = { median: round(quantile(loads.map((o) => o.total), 0.5)), p95: round(quantile(loads.map((o) => o.total), 0.95)) };
+      } finally {
+        await floor.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
     }
   } finally {
     await withExt.close();
