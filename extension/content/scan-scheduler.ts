@@ -74,15 +74,17 @@ export class ScanScheduler<R> {
     const start = performance.now();
     const budget = Math.max(4, Math.min(this.options.sliceMs, d.timeRemaining()));
     const done = job.step(start + budget);
-    const end = performance.now();
-    this.cost += end - start;
     if (!done) {
+      this.cost += performance.now() - start;
       idle((next) => this.slice(next));
       return;
     }
     this.job = null;
-    this.earliest = end + this.cost * (1 / this.options.dutyCycle - 1);
+    // What the result costs to hand on (sending the page to be scanned) counts towards the duty cycle.
     if (job.result) this.onResult(job.result);
+    const end = performance.now();
+    this.cost += end - start;
+    this.earliest = end + this.cost * (1 / this.options.dutyCycle - 1);
     if (this.dirty) {
       this.dirty = false;
       this.request();
