@@ -37,7 +37,7 @@ interface Checked {
 }
 
 /** Same parts, same HTML: nothing the engine reads has changed. */
-function sameParts(a: TakenSnapshot['snapshot']['parts'], b: TakenSnapshot['snapshot']['parts']): boolean {
+function sameParts(a: SnapshotPart[], b: SnapshotPart[]): boolean {
   return a.length === b.length && a.every((p, i) => {
     const q = b[i]!;
     return p.kind === 'document' ? q.kind === 'document' && p.head === q.head && p.body === q.body : q.kind === 'shadow' && p.html === q.html;
@@ -50,7 +50,7 @@ function sameParts(a: TakenSnapshot['snapshot']['parts'], b: TakenSnapshot['snap
  */
 const MAX_KEPT_CHARS = 4_000_000;
 
-const partsLength = (parts: TakenSnapshot['snapshot']['parts']) => parts.reduce((n, p) => n + (p.kind === 'document' ? p.head.length + p.body.length : p.html.length), 0);
+const partsLength = (parts: SnapshotPart[]) => parts.reduce((n, p) => n + (p.kind === 'document' ? p.head.length + p.body.length : p.html.length), 0);
 
 function randomId(): string {
   const bytes = new Uint8Array(12);
@@ -62,8 +62,9 @@ function randomId(): string {
 const MAX_FAILURES = 3;
 
 /**
- * The content script's life on one page: ask for the page's settings, scan, watch for changes,
- * report each new verdict to the service worker and show the panel. `teardown()` removes it all.
+ * The content script's life on one page: ask for the page's settings, read the page (a snapshot,
+ * page-snapshot.ts) and send it to be scanned, watch for changes and read it again, show the pill
+ * or the panel for each answer. `teardown()` removes it all.
  */
 export class ContentSession {
   private panel: PanelHost | null = null;
@@ -72,7 +73,7 @@ export class ContentSession {
   private config: PageConfig | null = null;
   private t: T | null = null;
   /** What was last sent to be scanned (a reading with the same HTML is not sent again). */
-  private sent: { url: string; parts: TakenSnapshot['snapshot']['parts'] } | null = null;
+  private sent: { url: string; parts: SnapshotPart[] } | null = null;
   private asked = 0;
   private failures = 0;
   /** The engine's answer to the newest reading: the page's verdict with data findings (lists, credit). */

@@ -5,11 +5,12 @@ import type { Steps } from '../../src/scan/steps';
  * Reading the page for the engine, which runs in an extension document (see
  * extension/background/page-engine.ts), not on the shop page's main thread. What costs the page is
  * only what the browser does natively: serializing its own DOM (outerHTML) and two queries for shadow
- * hosts. A 6,700-element page is one outerHTML call (≈ 2 ms in Chromium), a 45,000-element one
- * ≈ 10 ms; larger elements are split at their children so that no step serializes more than
- * CHUNK_ELEMENTS elements (one call per child costs about twice as much as one for the whole).
+ * hosts. A 6,700-element page is one outerHTML call (≈ 2 ms in Chromium on a slow 2-core machine),
+ * a 50,000-element one ≈ 10–14 ms; larger elements are split at their children so that no step
+ * serializes more than CHUNK_ELEMENTS elements (≈ 25 ms there). Splitting is the exception: one
+ * call per child costs about twice as much as one for the whole.
  */
-const CHUNK_ELEMENTS = 50_000;
+const CHUNK_ELEMENTS = 100_000;
 /** Characters a snapshot may carry (extension messages are limited to 64 MiB of JSON). */
 export const MAX_SNAPSHOT_CHARS = 16_000_000;
 /** Parts (shadow roots and frames) read at most. */
