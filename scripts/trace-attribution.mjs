@@ -54,7 +54,9 @@ function nest(events) {
  *   a page cannot receive those), which is where the promise continuations of our `await
  *   sendMessage(…)` run: they carry no world tag of their own.
  * - rendering: whole tasks holding a rendering update whose every invalidation since the previous
- *   update happened inside our script (our shadow host's style, layout, paint and commit), less the
+ *   update happened inside our script or one of our message deliveries (the pill and the panel are
+ *   built in the continuation of the worker's answer): our shadow host's style, layout, paint and
+ *   commit, less the
  *   browser's own passengers (NOT_OURS_IN_FRAME). An update invalidated by the page and by us is
  *   counted in mixedRendering instead (not in total).
  * - longest: the largest share of ours in any one task.
@@ -115,6 +117,8 @@ export function attributeTrace(events, extensionId, clock = 'thread') {
     const spans = spansIn(root);
     ourSpans.push(...spans);
     const messaging = has(root, extensionMessage);
+    // A message delivery is ours whole, and so is what our continuations change in the page there.
+    if (messaging) ourSpans.push([root.e.ts, root.e.ts + root.e.dur, len(root.e)]);
     tasks.push({ root, messaging, script: spans.reduce((s, span) => s + span[2], 0) });
   }
   const inOurs = (ts) => ourSpans.some(([a, b]) => ts >= a && ts <= b);

@@ -49,6 +49,23 @@ describe('attributeTrace', () => {
     expect(attributeTrace(events, ID)!.total).toBeCloseTo(13); // thread time
   });
 
+  it("charges us the frame for DOM changes made in a message delivery (our answer's continuation)", () => {
+    const events = [
+      task(0, 2),
+      x('v8.run', 0, 1, { fileName: URL, worldName: WORLD }),
+      task(10, 3),
+      x('Receive mojo message', 10, 0.5, { chrome_mojo_event_info: { mojo_interface_tag: 'extensions.mojom.MessagePort' } }),
+      x('RunMicrotasks', 10.5, 2.5),
+      instant('ScheduleStyleRecalculation', 12),
+      task(20, 6),
+      x('WebFrameWidgetImpl::UpdateLifecycle', 20, 6),
+    ];
+    const r = attributeTrace(events, ID, 'wall')!;
+    expect(r.messaging).toBeCloseTo(3);
+    expect(r.rendering).toBeCloseTo(6);
+    expect(r.total).toBeCloseTo(1 + 3 + 6);
+  });
+
   it('does not charge us a frame the page also asked for, and says so', () => {
     const events = [
       task(0, 10),
