@@ -5,7 +5,7 @@ import { scanSnapshot, type EngineReply, type EngineRequest } from '../offscreen
 const OFFSCREEN_URL = 'extension/offscreen/offscreen.html';
 
 interface ChromeOffscreen {
-  runtime: { sendMessage(message: unknown): Promise<unknown>; getURL(path: string): string };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
   offscreen: { createDocument(o: { url: string; reasons: string[]; justification: string }): Promise<void> };
 }
 

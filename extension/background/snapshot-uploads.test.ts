@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_UPLOAD_CHARS, SnapshotUploads } from './snapshot-uploads';
+import { MAX_SNAPSHOT_CHARS as MAX_UPLOAD_CHARS } from '../protocol/messages';
+import { SnapshotUploads } from './snapshot-uploads';
 
 const empty = [
   { kind: 'document' as const, head: '', body: '' },

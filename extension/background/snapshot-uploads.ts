@@ -1,6 +1,6 @@
 import type { SnapshotPart } from '../../src/scan/locator';
-/** Characters one upload may reach in all (the content script's snapshot cap). */
-export const MAX_UPLOAD_CHARS = 16_000_000;
+import { MAX_SNAPSHOT_CHARS } from '../protocol/messages';
+
 /** Uploads a tab may have under way; a newer one drops the oldest. */
 const UPLOADS_PER_TAB = 2;
 /** An upload not finished by a scanPage within this time is dropped. */
@@ -35,9 +35,9 @@ export class SnapshotUploads {
       upload = { tabId, started: Date.now(), chars: 0, fields: new Map() };
       this.uploads.set(id, upload);
     }
-    if (upload.chars + text.length > MAX_UPLOAD_CHARS) {
+    if (upload.chars + text.length > MAX_SNAPSHOT_CHARS) {
       this.uploads.delete(id);
-      throw new Error(`upload larger than ${MAX_UPLOAD_CHARS} characters`);
+      throw new Error(`upload larger than ${MAX_SNAPSHOT_CHARS} characters`);
     }
     upload.chars += text.length;
     let fields = upload.fields.get(part);

@@ -138,9 +138,10 @@ export class ContentSession {
       if (this.checked) this.checked = { ...this.checked, roots };
       return;
     }
-    this.sent = partsLength(snapshot.parts) <= MAX_KEPT_CHARS ? { url, parts: snapshot.parts } : null;
+    const chars = partsLength(snapshot.parts);
+    this.sent = chars <= MAX_KEPT_CHARS ? { url, parts: snapshot.parts } : null;
     const asked = ++this.asked;
-    this.sendSnapshot(url, snapshot)
+    this.sendSnapshot(url, snapshot, chars)
       .then((reply) => {
         if (this.ended || asked !== this.asked || !reply.result) return;
         this.failures = 0;
@@ -159,9 +160,9 @@ export class ContentSession {
    * scanPage with the snapshot inline, or, past MAX_PIECE_CHARS, its text first in pieces of that
    * size, one per task of the page (each message costs the main thread its serialization).
    */
-  private async sendSnapshot(url: string, snapshot: TakenSnapshot['snapshot']): Promise<Response<'scanPage'>> {
+  private async sendSnapshot(url: string, snapshot: TakenSnapshot['snapshot'], chars: number): Promise<Response<'scanPage'>> {
     const { parts, truncated } = snapshot;
-    if (partsLength(parts) <= MAX_PIECE_CHARS) return send('scanPage', { url, parts, truncated, upload: null });
+    if (chars <= MAX_PIECE_CHARS) return send('scanPage', { url, parts, truncated, upload: null });
     const upload = randomId();
     for (const [part, p] of parts.entries()) {
       const fields = p.kind === 'document' ? ([['head', p.head], ['body', p.body]] as const) : ([['html', p.html]] as const);

@@ -1,5 +1,6 @@
 import { probeOf, type Locator, type PageSnapshot, type SnapshotPart } from '../../src/scan/locator';
 import type { Steps } from '../../src/scan/steps';
+import { MAX_SNAPSHOT_CHARS, MAX_SNAPSHOT_PARTS } from '../protocol/messages';
 
 /**
  * Reading the page for the engine, which runs in an extension document (see
@@ -11,10 +12,6 @@ import type { Steps } from '../../src/scan/steps';
  * call per child costs about twice as much as one for the whole.
  */
 const CHUNK_ELEMENTS = 100_000;
-/** Characters a snapshot may carry (extension messages are limited to 64 MiB of JSON). */
-export const MAX_SNAPSHOT_CHARS = 16_000_000;
-/** Parts (shadow roots and frames) read at most. */
-export const MAX_PARTS = 256;
 
 /**
  * Where open shadow roots can be. With no selector for "has a shadow root", asking every element of
@@ -55,7 +52,7 @@ export function* snapshotSteps(doc: Document, skip: (el: Element) => boolean, li
   // Documents and shadow roots still to read, with the HTML of each read one (for its custom tags).
   const pending: (Document | ShadowRoot)[] = [doc];
   const seen = new WeakSet<Node>();
-  while (pending.length && parts.length < MAX_PARTS && !budget.truncated) {
+  while (pending.length && parts.length < MAX_SNAPSHOT_PARTS && !budget.truncated) {
     const next = pending.shift()!;
     if (seen.has(next)) continue;
     seen.add(next);

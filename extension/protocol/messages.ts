@@ -54,14 +54,17 @@ export type Empty = Record<string, never>;
  * for the page's main thread to serialize on a slow machine.
  */
 export const MAX_PIECE_CHARS = 1_000_000;
+/** Characters a whole page snapshot may carry, and the parts (documents, shadow roots) it may have. */
+export const MAX_SNAPSHOT_CHARS = 16_000_000;
+export const MAX_SNAPSHOT_PARTS = 256;
 
 export interface Protocol extends ReportsProtocol {
   // Content-script messages (see CONTENT_MESSAGES).
   getPageConfig: { payload: { host: string }; response: PageConfig };
   /**
    * The page read by the content script (src/scan/snapshot): scanned by the engine in an extension
-   * document, checked against the lists, the user's rules applied, stored as the tab's verdict. `locators` point each evidence
-   * ref of `result` back into the page.
+   * document, checked against the lists, the user's rules applied, stored as the tab's verdict.
+   * `locators` point each evidence ref of `result` back into the page.
    */
   scanPage: {
     /** `upload`: the parts' text came in pieces (uploadPiece) under this id; here they are empty. */

@@ -27,6 +27,9 @@ const pageView = (page: Page) =>
     return host ? { tag: host.tagName, shadowRoot: host.shadowRoot === null ? 'hidden' : 'visible', text: host.textContent ?? '' } : null;
   });
 
+/** Screenshots of the page until our danger panel's red header shows (or the wait is over). */
+const dangerShot = (page: Page) => until(async () => decodePng(await page.screenshot({ type: 'png' })), (s) => dangerBandRows(s) > 40);
+
 describe('Firefox ESR: the built extension', () => {
   let browserInstance: Browser;
   let server: FixtureServer;
@@ -72,7 +75,7 @@ describe('Firefox ESR: the built extension', () => {
     it(`finds a spoofed badge in ${what} and opens the danger panel`, async () => {
       const page = await browserInstance.newPage();
       await page.goto(server.url(path!));
-      const shot = await until(async () => decodePng(await page.screenshot({ type: 'png' })), (s) => dangerBandRows(s) > 40);
+      const shot = await dangerShot(page);
       expect(dangerBandRows(shot)).toBeGreaterThan(40);
       await page.close();
     });
@@ -82,7 +85,7 @@ describe('Firefox ESR: the built extension', () => {
     const page = await browserInstance.newPage();
     await page.goto(server.url('/e2e/strict-csp.html'));
     expect((await until(() => pageView(page), (v) => v !== null))?.shadowRoot).toBe('hidden');
-    const shot = await until(async () => decodePng(await page.screenshot({ type: 'png' })), (s) => dangerBandRows(s) > 40);
+    const shot = await dangerShot(page);
     expect(dangerBandRows(shot)).toBeGreaterThan(40);
     await page.close();
   });
