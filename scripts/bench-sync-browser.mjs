@@ -97,7 +97,7 @@ function chromiumMemory(profile) {
 export async function benchSyncBrowser(chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', { n = Number(process.env.LZ_BENCH_SYNC_N ?? 10_000_000), changes = 10_000, runs = 300, settleSeconds = 20 } = {}) {
   const { chromium } = await import('playwright-core');
   const { generateFeedKey, parseFeedKey } = await tsImport('../src/feed/signature.ts', import.meta.url);
-  const { blacklistBits } = await tsImport('../src/feed/build/build-blacklist.ts', import.meta.url);
+  const { blacklistBits } = await tsImport('../src/tools/feed/build/build-blacklist.ts', import.meta.url);
   const tmp = mkdtempSync(join(tmpdir(), 'lz-bench-sync-browser-'));
   const profile = join(tmp, 'profile');
   let context;

@@ -79,7 +79,7 @@ const pct = (xs, p) => xs.sort((a, b) => a - b)[Math.min(xs.length - 1, Math.flo
 /** Runs the node sync benchmark; returns the figures. */
 export async function benchSyncNode({ n = Number(process.env.LZ_BENCH_SYNC_N ?? 1_000_000), changes = 10_000 } = {}) {
   const imp = (p) => tsImport(p, import.meta.url);
-  const { buildFeed } = await imp('../src/feed/build/build-feed.ts');
+  const { buildFeed } = await imp('../src/tools/feed/build/build-feed.ts');
   const { generateFeedKey, parseFeedKey } = await imp('../src/feed/signature.ts');
   const { openListsDb } = await imp('../src/lists/lists-db.ts');
   const { subscribeFeed } = await imp('../src/lists/subscriptions.ts');

@@ -87,7 +87,7 @@ function writeRef(root, dir, name, ext, bytes, count) {
 
 /** Writes the feed directory for `keys` (and its deltas); returns the manifest. */
 export async function writeSyntheticFeed(root, keys, { version, key, deltas = [], name = 'synthetic bench feed' }) {
-  const { writeManifest } = await imp('../src/feed/build/build-feed.ts');
+  const { writeManifest } = await imp('../src/tools/feed/build/build-feed.ts');
   const { shardBits } = keys;
   const leafBits = Math.max(shardBits, 16);
   const hex = (s) => s.toString(16).padStart(Math.ceil(shardBits / 4), '0');

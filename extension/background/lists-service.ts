@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { withDataFindings } from '../../src/feed/data-rules';
+import { withDataFindings } from '../../src/verdict/data-rules';
 import type { Lang } from '../../src/i18n/lang';
 import { checkScanWithLists } from '../../src/lists/check-scan';
 import { openListsDb, type ListsDb } from '../../src/lists/lists-db';

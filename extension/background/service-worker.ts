@@ -7,7 +7,7 @@ import { findAllowlisted } from '../../src/ui-model/site-pattern';
 import type { StoredDataSummary } from '../protocol/messages';
 import { resolveLang } from '../../src/ui-model/settings';
 import { shouldExpand } from '../../src/ui-model/level-style';
-import { trustAllowsOpen } from '../../src/user-rules/apply-user-rules';
+import { trustAllowsOpen } from '../../src/verdict/user-rules';
 import { ListsService } from './lists-service';
 import { PageEngine } from './page-engine';
 import { SnapshotUploads } from './snapshot-uploads';

@@ -1,4 +1,4 @@
-import { withDataFindings } from '../../src/feed/data-rules';
+import { withDataFindings } from '../../src/verdict/data-rules';
 import type { Lang } from '../../src/i18n/lang';
 import type { ScanResult } from '../../src/types';
 

@@ -4,7 +4,7 @@ import { importPersonalLists, mergePersonalLists, removePersonalEntry } from '..
 import type { PersonalEntry } from '../../src/personal-lists/personal-entry';
 import type { Lang } from '../../src/i18n/lang';
 import type { ScanResult } from '../../src/types';
-import { applyUserRules, type UserRules, type UserRulesView } from '../../src/user-rules/apply-user-rules';
+import { applyUserRules, type UserRules, type UserRulesView } from '../../src/verdict/user-rules';
 import { addSuppression, normalizeSuppressions, pageHost, removeSuppression, type FindingSuppression } from '../../src/user-rules/suppression';
 
 const SUPPRESSED_KEY = 'suppressedFindings';

@@ -1,6 +1,6 @@
 import type { Locator, SnapshotPart } from '../../src/scan/locator';
 import type { ScanResult } from '../../src/types';
-import type { UserRulesView } from '../../src/user-rules/apply-user-rules';
+import type { UserRulesView } from '../../src/verdict/user-rules';
 import { MAX_PIECE_CHARS, type PageConfig, type Response } from '../protocol/messages';
 import { nativeApi } from '../protocol/native-api';
 import { send } from '../protocol/send';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Lang } from '../../src/i18n/lang';
 import type { ScanResult } from '../../src/types';
-import type { UserRulesView } from '../../src/user-rules/apply-user-rules';
+import type { UserRulesView } from '../../src/verdict/user-rules';
 import { Shield } from '../ui/icons';
 import type { T } from '../ui/i18n';
 import type { Copy } from '../ui/lookup-buttons';

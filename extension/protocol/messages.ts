@@ -6,7 +6,7 @@ import type { Lang } from '../../src/i18n/lang';
 import type { FeedSyncStatus } from '../../src/lists/lists-status';
 import type { Locator, SnapshotPart } from '../../src/scan/locator';
 import type { ScanResult } from '../../src/types';
-import type { UserRulesView } from '../../src/user-rules/apply-user-rules';
+import type { UserRulesView } from '../../src/verdict/user-rules';
 import type { Settings } from '../../src/ui-model/settings';
 import type { ReportsProtocol } from './report-messages';
 

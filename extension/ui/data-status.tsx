@@ -1,8 +1,8 @@
 import type { Lang } from '../../src/i18n/lang';
-import { DATA_RULES } from '../../src/feed/data-rules';
-import { creditUnknown, listsStale, listsUnavailable } from '../../src/rules/list-status';
-import { fill } from '../../src/rules/rule';
-import { registerRules, ruleByCode } from '../../src/rules/registry';
+import { DATA_RULES } from '../../src/verdict/data-rules';
+import { creditUnknown, listsStale, listsUnavailable } from '../../src/verdict/rules/list-status';
+import { fill } from '../../src/verdict/rule';
+import { registerRules, ruleByCode } from '../../src/verdict/registry';
 import type { Finding } from '../../src/types';
 import type { T } from './i18n';
 

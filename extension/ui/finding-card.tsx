@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Lang } from '../../src/i18n/lang';
-import { fill } from '../../src/rules/rule';
-import { ruleByCode } from '../../src/rules/registry';
+import { fill } from '../../src/verdict/rule';
+import { ruleByCode } from '../../src/verdict/registry';
 import type { Finding } from '../../src/types';
 import type { T } from './i18n';
 import { LocateGlyph } from './icons';

@@ -1,4 +1,4 @@
-import type { UserRulesView } from '../../src/user-rules/apply-user-rules';
+import type { UserRulesView } from '../../src/verdict/user-rules';
 import type { T } from './i18n';
 
 /**

@@ -1,4 +1,4 @@
-import { withDataFindings } from '../feed/data-rules';
+import { withDataFindings } from '../verdict/data-rules';
 import { blacklistQueries, entityQueries } from '../feed/scan-queries';
 import type { Lang } from '../i18n/lang';
 import type { ScanResult } from '../types';

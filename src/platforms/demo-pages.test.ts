@@ -7,8 +7,8 @@ import { parseHTML } from 'linkedom';
 import type { Level } from '../types';
 import { checkUscc } from '../identifiers/checks';
 import { scanPage } from '../scan/scan-page';
-import { levelOf } from '../rules/registry';
-import { licenseMissing } from '../rules/license-missing';
+import { levelOf } from '../verdict/registry';
+import { licenseMissing } from '../verdict/rules/license-missing';
 import { classifyPage } from './classify-page';
 
 /*

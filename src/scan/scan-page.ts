@@ -1,7 +1,7 @@
 import type { Badge, Identifier, IdentifierSource, LicenseRecord, ScanResult } from '../types';
 import type { Lang } from '../i18n/lang';
 import { normalizeText } from '../identifiers/normalize';
-import { evaluatePage, levelOf, sortFindings } from '../rules/registry';
+import { evaluatePage, levelOf, sortFindings } from '../verdict/registry';
 import { collectText, type CollectOptions, type PageText } from './collect-text';
 import { detectText, type Occurrence } from './detect-text';
 import { excerpt, type Location } from './evidence';
@@ -11,7 +11,7 @@ import { regionSteps } from './regions';
 import { runSteps, type Steps } from './steps';
 import { classifySteps } from '../platforms/classify-page';
 import { LICENSE_LINK_TEXT, parseUrl } from '../platforms/helpers';
-import { licenseMissing, showsLicense } from '../rules/license-missing';
+import { licenseMissing, showsLicense } from '../verdict/rules/license-missing';
 
 export interface ScanOptions extends CollectOptions {
   /** The page's URL (used for same-site badge checks and the output contract). */

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { buildFeed } from '../../src/feed/build/build-feed';
+import { buildFeed } from '../../src/tools/feed/build/build-feed';
 import { parseFeedKey } from '../../src/feed/signature';
 import type { FeedSyncStatus } from '../../src/lists/lists-status';
 import { launchChromium, popupLevel, toolbarBadge, type LoadedChromium } from './harness/chromium-extension';

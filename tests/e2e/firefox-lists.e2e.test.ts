@@ -4,7 +4,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildFeed } from '../../src/feed/build/build-feed';
+import { buildFeed } from '../../src/tools/feed/build/build-feed';
 import { parseFeedKey } from '../../src/feed/signature';
 import { startFeedServer, type FeedServer } from './harness/feed-server';
 import { waitForFirefoxPanel } from './harness/firefox-panel';

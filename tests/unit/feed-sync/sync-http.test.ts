@@ -2,7 +2,7 @@ import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { writeManifest } from '../../../src/feed/build/build-feed';
+import { writeManifest } from '../../../src/tools/feed/build/build-feed';
 import { sha256Hex } from '../../../src/feed/bytes';
 import type { Manifest, SignedEnvelope } from '../../../src/feed/format';
 import { parseFeedKey } from '../../../src/feed/signature';

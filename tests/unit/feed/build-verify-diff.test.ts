@@ -1,11 +1,11 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../src/cli/liangzhao';
-import { dirTransport } from '../../../src/feed/dir-transport';
-import { diffFeeds } from '../../../src/feed/diff-feed';
+import { main } from '../../../src/tools/cli/liangzhao';
+import { dirTransport } from '../../../src/tools/feed/dir-transport';
+import { diffFeeds } from '../../../src/tools/feed/diff-feed';
 import { parsePublicKey } from '../../../src/feed/signature';
-import { verifyFeed } from '../../../src/feed/verify-feed';
+import { verifyFeed } from '../../../src/tools/feed/verify-feed';
 import { FIXTURES, TEST_PUBKEY, blacklistCsv, build, tempDir, usccOf } from './helpers';
 
 const io = () => {

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildFeed } from '../../../src/feed/build/build-feed';
+import { buildFeed } from '../../../src/tools/feed/build/build-feed';
 import { parseFeedKey } from '../../../src/feed/signature';
 import { usccCheckChar, USCC_ALPHABET } from '../../../src/identifiers/checks';
 

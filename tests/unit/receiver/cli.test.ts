@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../src/cli/liangzhao';
-import { BLACKLIST_COLUMNS, blacklistFromRow, readRecords, type RowProblem } from '../../../src/feed/build/csv-records';
-import { bodyHash } from '../../../src/receiver/canonical-json';
-import { openSqliteStore } from '../../../src/receiver/sqlite-store';
+import { main } from '../../../src/tools/cli/liangzhao';
+import { BLACKLIST_COLUMNS, blacklistFromRow, readRecords, type RowProblem } from '../../../src/tools/feed/build/csv-records';
+import { bodyHash } from '../../../src/tools/receiver/canonical-json';
+import { openSqliteStore } from '../../../src/tools/receiver/sqlite-store';
 import { FINDING, USCC, identifier, post, sampleReport, tempDb } from './fixtures';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -87,7 +87,7 @@ describe('liangzhao receive', () => {
   it('serves until SIGTERM, and the data stays in the database', async () => {
     const db = tempDb();
     // The CLI's own main(), in a real process (tsx compiles the TypeScript), so signals are real.
-    const script = `const { main } = await import(${JSON.stringify(pathToFileURL(join(root, 'src/cli/liangzhao.ts')).href)}); process.exitCode = await main(process.argv.slice(1));`;
+    const script = `const { main } = await import(${JSON.stringify(pathToFileURL(join(root, 'src/tools/cli/liangzhao.ts')).href)}); process.exitCode = await main(process.argv.slice(1));`;
     const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, 'receive', '--port', '0', '--db', db], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],

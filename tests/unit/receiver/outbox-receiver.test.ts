@@ -4,9 +4,9 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Outbox, SENDING_LEASE_MS } from '../../../src/reports/outbox';
 import { previewReport } from '../../../src/reports/preview-report';
-import type { ReportStore } from '../../../src/receiver/report-store';
-import { startReceiver, type RunningReceiver } from '../../../src/receiver/server';
-import { openSqliteStore } from '../../../src/receiver/sqlite-store';
+import type { ReportStore } from '../../../src/tools/receiver/report-store';
+import { startReceiver, type RunningReceiver } from '../../../src/tools/receiver/server';
+import { openSqliteStore } from '../../../src/tools/receiver/sqlite-store';
 import { post, sampleReport, tempDb } from './fixtures';
 
 const cleanups: (() => Promise<void> | void)[] = [];

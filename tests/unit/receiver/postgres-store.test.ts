@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../../src/cli/liangzhao';
-import { bodyHash } from '../../../src/receiver/canonical-json';
-import { openStore } from '../../../src/receiver/open-store';
-import { startReceiver } from '../../../src/receiver/server';
+import { main } from '../../../src/tools/cli/liangzhao';
+import { bodyHash } from '../../../src/tools/receiver/canonical-json';
+import { openStore } from '../../../src/tools/receiver/open-store';
+import { startReceiver } from '../../../src/tools/receiver/server';
 import { post, sampleReport } from './fixtures';
 import { postgresBin, startPostgres } from './postgres-server';
 

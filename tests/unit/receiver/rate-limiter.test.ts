@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimiter } from '../../../src/receiver/rate-limiter';
+import { RateLimiter } from '../../../src/tools/receiver/rate-limiter';
 
 describe('RateLimiter', () => {
   it('allows a burst, then one per refill interval, per client', () => {

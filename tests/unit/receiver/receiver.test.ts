@@ -1,9 +1,9 @@
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openSqliteStore } from '../../../src/receiver/sqlite-store';
-import { MAX_BODY_BYTES, startReceiver, type RunningReceiver } from '../../../src/receiver/server';
-import type { ReportStore } from '../../../src/receiver/report-store';
+import { openSqliteStore } from '../../../src/tools/receiver/sqlite-store';
+import { MAX_BODY_BYTES, startReceiver, type RunningReceiver } from '../../../src/tools/receiver/server';
+import type { ReportStore } from '../../../src/tools/receiver/report-store';
 import { post, sampleReport, tempDb } from './fixtures';
 
 const running: { receiver: RunningReceiver; store: ReportStore }[] = [];

@@ -1,0 +1,152 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { REPORT_SCHEMA_VERSION } from '../../reports/report';
+import { validateReport } from '../../reports/validate-report';
+import { bodyHash } from './canonical-json';
+import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimit } from './rate-limiter';
+import { readBody } from './read-body';
+import type { ReportStore } from './report-store';
+import { CORS, clientOf, fail, failAndClose, send } from './respond';
+
+/** Bodies over this are refused with 413 (the screenshot cap is 1.5 MB, so real reports fit). */
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+export interface ReceiverOptions {
+  store: ReportStore;
+  maxBodyBytes?: number;
+  rateLimit?: RateLimit;
+  now?: () => number;
+  /** One line per request outcome (no bodies, no addresses), e.g. to stderr. */
+  log?: (line: string) => void;
+}
+
+/**
+ * The report receiver: `POST /reports` stores a valid report once per idempotency key;
+ * `GET /healthz` says whether the database answers. See docs/report-format.md for every response.
+ */
+export function createReceiverServer(options: ReceiverOptions): Server {
+  const { store } = options;
+  const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const now = options.now ?? Date.now;
+  const limiter = new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
+  const log = options.log ?? (() => {});
+
+  async function postReport(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const allowed = limiter.take(clientOf(req), now());
+    if (!allowed.ok) {
+      log(`429 rate limited`);
+      return failAndClose(req, res, 429, 'rate-limited', [{ path: '(client)', message: `too many reports; retry after ${allowed.retryAfterSeconds} s` }], {
+        'retry-after': String(allowed.retryAfterSeconds),
+      });
+    }
+    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/json') {
+      return failAndClose(req, res, 415, 'unsupported-media-type', [{ path: '(headers).content-type', message: `must be application/json, got "${type || 'nothing'}"` }]);
+    }
+    const read = await readBody(req, limit);
+    if (!read.ok) {
+      if (read.error === 'aborted') return void req.socket.destroy();
+      log('413 body too large');
+      return failAndClose(req, res, 413, 'payload-too-large', [{ path: '(body)', message: `the body is over ${limit} bytes` }]);
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(read.body.toString('utf8'));
+    } catch (error) {
+      return fail(res, 400, 'malformed-json', [{ path: '(body)', message: (error as Error).message }]);
+    }
+    const checked = validateReport(value);
+    if (!checked.ok) {
+      log(`422 invalid report (${checked.errors.length} problems)`);
+      return fail(res, 422, 'invalid-report', checked.errors);
+    }
+    const report = checked.report;
+    const headerKey = req.headers['idempotency-key'];
+    if (headerKey !== undefined && headerKey !== report.idempotencyKey) {
+      return fail(res, 422, 'idempotency-key-mismatch', [{ path: '(headers).idempotency-key', message: 'must equal the body field idempotencyKey' }]);
+    }
+    let result;
+    try {
+      result = await store.insert(report, bodyHash(report), new Date(now()).toISOString());
+    } catch (error) {
+      log(`503 store failed: ${(error as Error).message}`);
+      return fail(res, 503, 'storage-unavailable', [{ path: '(server)', message: 'the report could not be stored; retry later' }], { 'retry-after': '30' });
+    }
+    log(`${result.kind} report ${result.id}`);
+    if (result.kind === 'inserted') return send(res, 201, { id: result.id, duplicate: false });
+    if (result.kind === 'duplicate') return send(res, 200, { id: result.id, duplicate: true });
+    return fail(res, 422, 'idempotency-key-reused', [
+      { path: 'idempotencyKey', message: `report ${result.id} was already received under this key with a different body; make a new key for a new report` },
+    ]);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = new URL(req.url ?? '/', 'http://receiver').pathname;
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, CORS);
+      return void res.end();
+    }
+    for (const [k, v] of Object.entries(CORS)) res.setHeader(k, v);
+    if (path === '/healthz') {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return failAndClose(req, res, 405, 'method-not-allowed', [{ path, message: 'use GET' }], { allow: 'GET' });
+      try {
+        await store.ping();
+        return send(res, 200, { ok: true, schema: REPORT_SCHEMA_VERSION });
+      } catch {
+        return fail(res, 503, 'storage-unavailable', [{ path: '(server)', message: 'the database does not answer' }]);
+      }
+    }
+    if (path === '/reports') {
+      if (req.method !== 'POST') return failAndClose(req, res, 405, 'method-not-allowed', [{ path, message: 'use POST' }], { allow: 'POST' });
+      return postReport(req, res);
+    }
+    return failAndClose(req, res, 404, 'not-found', [{ path, message: 'only POST /reports and GET /healthz exist' }]);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      log(`500 ${(error as Error).message}`);
+      if (!res.headersSent) fail(res, 500, 'internal-error', [{ path: '(server)', message: 'unexpected error; retry later' }]);
+      else res.destroy();
+    });
+  });
+  // Slow or stuck clients must not hold connections forever.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  server.keepAliveTimeout = 5_000;
+  server.maxConnections = 512;
+  return server;
+}
+
+/** A running receiver. */
+export interface RunningReceiver {
+  server: Server;
+  /** Base URL, e.g. http://127.0.0.1:8787 (POST to `${url}/reports`). */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Starts the receiver on host:port (port 0 = any free port). Closing does not close the store. */
+export async function startReceiver(options: ReceiverOptions & { port: number; host?: string }): Promise<RunningReceiver> {
+  const server = createReceiverServer(options);
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    server,
+    port,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
