@@ -1,13 +1,12 @@
 import browser from 'webextension-polyfill';
-import { withDataFindings } from '../../src/verdict/data-rules';
-import type { Lang } from '../../src/i18n/lang';
-import { checkScanWithLists } from '../../src/lists/check-scan';
+import type { DataLookups } from '../../src/feed/lookup-types';
+import { failedLookups, lookupPage } from '../../src/lists/lookup-page';
 import { openListsDb, type ListsDb } from '../../src/lists/lists-db';
 import { getListsStatus, getSyncStatus, type FeedSyncStatus } from '../../src/lists/lists-status';
 import { parseManagedFeeds } from '../../src/lists/managed-feeds';
 import { isSubscribed, manifestUrl, subscribeFeed, unsubscribeFeed, type FeedSubscription } from '../../src/lists/subscriptions';
 import { syncFeed, type SyncOutcome } from '../../src/lists/sync-feed';
-import type { ScanResult } from '../../src/types';
+import type { QueriedPage } from '../../src/feed/scan-queries';
 
 /** The regular check for new list versions (ETag: an unchanged feed costs one small request). */
 const SYNC_ALARM = 'lz-lists-sync';
@@ -168,19 +167,17 @@ export class ListsService {
   }
 
   /**
-   * The scan with data findings (black lists, registration status, credit level). Lookups never send
-   * the identifier or the page: hits and credit records are fetched by hash prefix. If the lookup
-   * itself fails, the findings say the lists could not be checked; never a clean result.
+   * What the lists say about a page (black lists, registration status, credit level). Lookups never
+   * send the identifier or the page: hits and credit records are fetched by hash prefix. A lookup
+   * that fails answers with an 'error' status, so the verdict says "could not check"; never clean.
    */
-  async check(result: ScanResult, lang: Lang): Promise<ScanResult> {
+  async lookup(page: QueriedPage): Promise<DataLookups> {
     try {
-      return await checkScanWithLists(this.db, result, lang, { fetch: fetchBound });
+      return await lookupPage(this.db, page, { fetch: fetchBound });
     } catch (error) {
       console.warn('[liangzhao] list lookup failed:', error);
-      const message = `lookup failed: ${error instanceof Error ? error.message : String(error)}`;
       const status = await getListsStatus(this.db).catch(() => null);
-      const feeds = status?.feeds.length ? status.feeds : [{ name: 'lists', url: '', version: null, lastSuccess: null, stale: true, error: null }];
-      return withDataFindings(result, { matches: [], entities: [], status: { state: 'error', feeds: feeds.map((f) => ({ ...f, error: message })) } }, lang);
+      return failedLookups(`lookup failed: ${error instanceof Error ? error.message : String(error)}`, status?.feeds);
     }
   }
 }

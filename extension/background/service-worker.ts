@@ -6,12 +6,11 @@ import browser from 'webextension-polyfill';
 import { findAllowlisted } from '../../src/ui-model/site-pattern';
 import type { StoredDataSummary } from '../protocol/messages';
 import { resolveLang } from '../../src/ui-model/settings';
-import { shouldExpand } from '../../src/ui-model/level-style';
-import { trustAllowsOpen } from '../../src/verdict/user-rules';
 import { ListsService } from './lists-service';
+import { PageChecks } from './page-checks';
 import { PageEngine } from './page-engine';
 import { SnapshotUploads } from './snapshot-uploads';
-import { MessageRouter } from './message-router';
+import { MessageRouter } from '../protocol/message-router';
 import { reportHandlers } from './report-handlers';
 import { ReportEndpoints } from './report-endpoints';
 import { ReportsService } from './reports-service';
@@ -19,7 +18,6 @@ import { SettingsStore } from './settings-store';
 import { TabVerdicts } from './tab-verdicts';
 import { ToolbarBadge } from './toolbar-badge';
 import { UiStrings } from './ui-strings';
-import { uncheckedResult } from './unchecked-result';
 import { UserRulesStore } from './user-rules-store';
 
 const settings = new SettingsStore();
@@ -28,9 +26,21 @@ const verdicts = new TabVerdicts((tabId, v) => badge.show(tabId, v?.result?.verd
 const strings = new UiStrings();
 const lists = new ListsService();
 const engine = new PageEngine();
-const uploads = new SnapshotUploads();
-browser.tabs.onRemoved.addListener((tabId) => uploads.forgetTab(tabId));
 const userRules = new UserRulesStore();
+const pages = new PageChecks(
+  {
+    scan: (snapshot, url) => engine.scan(snapshot, url),
+    lookup: (facts) => lists.lookup(facts),
+    userRules: () => userRules.rules(),
+    settings: async () => {
+      const s = await settings.get();
+      return { settings: s, lang: resolveLang(s, browser.i18n.getUILanguage()) };
+    },
+    store: (tabId, verdict) => verdicts.set(tabId, verdict),
+  },
+  new SnapshotUploads(),
+);
+browser.tabs.onRemoved.addListener((tabId) => pages.forgetTab(tabId));
 const reportEndpoints = new ReportEndpoints();
 const reports = new ReportsService(reportEndpoints);
 const ready = Promise.all([settings.ready, badge.ready, verdicts.ready, strings.ready, lists.ready, userRules.ready, reportEndpoints.ready, reports.ready]);
@@ -74,29 +84,13 @@ new MessageRouter(
         strings: allowlisted ? {} : await strings.get(lang).catch(() => ({})),
       };
     },
-    async uploadPiece({ upload, part, field, text }, caller) {
+    async uploadPiece(piece, caller) {
       if (caller.tabId === null) throw new Error('uploadPiece needs a tab');
-      return { received: uploads.add(caller.tabId, upload, part, field, text) };
+      return pages.receivePiece(caller.tabId, piece);
     },
-    async scanPage({ url, parts: sent, truncated, upload }, caller) {
+    async checkPage(page, caller) {
       if (caller.tabId === null) return { stored: false, result: null, locators: [], autoExpand: false };
-      const parts = upload ? uploads.take(caller.tabId, upload, sent) : sent;
-      const s = await settings.get();
-      const lang = resolveLang(s, browser.i18n.getUILanguage());
-      const scan = await engine.scan({ parts, truncated }, url, lang);
-      // Data findings (black lists, credit cache) are added before storing, so the badge never shows
-      // a page-only verdict for a listed shop.
-      // Lists that could not be asked say "not checked": never let the page-only verdict read as clean.
-      const checked = await lists.check(scan.result, lang).catch((error: unknown) => {
-        console.warn('[liangzhao] lists check failed', error);
-        return uncheckedResult(scan.result, lang);
-      });
-      // The user's hidden warnings and personal lists apply to the stored verdict (badge, popup) too.
-      const mine = await userRules.applyTo(checked, lang);
-      await verdicts.set(caller.tabId, { url, ...mine, allowlisted: null, reportedAt: Date.now() });
-      const level = mine.result?.verdict.level ?? 'none';
-      const autoExpand = !!mine.result && shouldExpand(level, s.panelOpens) && (!mine.user || trustAllowsOpen(mine.result, mine.user));
-      return { stored: true, result: mine.result, user: mine.user, locators: scan.locators, autoExpand };
+      return pages.check(caller.tabId, page);
     },
     async reportVerdict({ url, allowlisted }, caller) {
       if (caller.tabId === null) return { stored: false };

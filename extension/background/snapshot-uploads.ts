@@ -3,7 +3,7 @@ import { MAX_SNAPSHOT_CHARS } from '../protocol/messages';
 
 /** Uploads a tab may have under way; a newer one drops the oldest. */
 const UPLOADS_PER_TAB = 2;
-/** An upload not finished by a scanPage within this time is dropped. */
+/** An upload not finished by a checkPage within this time is dropped. */
 const STALE_MS = 60_000;
 
 type Field = 'head' | 'body' | 'html';
@@ -19,7 +19,7 @@ interface Upload {
 /**
  * A large page snapshot arrives in pieces (uploadPiece), each in a task of its own on the page, so
  * that no single message costs the page's main thread more than about 15 ms to serialize; the
- * scanPage that follows names the upload and its parts arrive empty. Pieces live in the worker's
+ * checkPage that follows names the upload and its parts arrive empty. Pieces live in the worker's
  * memory only: a worker restarted mid-way has none, the scan is refused and the page sends again.
  */
 export class SnapshotUploads {

@@ -2,9 +2,7 @@ import browser from 'webextension-polyfill';
 import { parseEntry } from '../../src/personal-lists/parse-entry';
 import { importPersonalLists, mergePersonalLists, removePersonalEntry } from '../../src/personal-lists/personal-lists-file';
 import type { PersonalEntry } from '../../src/personal-lists/personal-entry';
-import type { Lang } from '../../src/i18n/lang';
-import type { ScanResult } from '../../src/types';
-import { applyUserRules, type UserRules, type UserRulesView } from '../../src/verdict/user-rules';
+import type { UserRules } from '../../src/verdict/user-rules';
 import { addSuppression, normalizeSuppressions, pageHost, removeSuppression, type FindingSuppression } from '../../src/user-rules/suppression';
 
 const SUPPRESSED_KEY = 'suppressedFindings';
@@ -71,20 +69,10 @@ export class UserRulesStore {
     return { entries, added: result.entries.length, rejected: result.rejected, fileOk: result.ok };
   }
 
-  /** Everything the content script and the verdict store need to apply the user's rules. */
+  /** Everything judge() needs to apply the user's rules. */
   async rules(): Promise<UserRules> {
     const [suppressed, personal] = await Promise.all([this.suppressions(), this.personal()]);
     return { suppressed, personal };
-  }
-
-  /**
-   * A verdict as it is stored for the tab (toolbar badge, popup): with the user's hidden warnings taken
-   * out and personal-list findings added; `user` says what was done, so the popup can say so.
-   */
-  async applyTo(result: ScanResult | null, lang: Lang): Promise<{ result: ScanResult | null; user?: UserRulesView }> {
-    if (!result) return { result };
-    const applied = applyUserRules(result, await this.rules(), lang);
-    return { result: applied.result, user: applied.view };
   }
 
   /** Forgets both lists (the options page's "clear my data"). */

@@ -2,7 +2,7 @@ import type { Locator, SnapshotPart } from '../../src/scan/locator';
 import type { ScanResult } from '../../src/types';
 import type { UserRulesView } from '../../src/verdict/user-rules';
 import { MAX_PIECE_CHARS, type PageConfig, type Response } from '../protocol/messages';
-import { nativeApi } from '../protocol/native-api';
+import { extensionAlive, nativeApi } from '../browser/native-api';
 import { send } from '../protocol/send';
 import { PanelHost } from '../panel/panel-host';
 import type { PanelModule } from '../panel/panel-module';
@@ -12,20 +12,11 @@ import type { T } from '../ui/i18n';
 import { ChangeWatch } from './change-watch';
 import { contentStrings } from './page-strings';
 import { resolveLocator, type TakenSnapshot } from './page-snapshot';
-import { SnapshotJob } from './scan-job';
-import { ScanScheduler } from './scan-scheduler';
+import { SnapshotJob } from './snapshot-job';
+import { SnapshotScheduler } from './snapshot-scheduler';
 
 /** The panel module (extension/panel/panel-module.ts), built next to this script. */
 const PANEL_MODULE = 'extension/panel/panel.js';
-
-/** False once the extension was reloaded, updated or removed under this page. */
-function extensionAlive(): boolean {
-  try {
-    return Boolean((globalThis as { chrome?: { runtime?: { id?: string } } }).chrome?.runtime?.id);
-  } catch {
-    return false;
-  }
-}
 
 /** The engine's answer for one reading of the page, and the nodes its locators start from. */
 interface Checked {
@@ -58,21 +49,21 @@ function randomId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Failed scans in a row after which the session stops asking (and says why in the console). */
+/** Failed checks in a row after which the session stops asking (and says why in the console). */
 const MAX_FAILURES = 3;
 
 /**
  * The content script's life on one page: ask for the page's settings, read the page (a snapshot,
- * page-snapshot.ts) and send it to be scanned, watch for changes and read it again, show the pill
+ * page-snapshot.ts) and send it to be checked, watch for changes and read it again, show the pill
  * or the panel for each answer. `teardown()` removes it all.
  */
 export class ContentSession {
   private panel: PanelHost | null = null;
   private watch: ChangeWatch | null = null;
-  private scheduler: ScanScheduler<TakenSnapshot> | null = null;
+  private scheduler: SnapshotScheduler<TakenSnapshot> | null = null;
   private config: PageConfig | null = null;
   private t: T | null = null;
-  /** What was last sent to be scanned (a reading with the same HTML is not sent again). */
+  /** What was last sent to be checked (a reading with the same HTML is not sent again). */
   private sent: { url: string; parts: SnapshotPart[] } | null = null;
   private asked = 0;
   private failures = 0;
@@ -99,7 +90,7 @@ export class ContentSession {
     }
     this.t = contentStrings(this.config.strings);
     const skip = (el: Element) => this.panel?.owns(el) ?? false;
-    this.scheduler = new ScanScheduler(
+    this.scheduler = new SnapshotScheduler(
       () => new SnapshotJob(this.doc, skip),
       (taken) => this.onSnapshot(taken),
     );
@@ -127,7 +118,7 @@ export class ContentSession {
     this.panel = null;
   }
 
-  /** A new reading of the page: sent to be scanned unless it is the same as the last one. */
+  /** A new reading of the page: sent to be checked unless it is the same as the last one. */
   private onSnapshot({ snapshot, roots }: TakenSnapshot): void {
     if (this.ended) return;
     if (!extensionAlive()) return this.teardown();
@@ -157,12 +148,12 @@ export class ContentSession {
   }
 
   /**
-   * scanPage with the snapshot inline, or, past MAX_PIECE_CHARS, its text first in pieces of that
+   * checkPage with the snapshot inline, or, past MAX_PIECE_CHARS, its text first in pieces of that
    * size, one per task of the page (each message costs the main thread its serialization).
    */
-  private async sendSnapshot(url: string, snapshot: TakenSnapshot['snapshot'], chars: number): Promise<Response<'scanPage'>> {
+  private async sendSnapshot(url: string, snapshot: TakenSnapshot['snapshot'], chars: number): Promise<Response<'checkPage'>> {
     const { parts, truncated } = snapshot;
-    if (chars <= MAX_PIECE_CHARS) return send('scanPage', { url, parts, truncated, upload: null });
+    if (chars <= MAX_PIECE_CHARS) return send('checkPage', { url, parts, truncated, upload: null });
     const upload = randomId();
     for (const [part, p] of parts.entries()) {
       const fields = p.kind === 'document' ? ([['head', p.head], ['body', p.body]] as const) : ([['html', p.html]] as const);
@@ -175,7 +166,7 @@ export class ContentSession {
       }
     }
     const empty = parts.map((p): SnapshotPart => (p.kind === 'document' ? { kind: 'document', head: '', body: '' } : { kind: 'shadow', html: '' }));
-    return send('scanPage', { url, parts: empty, truncated, upload });
+    return send('checkPage', { url, parts: empty, truncated, upload });
   }
 
   private show(): void {

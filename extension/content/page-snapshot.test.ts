@@ -4,8 +4,10 @@ import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { elementOf } from '../../src/scan/evidence';
 import { scanPageDetailed } from '../../src/scan/scan-page';
-import { scanSnapshotSteps } from '../../src/scan/snapshot';
-import { runSteps } from '../../src/scan/steps';
+import { scanSnapshot } from '../../src/scan/snapshot';
+import type { PageFacts } from '../../src/scan/facts';
+import { judge } from '../../src/verdict/judge';
+import { runSteps } from './slices';
 import { resolveLocator, snapshotSteps, type SnapshotLimits } from './page-snapshot';
 
 const DEMO = join(__dirname, '../../tests/fixtures/demo');
@@ -31,15 +33,20 @@ function scanCopy(doc: Document, limits?: SnapshotLimits) {
   const parserWindow = new Window({ url: 'chrome-extension://x/offscreen.html' });
   windows.push(parserWindow);
   const parser = new parserWindow.DOMParser();
-  const scan = runSteps(scanSnapshotSteps(taken.snapshot, (html) => parser.parseFromString(html, 'text/html') as unknown as Document, { url: URL }));
+  const scan = scanSnapshot(taken.snapshot, (html) => parser.parseFromString(html, 'text/html') as unknown as Document, { url: URL });
   return { taken, scan };
 }
 
-const summary = (r: { identifiers: { kind: string; value: string; valid: boolean; label: string | null }[]; verdict: { level: string; findings: { code: string; severity: string }[] } }) => ({
-  identifiers: r.identifiers.map((i) => [i.kind, i.value, i.valid, i.label]),
-  level: r.verdict.level,
-  findings: r.verdict.findings.map((f) => [f.code, f.severity]),
-});
+/** What the engine found and what judge() makes of it (page rules: no lists, no user). */
+const summary = (facts: PageFacts) => {
+  const { verdict } = judge(facts, { lang: 'zh-CN' });
+  return {
+    identifiers: facts.identifiers.map((i) => [i.kind, i.value, i.valid, i.label]),
+    store: facts.store,
+    level: verdict.level,
+    findings: verdict.findings.map((f) => [f.code, f.severity]),
+  };
+};
 
 describe('page snapshots', () => {
   for (const name of ['spoofed-badge', 'borrowed-license', 'invalid-code', 'clean-shop', 'index']) {
@@ -47,7 +54,7 @@ describe('page snapshots', () => {
       const doc = page(readFileSync(join(DEMO, `${name}.html`), 'utf8'));
       const live = scanPageDetailed(doc, { url: URL });
       const { taken, scan } = scanCopy(doc);
-      expect(summary(scan.result)).toEqual(summary(live.result));
+      expect(summary(scan.facts)).toEqual(summary(live.facts));
       expect(scan.locators).toHaveLength(live.locations.length);
       live.locations.forEach((loc, ref) => {
         const want = elementOf(loc);
@@ -84,13 +91,13 @@ describe('page snapshots', () => {
     const taken = runSteps(snapshotSteps(doc, (el) => el === ours));
     expect(taken.snapshot.parts.map((p) => p.kind)).toEqual(['document', 'shadow', 'shadow', 'shadow']);
     const { scan } = scanCopy(doc);
-    const values = scan.result.identifiers.map((i) => i.value).sort();
+    const values = scan.facts.identifiers.map((i) => i.value).sort();
     expect(values).toContain('91440101MA5CKX2R1G');
     expect(values.some((v) => v.includes('2023045678'))).toBe(true);
     expect(values.some((v) => v.includes('11010502030000'))).toBe(true);
     expect(values.some((v) => v.includes('2020000001'))).toBe(false);
     // The code's evidence points into the shadow root.
-    const ref = scan.result.identifiers.find((i) => i.value === '91440101MA5CKX2R1G')!.ref!;
+    const ref = scan.facts.identifiers.find((i) => i.value === '91440101MA5CKX2R1G')!.ref!;
     const { roots } = runSteps(snapshotSteps(doc, () => false));
     expect(resolveLocator(roots, scan.locators[ref])?.textContent).toBe('91440101MA5CKX2R1G');
   });
@@ -98,7 +105,7 @@ describe('page snapshots', () => {
   it('a locator whose path no longer fits finds the element by its tag and text; one whose element is gone finds nothing', () => {
     const doc = page('<!doctype html><html><body><main><p>统一社会信用代码：<b>91440101MA5CKX2R1G</b></p></main></body></html>');
     const { taken, scan } = scanCopy(doc);
-    const ref = scan.result.identifiers[0]!.ref!;
+    const ref = scan.facts.identifiers[0]!.ref!;
     const b = doc.querySelector('b')!;
     expect(resolveLocator(taken.roots, scan.locators[ref])).toBe(b);
     doc.querySelector('main')!.prepend(doc.createElement('nav'), doc.createElement('nav'));

@@ -1,5 +1,5 @@
 import { probeOf, type Locator, type PageSnapshot, type SnapshotPart } from '../../src/scan/locator';
-import type { Steps } from '../../src/scan/steps';
+import type { Steps } from './slices';
 import { MAX_SNAPSHOT_CHARS, MAX_SNAPSHOT_PARTS } from '../protocol/messages';
 
 /**

@@ -1,4 +1,4 @@
-import { nativeApi } from '../protocol/native-api';
+import { nativeApi } from '../browser/native-api';
 import { makeT, type T } from '../ui/i18n';
 
 /**

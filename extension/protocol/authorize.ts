@@ -1,4 +1,4 @@
-import { CONTENT_MESSAGES, type MessageType } from './messages';
+import { CONTENT_MESSAGES, ENGINE_MESSAGES, type MessageType } from './messages';
 
 /** The parts of runtime.MessageSender the router looks at. */
 export interface Sender {
@@ -21,6 +21,8 @@ export interface Caller {
 export function authorize(type: MessageType, sender: Sender, ownId: string, ownOrigin: string): Caller | string {
   if (sender.id !== ownId) return 'not from this extension';
   const url = sender.url ?? '';
+  // The engine's messages come from the service worker: an extension context outside any tab.
+  if (ENGINE_MESSAGES.has(type)) return url.startsWith(ownOrigin) && !sender.tab ? { tabId: null, privileged: true, url } : `${type} is only for the extension's own worker`;
   if (url.startsWith(ownOrigin)) return { tabId: sender.tab?.id ?? null, privileged: true, url };
   if (!CONTENT_MESSAGES.has(type)) return `${type} is not allowed from a content script`;
   const tabId = sender.tab?.id;

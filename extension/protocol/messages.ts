@@ -4,7 +4,7 @@
  */
 import type { Lang } from '../../src/i18n/lang';
 import type { FeedSyncStatus } from '../../src/lists/lists-status';
-import type { Locator, SnapshotPart } from '../../src/scan/locator';
+import type { Locator, PageSnapshot, SnapshotPart, SnapshotScan } from '../../src/scan/locator';
 import type { ScanResult } from '../../src/types';
 import type { UserRulesView } from '../../src/verdict/user-rules';
 import type { Settings } from '../../src/ui-model/settings';
@@ -50,7 +50,7 @@ export interface StoredDataSummary {
 export type Empty = Record<string, never>;
 
 /**
- * Characters of page text one message may carry (scanPage inline, or one uploadPiece): about 15 ms
+ * Characters of page text one message may carry (checkPage inline, or one uploadPiece): about 15 ms
  * for the page's main thread to serialize on a slow machine.
  */
 export const MAX_PIECE_CHARS = 1_000_000;
@@ -66,7 +66,7 @@ export interface Protocol extends ReportsProtocol {
    * document, checked against the lists, the user's rules applied, stored as the tab's verdict.
    * `locators` point each evidence ref of `result` back into the page.
    */
-  scanPage: {
+  checkPage: {
     /** `upload`: the parts' text came in pieces (uploadPiece) under this id; here they are empty. */
     payload: { url: string; parts: SnapshotPart[]; truncated: boolean; upload: string | null };
     response: {
@@ -101,14 +101,26 @@ export interface Protocol extends ReportsProtocol {
   unsubscribeFeed: { payload: { id: string }; response: FeedSyncStatus[] };
   /** Starts a sync of one feed (or all) and answers at once; progress is read with getSyncStatus. */
   syncFeeds: { payload: { id?: string }; response: { started: string[] } };
+  // The engine (see ENGINE_MESSAGES).
+  /**
+   * Scan a page's snapshot (src/scan/snapshot.ts): sent by the service worker to Chrome's offscreen
+   * document, which has the DOMParser a service worker lacks. Facts and locators, no verdict.
+   */
+  scanSnapshot: { payload: { url: string; snapshot: PageSnapshot }; response: SnapshotScan };
 }
 
 export type MessageType = keyof Protocol;
 export type Payload<K extends MessageType> = Protocol[K]['payload'];
 export type Response<K extends MessageType> = Protocol[K]['response'];
 
+/**
+ * Messages the engine's document answers (Chrome's offscreen document), not the service worker's
+ * router; only the extension itself may send them, never a content script.
+ */
+export const ENGINE_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['scanSnapshot']);
+
 /** The only messages a content script may send; everything else needs an extension page. */
-export const CONTENT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['getPageConfig', 'scanPage', 'uploadPiece', 'reportVerdict', 'dismissSite', 'openReportPage']);
+export const CONTENT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['getPageConfig', 'checkPage', 'uploadPiece', 'reportVerdict', 'dismissSite', 'openReportPage']);
 
 /** The wire format: a request names its type; a reply says ok or carries an error message. */
 export interface Request<K extends MessageType = MessageType> {

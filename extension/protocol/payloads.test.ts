@@ -7,21 +7,21 @@ const part = { kind: 'document', head: '<head></head>', body: '<body><p>统一�
 describe('payload validators', () => {
   it('accept a page snapshot and drop unknown fields', () => {
     const shadow = { kind: 'shadow', html: '<b>x</b>', extra: 1 };
-    const out = PAYLOADS.scanPage({ url: 'https://shop.example.com/', parts: [{ ...part, more: 'x' }, shadow], truncated: false, upload: null, more: 1 }, '');
+    const out = PAYLOADS.checkPage({ url: 'https://shop.example.com/', parts: [{ ...part, more: 'x' }, shadow], truncated: false, upload: null, more: 1 }, '');
     expect(out).toEqual({ url: 'https://shop.example.com/', parts: [part, { kind: 'shadow', html: '<b>x</b>' }], truncated: false, upload: null });
   });
   it('refuse malformed payloads with the path of the problem', () => {
-    expect(() => PAYLOADS.scanPage({ url: 'u', parts: [{ kind: 'document', head: 1, body: '' }], truncated: false, upload: null }, '')).toThrow(/parts\[0\]\.head/);
-    expect(() => PAYLOADS.scanPage({ url: 'u', parts: [{ kind: 'frame', html: '' }], truncated: false, upload: null }, '')).toThrow(/kind: expected one of/);
+    expect(() => PAYLOADS.checkPage({ url: 'u', parts: [{ kind: 'document', head: 1, body: '' }], truncated: false, upload: null }, '')).toThrow(/parts\[0\]\.head/);
+    expect(() => PAYLOADS.checkPage({ url: 'u', parts: [{ kind: 'frame', html: '' }], truncated: false, upload: null }, '')).toThrow(/kind: expected one of/);
     expect(() => PAYLOADS.reportVerdict({ url: 'u', allowlisted: null }, '')).toThrow(/allowlisted/);
     expect(() => PAYLOADS.getTabVerdict({ tabId: -1 }, '')).toThrow(ValidationError);
     expect(() => PAYLOADS.getTabVerdict({ tabId: '3' }, '')).toThrow(/tabId/);
     expect(() => PAYLOADS.dismissSite(null, '')).toThrow(/expected an object/);
   });
   it('cap sizes, so a content script cannot flood the worker or storage', () => {
-    expect(() => PAYLOADS.scanPage({ url: 'u', parts: Array.from({ length: 257 }, () => part), truncated: false, upload: null }, '')).toThrow(/more than 256/);
+    expect(() => PAYLOADS.checkPage({ url: 'u', parts: Array.from({ length: 257 }, () => part), truncated: false, upload: null }, '')).toThrow(/more than 256/);
     // One message carries at most a million characters of page text; more comes in pieces.
-    expect(() => PAYLOADS.scanPage({ url: 'u', parts: [{ ...part, body: 'x'.repeat(1_000_001) }], truncated: false, upload: null }, '')).toThrow(/longer than 1000000/);
+    expect(() => PAYLOADS.checkPage({ url: 'u', parts: [{ ...part, body: 'x'.repeat(1_000_001) }], truncated: false, upload: null }, '')).toThrow(/longer than 1000000/);
     expect(() => PAYLOADS.uploadPiece({ upload: 'a', part: 0, field: 'body', text: 'x'.repeat(1_000_001) }, '')).toThrow(/longer than 1000000/);
     expect(() => PAYLOADS.uploadPiece({ upload: 'a', part: 0, field: 'style', text: '' }, '')).toThrow(/field/);
     expect(() => PAYLOADS.dismissSite({ host: 'x'.repeat(301) }, '')).toThrow(/longer than 300/);

@@ -1,10 +1,10 @@
 /** The payload validator of every message in the protocol map. */
 import { normalizeSettings, type Settings } from '../../src/ui-model/settings';
-import type { SnapshotPart } from '../../src/scan/locator';
-import { MAX_PIECE_CHARS, MAX_SNAPSHOT_PARTS, type MessageType, type Payload } from './messages';
+import type { PageSnapshot, SnapshotPart } from '../../src/scan/locator';
+import { MAX_PIECE_CHARS, MAX_SNAPSHOT_CHARS, MAX_SNAPSHOT_PARTS, type MessageType, type Payload } from './messages';
 import { FEED_PAYLOADS } from './feed-payloads';
 import { REPORT_PAYLOADS } from './report-payloads';
-import { arr, bool, int, nullable, obj, oneOf, str, type Validator } from './validate';
+import { arr, bool, int, nullable, obj, oneOf, str, ValidationError, type Validator } from './validate';
 
 const text = str(4000);
 
@@ -14,11 +14,22 @@ const settings: Validator<Settings> = (v, p) => {
   return normalizeSettings(v);
 };
 
-/** What one part of a page snapshot may hold in one message; a larger snapshot comes in pieces. */
-const html = str(MAX_PIECE_CHARS);
-const documentPart = obj({ kind: oneOf(['document'] as const), head: html, body: html });
-const shadowPart = obj({ kind: oneOf(['shadow'] as const), html });
-const snapshotPart: Validator<SnapshotPart> = (v, p) => ((v as { kind?: unknown } | null)?.kind === 'shadow' ? shadowPart(v, p) : documentPart(v, p));
+/** A part of a page snapshot holding at most `max` characters per field. */
+function snapshotPartOf(max: number): Validator<SnapshotPart> {
+  const html = str(max);
+  const documentPart = obj({ kind: oneOf(['document'] as const), head: html, body: html });
+  const shadowPart = obj({ kind: oneOf(['shadow'] as const), html });
+  return (v, p) => ((v as { kind?: unknown } | null)?.kind === 'shadow' ? shadowPart(v, p) : documentPart(v, p));
+}
+/** What one message from a page may carry; a larger snapshot comes in pieces (uploadPiece). */
+const snapshotPart = snapshotPartOf(MAX_PIECE_CHARS);
+/** A whole snapshot, its pieces put together by the worker, as the engine receives it. */
+const wholeSnapshot: Validator<PageSnapshot> = (v, p) => {
+  const snapshot = obj({ parts: arr(snapshotPartOf(MAX_SNAPSHOT_CHARS), MAX_SNAPSHOT_PARTS), truncated: bool })(v, p);
+  const chars = snapshot.parts.reduce((n, part) => n + (part.kind === 'document' ? part.head.length + part.body.length : part.html.length), 0);
+  if (chars > MAX_SNAPSHOT_CHARS) throw new ValidationError(`${p || 'payload'}.parts: more than ${MAX_SNAPSHOT_CHARS} characters`);
+  return snapshot;
+};
 
 const host = str(300);
 const empty = obj({});
@@ -26,7 +37,7 @@ const empty = obj({});
 /** Validators keyed by message type: adding a message without one does not compile. */
 export const PAYLOADS: { [K in MessageType]: Validator<Payload<K>> } = {
   getPageConfig: obj({ host }),
-  scanPage: obj({ url: text, parts: arr(snapshotPart, MAX_SNAPSHOT_PARTS), truncated: bool, upload: nullable(str(64)) }),
+  checkPage: obj({ url: text, parts: arr(snapshotPart, MAX_SNAPSHOT_PARTS), truncated: bool, upload: nullable(str(64)) }),
   uploadPiece: obj({ upload: str(64), part: int(0, MAX_SNAPSHOT_PARTS - 1), field: oneOf(['head', 'body', 'html'] as const), text: str(MAX_PIECE_CHARS) }),
   reportVerdict: obj({ url: text, allowlisted: str(300) }),
   dismissSite: obj({ host }),
@@ -36,6 +47,7 @@ export const PAYLOADS: { [K in MessageType]: Validator<Payload<K>> } = {
   undismissSite: obj({ host }),
   getStoredDataSummary: empty,
   clearStoredData: empty,
+  scanSnapshot: obj({ url: text, snapshot: wholeSnapshot }),
   ...FEED_PAYLOADS,
   ...REPORT_PAYLOADS,
 };

@@ -1,5 +1,5 @@
 import type { MessageType, Payload, Reply, Request, Response } from './messages';
-import { nativeApi } from './native-api';
+import { nativeApi } from '../browser/native-api';
 
 /** Sends one typed message to the service worker; rejects with the router's error message. */
 export async function send<K extends MessageType>(type: K, payload: Payload<K>): Promise<Response<K>> {

@@ -1,21 +1,14 @@
 import type { Lang } from '../../src/i18n/lang';
-import { DATA_RULES } from '../../src/verdict/data-rules';
-import { creditUnknown, listsStale, listsUnavailable } from '../../src/verdict/rules/list-status';
-import { fill } from '../../src/verdict/rule';
-import { registerRules, ruleByCode } from '../../src/verdict/registry';
+import { adviceFor, isDataStatus } from '../../src/verdict/registry';
 import type { Finding } from '../../src/types';
 import type { T } from './i18n';
 
-// The service worker adds data findings (blacklisted, deregistered…): their explanations must be
-// found wherever findings are shown, popup included.
-registerRules(...DATA_RULES);
-
-/** Findings about the lists themselves (missing, stale, lookup failed): said plainly, not as alarms. */
-const STATUS_CODES: ReadonlySet<string> = new Set([listsUnavailable.code, listsStale.code, creditUnknown.code]);
-
-/** Splits a verdict's findings into those about the shop and those about the state of the lists. */
+/**
+ * Splits a verdict's findings into those about the shop and those about the state of the lists
+ * (missing, stale, a lookup that failed), which are said plainly, not as alarms.
+ */
 export function splitStatus(findings: Finding[]): { shop: Finding[]; status: Finding[] } {
-  return { shop: findings.filter((f) => !STATUS_CODES.has(f.code)), status: findings.filter((f) => STATUS_CODES.has(f.code)) };
+  return { shop: findings.filter((f) => !isDataStatus(f)), status: findings.filter(isDataStatus) };
 }
 
 /**
@@ -29,11 +22,11 @@ export function DataStatus({ findings, t, lang }: { findings: Finding[]; t: T; l
       <h3>{t('sectionDataStatus')}</h3>
       <ul class="lz-list">
         {findings.map((f, i) => {
-          const rule = ruleByCode(f.code);
+          const advice = adviceFor(f, lang);
           return (
             <li key={`${f.code}-${i}`} class="lz-card" data-severity="info" data-status={f.code}>
               <div class="lz-msg">{f.message}</div>
-              {rule && <p class="lz-advice">{fill(rule.advice[lang], f.params)}</p>}
+              {advice && <p class="lz-advice">{advice}</p>}
             </li>
           );
         })}

@@ -1,4 +1,4 @@
-import type { IdentifierKind, ScanResult } from '../types';
+import type { Identifier, IdentifierKind, LicenseRecord } from '../types';
 import type { KeyType } from './format';
 import { canonicalDomain, canonicalKey } from './keys';
 import type { IdQuery } from './lookup-types';
@@ -28,8 +28,15 @@ export function domainsOf(url: string): string[] {
   return out;
 }
 
+/** What lookups need of a scanned page. */
+export interface QueriedPage {
+  url: string;
+  identifiers: readonly Pick<Identifier, 'kind' | 'value' | 'valid'>[];
+  licenses: readonly Pick<LicenseRecord, 'uscc' | 'regno'>[];
+}
+
 /** Everything on a scanned page that a blacklist can be asked about. */
-export function blacklistQueries(result: ScanResult): IdQuery[] {
+export function blacklistQueries(result: QueriedPage): IdQuery[] {
   const out: IdQuery[] = [];
   for (const id of result.identifiers) {
     const kind = KIND_TO_KEY[id.kind];
@@ -44,7 +51,7 @@ export function blacklistQueries(result: ScanResult): IdQuery[] {
 }
 
 /** The valid-looking USCCs of a page, for the credit cache. */
-export function entityQueries(result: ScanResult): string[] {
+export function entityQueries(result: QueriedPage): string[] {
   const set = new Set<string>();
   for (const id of result.identifiers) if (id.kind === 'uscc' && id.valid) set.add(canonicalKey('uscc', id.value)!);
   for (const l of result.licenses) if (l.uscc) set.add(canonicalKey('uscc', l.uscc) ?? l.uscc);

@@ -1,6 +1,5 @@
 import type { PageType } from './platform';
-import { detectGenericShopSteps, type ShopConfidence } from './generic-shop';
-import { runSteps, type Steps } from '../scan/steps';
+import { detectGenericShop, type ShopConfidence } from './generic-shop';
 import { findLicenseLink, parseUrl } from './helpers';
 import { platformForHost } from './registry';
 
@@ -35,29 +34,22 @@ export interface ClassifyHints {
  * store signals. A hostile or broken page yields "other", never an exception.
  */
 export function classifyPage(url: string, doc: Document, hints: ClassifyHints = {}): PageClass {
-  return runSteps(classifySteps(url, doc, hints));
-}
-
-/** The same as short steps (the content script runs them between the page's own tasks). */
-export function* classifySteps(url: string, doc: Document, hints: ClassifyHints = {}): Steps<PageClass> {
   try {
-    return yield* classify(url, doc, hints);
+    return classify(url, doc, hints);
   } catch {
     return { ...UNKNOWN };
   }
 }
 
-function* classify(href: string, doc: Document, hints: ClassifyHints): Steps<PageClass> {
+function classify(href: string, doc: Document, hints: ClassifyHints): PageClass {
   const url = parseUrl(href);
-  const generic = yield* detectGenericShopSteps(doc);
+  const generic = detectGenericShop(doc);
   const shopSignals = [...new Set(generic.signals.map((s) => s.code))];
   const platform = url && /^https?:$/.test(url.protocol) ? platformForHost(url.hostname) : null;
   const base = url ?? parseUrl('about:blank')!;
   const licenseLink = () => (hints.licenseLink !== undefined ? hints.licenseLink : findLicenseLink(doc, base));
-  yield;
   if (platform && url) {
     const pageType: PageType = platform.isProductPage(url, doc) ? 'product' : platform.isShopPage(url, doc) ? 'shop' : 'other';
-    yield;
     return {
       platform: platform.id,
       pageType,

@@ -7,8 +7,7 @@ import { parseHTML } from 'linkedom';
 import type { Level } from '../types';
 import { checkUscc } from '../identifiers/checks';
 import { scanPage } from '../scan/scan-page';
-import { levelOf } from '../verdict/registry';
-import { licenseMissing } from '../verdict/rules/license-missing';
+import { judge } from '../verdict/judge';
 import { classifyPage } from './classify-page';
 
 /*
@@ -32,10 +31,8 @@ function verdict(file: string) {
   const doc = parseHTML(readFileSync(join(demo, file), 'utf8')).document as unknown as Document;
   const scan = scanPage(doc, { url });
   const page = classifyPage(url, doc);
-  const missing = licenseMissing(scan, page, 'zh-CN');
-  const findings = missing ? [...scan.verdict.findings, missing] : scan.verdict.findings;
-  const foundSomething = scan.identifiers.length + scan.licenses.length + scan.badges.length > 0;
-  return { doc, scan, page, findings, level: levelOf(findings, foundSomething) };
+  const { verdict } = judge(scan, { lang: 'zh-CN' });
+  return { doc, scan, page, findings: verdict.findings, level: verdict.level };
 }
 
 describe('demo store pages', () => {

@@ -4,7 +4,6 @@
  * prices), so "high" needs a buy button or structured product data as well as a price or cart.
  */
 
-import { runSteps, type Steps } from '../scan/steps';
 
 export type ShopConfidence = 'high' | 'medium' | 'low' | 'none';
 
@@ -96,24 +95,15 @@ function findJsonLdProduct(doc: Document): string | null {
 
 /** Scores the store signals of a page. Never throws on odd markup. */
 export function detectGenericShop(doc: Document): GenericShop {
-  return runSteps(detectGenericShopSteps(doc));
-}
-
-/** The same, one signal per step: each is a pass over the page, and a big page has many nodes. */
-export function* detectGenericShopSteps(doc: Document): Steps<GenericShop> {
   const signals: ShopSignal[] = [];
   const add = (code: ShopSignalCode, evidence: string | null) => {
     if (evidence !== null) signals.push({ code, evidence });
   };
   add('price', findPrice(doc));
-  yield;
   add('buy-button', findControl(doc, BUY));
-  yield;
   // 加入购物车 is a buy button, not a separate cart link: count it once.
   add('cart', findControl(doc, CART, BUY));
-  yield;
   add('schema-product', findJsonLdProduct(doc));
-  yield;
   const micro = doc.querySelector('[itemtype*="schema.org/Product" i], [itemtype*="schema.org/Offer" i]');
   add('microdata-product', micro ? clip(micro.getAttribute('itemtype') ?? '') : null);
   const og = doc.querySelector('meta[property="og:type"]');

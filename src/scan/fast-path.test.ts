@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { hugePage, typicalPage } from '../../tests/bench/pages';
+import { judge } from '../verdict/judge';
 import { scanPage } from './scan-page';
 
 /** Every HTML fixture in the repository. */
@@ -17,12 +18,13 @@ function fixtures(dir: string): string[] {
 const summary = (html: string, fullWalk: boolean) => {
   const doc = parseHTML(html).document as unknown as Document;
   const r = scanPage(doc, { url: 'https://shop.example.cn/x', fullWalk });
+  const { verdict } = judge(r, { lang: 'zh-CN' });
   return {
     ids: r.identifiers.map((i) => `${i.kind}:${i.value}:${i.valid}:${i.label}`).sort(),
-    findings: r.verdict.findings.map((f) => `${f.code}:${f.evidence}`).sort(),
+    findings: verdict.findings.map((f) => `${f.code}:${f.evidence}`).sort(),
     licenses: r.licenses.map((l) => `${l.name}|${l.uscc}|${l.legalRepresentative}`).sort(),
     badges: r.badges.map((b) => `${b.href}|${b.official}`).sort(),
-    level: r.verdict.level,
+    level: verdict.level,
   };
 };
 

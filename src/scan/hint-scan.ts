@@ -2,7 +2,6 @@ import { ALL_ABBREVIATIONS } from '../identifiers/provinces';
 import { HINTS } from './hint-words';
 import { PartText } from './part-text';
 import { DIGIT, GLUE, GLUE_CHARS, MAX_GLUE, readDigitRun } from './uscc-runs';
-import { runSteps, type Steps } from './steps';
 
 const HINT_AT = new RegExp(HINTS.join('|'), 'y');
 /** The longest text a hint can match. */
@@ -62,9 +61,6 @@ const PAIRS = new Uint8Array(PAIR_ROW * PAIR_ROW);
 
 const pairStarts = (c1: number, c2: number) => PAIRS[FIRST_INDEX[c1]! * PAIR_ROW + SECOND_INDEX[c2]!] === 1;
 const isOpen = (c: number) => (CLASS[c]! & OPEN) !== 0;
-
-/** Verifications and digit runs read between two chances to stop. */
-const FINISH_STEP = 256;
 
 /**
  * The fast path's hint scan, fed the page's text part by part (its text nodes in document order,
@@ -163,25 +159,22 @@ export class HintScanner<Owner = unknown> {
   }
 
   /** Once all text is in: the offsets worth walking, in order (see hintOffsets). */
-  *finish(): Steps<number[]> {
+  finish(): number[] {
     if (this.pendingRun >= 0) this.seeds.push(this.pendingRun);
     this.pendingRun = -1;
     const out: number[] = [];
     const text = this.text;
-    let work = 0;
     let prev = -1;
     for (const at of this.candidates.sort((a, b) => a - b)) {
       if (at === prev || at < 0) continue;
       prev = at;
       HINT_AT.lastIndex = 0;
       if (HINT_AT.test(text.slice(at, at + HINT_SPAN))) out.push(at);
-      if (++work % FINISH_STEP === 0) yield;
     }
     let runEnd = 0;
     for (const at of this.seeds.sort((a, b) => a - b)) {
       if (at < runEnd) continue;
       runEnd = readDigitRun(text, at, runEnd, out);
-      if (++work % FINISH_STEP === 0) yield;
     }
     return [...new Set(out)].sort((a, b) => a - b);
   }
@@ -203,7 +196,7 @@ export class HintScanner<Owner = unknown> {
 export function hintOffsets(text: string): number[] {
   const scanner = new HintScanner<null>();
   scanner.add(text, null);
-  return runSteps(scanner.finish());
+  return scanner.finish();
 }
 
 /** The same offsets the slow and obvious way, a regex tried at every offset (for tests). */

@@ -1,4 +1,4 @@
-import type { ScanResult } from '../types';
+import type { PageFacts } from './facts';
 
 /*
  * The snapshot's data, shared by the content script (which takes snapshots and follows locators)
@@ -39,8 +39,8 @@ export interface Locator {
 }
 
 export interface SnapshotScan {
-  result: ScanResult;
-  /** One per evidence ref of `result`; null where the evidence has no element in the page's body. */
+  facts: PageFacts;
+  /** One per evidence ref of `facts`; null where the evidence has no element in the page's body. */
   locators: (Locator | null)[];
 }
 

@@ -1,5 +1,4 @@
 import { HintScanner } from './hint-scan';
-import type { Steps } from './steps';
 import { ATTR_HINT, PARAM_HINT } from './hint-words';
 
 /**
@@ -23,9 +22,6 @@ const LINK_SELECTOR = 'a[href*="="],area[href*="="]';
 const BIG_PARENT = 12;
 const MAX_CLIMB = 6;
 
-/** Work done between two chances to stop (see scan-steps). */
-const ELEMENTS_PER_STEP = 4096;
-const TEXT_NODES_PER_STEP = 16384;
 /** NodeFilter.SHOW_TEXT | NodeFilter.SHOW_CDATA_SECTION (NodeFilter is not global in node). */
 const SHOW_TEXT = 0x4 | 0x8;
 /** Text never shown, which the full reader skips too: not worth scanning when long. */
@@ -35,12 +31,10 @@ const LONG_TEXT = 64;
 /**
  * Groups of sibling nodes to walk in full: around every hint, every interesting alt/title, every
  * link carrying parameters. Returns null when the fast path does not apply (the caller walks all).
- * A generator, so that the content script can stop between steps and give the page its turn.
  */
-export function* regionSteps(base: Element): Generator<void, Node[][] | null, void> {
-  const anchors = yield* textAnchors(base);
-  for (const a of yield* attributeAnchors(base)) anchors.push(a);
-  yield;
+export function regionsOf(base: Element): Node[][] | null {
+  const anchors = textAnchors(base);
+  for (const a of attributeAnchors(base)) anchors.push(a);
   return groupRegions(anchors.map((a) => regionOf(a, base)), base);
 }
 
@@ -50,17 +44,15 @@ export function* regionSteps(base: Element): Generator<void, Node[][] | null, vo
  * text nodes in a few milliseconds without building a string (textContent of the same page costs
  * about 9 ms), and the scan then knows which node each hint is in.
  */
-function* textAnchors(base: Element): Steps<Element[]> {
+function textAnchors(base: Element): Element[] {
   const scanner = new HintScanner<Node>();
   const nodes = base.ownerDocument.createNodeIterator(base, SHOW_TEXT);
-  let seen = 0;
   for (let node = nodes.nextNode(); node; node = nodes.nextNode()) {
-    if (++seen % TEXT_NODES_PER_STEP === 0) yield;
     const data = (node as CharacterData).data;
     if (data.length > LONG_TEXT && RAW_TEXT.has(node.parentElement?.tagName ?? '')) continue;
     scanner.add(data, node);
   }
-  const offsets = yield* scanner.finish();
+  const offsets = scanner.finish();
   const out: Element[] = [];
   for (const node of scanner.ownersAt(offsets)) {
     const parent = node.parentElement;
@@ -70,20 +62,17 @@ function* textAnchors(base: Element): Steps<Element[]> {
 }
 
 /** Elements with an alt, title or aria-label worth reading, and links carrying parameters. */
-function* attributeAnchors(base: Element): Steps<Element[]> {
+function attributeAnchors(base: Element): Element[] {
   const out: Element[] = [];
   for (const name of ATTRIBUTES) {
     const found = base.querySelectorAll(`[${name}]`);
     for (let i = 0; i < found.length; i++) {
-      if (i % ELEMENTS_PER_STEP === ELEMENTS_PER_STEP - 1) yield;
       const v = found[i]!.getAttribute(name) ?? '';
       if (v.length > 1 && ATTR_HINT.test(v)) out.push(found[i]!);
     }
-    yield;
   }
   const links = base.querySelectorAll(LINK_SELECTOR);
   for (let i = 0; i < links.length; i++) {
-    if (i % ELEMENTS_PER_STEP === ELEMENTS_PER_STEP - 1) yield;
     if (PARAM_HINT.test(links[i]!.getAttribute('href') ?? '')) out.push(links[i]!);
   }
   return out;

@@ -1,30 +1,26 @@
-import type { Badge, Identifier, IdentifierSource, LicenseRecord, ScanResult } from '../types';
-import type { Lang } from '../i18n/lang';
+import type { Badge, Identifier, IdentifierSource, LicenseRecord } from '../types';
 import { normalizeText } from '../identifiers/normalize';
-import { evaluatePage, levelOf, sortFindings } from '../verdict/registry';
 import { collectText, type CollectOptions, type PageText } from './collect-text';
 import { detectText, type Occurrence } from './detect-text';
 import { excerpt, type Location } from './evidence';
 import { findLicenses } from './licenses';
 import { analyzeLinks } from './links';
-import { regionSteps } from './regions';
-import { runSteps, type Steps } from './steps';
-import { classifySteps } from '../platforms/classify-page';
+import { regionsOf } from './regions';
+import { classifyPage } from '../platforms/classify-page';
 import { LICENSE_LINK_TEXT, parseUrl } from '../platforms/helpers';
-import { licenseMissing, showsLicense } from '../verdict/rules/license-missing';
+import type { PageFacts } from './facts';
+import { showsLicense } from './shows-license';
 
 export interface ScanOptions extends CollectOptions {
   /** The page's URL (used for same-site badge checks and the output contract). */
   url: string;
-  /** Language of finding messages; zh-CN by default. */
-  lang?: Lang;
   /** Walk every node instead of only the regions around hints (slower; same findings). */
   fullWalk?: boolean;
 }
 
 /** A scan with the way back from its evidence refs to the page. */
 export interface DetailedScan {
-  result: ScanResult;
+  facts: PageFacts;
   /** The collected texts the scan read (one per region). */
   pages: PageText[];
   locations: Location[];
@@ -32,42 +28,26 @@ export interface DetailedScan {
 
 const SOURCE_RANK: Record<IdentifierSource, number> = { text: 0, attribute: 1, link: 2 };
 
-/** Scans a whole document or subtree synchronously. */
-export function scanPage(root: Node, options: ScanOptions): ScanResult {
-  return scanPageDetailed(root, options).result;
+/** What the engine finds on a whole document or a subtree: facts, no verdict (see src/verdict/judge.ts). */
+export function scanPage(root: Node, options: ScanOptions): PageFacts {
+  return scanPageDetailed(root, options).facts;
 }
 
 /** Scans and keeps what is needed to point at the evidence. */
 export function scanPageDetailed(root: Node, options: ScanOptions): DetailedScan {
-  return runSteps(scanSteps(root, options));
-}
-
-/** The whole scan as short steps (the content script runs them in idle-time slices). */
-export function* scanSteps(root: Node, options: ScanOptions): Steps<DetailedScan> {
-  const pages = yield* collectSteps(root, options);
-  yield;
-  const scan = analyzePages(pages, options);
-  if (root.nodeType === 9) {
-    yield;
-    yield* pageFindingSteps(scan, root as Document, options);
-  }
+  const scan = analyzePages(collectPages(root, options), options);
+  if (root.nodeType === 9) scan.facts.store = storeOf(scan, root as Document, options.url);
   return scan;
 }
 
 /**
- * Rules that need the whole document and its URL (is this a shop page at all?), not just the
- * identifiers: `license-missing`.
+ * What kind of page this is, when the verdict needs to know (license-missing): only for a page that
+ * neither shows a licence nor links to one. Classifying costs passes over the page; license words
+ * are among the scanner's hints, so the links it read include any licence link.
  */
-export function* pageFindingSteps(scan: DetailedScan, doc: Document, options: ScanOptions): Steps<void> {
-  const { result } = scan;
-  // Classifying the page costs passes over it; a page showing a license, or linking to one, cannot
-  // lack one. License words are among the scanner's hints, so the links it read include any such.
-  if (showsLicense(result) || licenseLinkIn(scan.pages, options.url)) return;
-  const page = yield* classifySteps(options.url, doc, { licenseLink: null });
-  const finding = licenseMissing(result, page, options.lang ?? 'zh-CN');
-  if (!finding) return;
-  const findings = sortFindings([...result.verdict.findings, finding]);
-  result.verdict = { level: levelOf(findings, true), findings };
+export function storeOf(scan: DetailedScan, doc: Document, url: string): PageFacts['store'] {
+  if (showsLicense(scan.facts) || licenseLinkIn(scan.pages, url)) return null;
+  return classifyPage(url, doc, { licenseLink: null });
 }
 
 /** The first link the scan read whose words name a license page (营业执照, 证照, 资质, 亮照…). */
@@ -83,30 +63,19 @@ function licenseLinkIn(pages: PageText[], base: string): string | null {
   return null;
 }
 
-/** Reads the page's text (see collectSteps). */
-export function collectPages(root: Node, options: ScanOptions): PageText[] {
-  return runSteps(collectSteps(root, options));
-}
-
-/** Elements looked at between two chances to stop, while searching for shadow roots and frames. */
-const ELEMENTS_PER_STEP = 2048;
-
 /**
  * Reads the page: the regions around hints (fast path), plus open shadow roots and same-origin
  * frames when `frames` is set, which the browser's textContent does not include.
  */
-export function* collectSteps(root: Node, options: ScanOptions): Steps<PageText[]> {
+export function collectPages(root: Node, options: ScanOptions): PageText[] {
   const base = root.nodeType === 9 ? ((root as Document).body ?? (root as Document).documentElement) : root;
-  const regions = !options.fullWalk && base && base.nodeType === 1 ? yield* regionSteps(base as Element) : null;
+  const regions = !options.fullWalk && base && base.nodeType === 1 ? regionsOf(base as Element) : null;
   if (!regions) {
     // The full walk reads shadow roots and frames itself.
     return [collectText(root, options)];
   }
   const pages: PageText[] = [];
-  for (const group of regions) {
-    pages.push(collectText(group, options));
-    yield;
-  }
+  for (const group of regions) pages.push(collectText(group, options));
   if (!options.frames || !base) return pages;
   // Frames are found natively; open shadow roots only by asking each element (no selector finds
   // them), so that loop does nothing else.
@@ -117,21 +86,18 @@ export function* collectSteps(root: Node, options: ScanOptions): Steps<PageText[
     } catch {
       // Cross-origin frame: not ours to read.
     }
-    if (doc?.body) pages.push(...(yield* collectSteps(doc, options)));
-    yield;
+    if (doc?.body) pages.push(...collectPages(doc, options));
   }
   const elements = (base as Element).getElementsByTagName('*');
   for (let i = 0; i < elements.length; i++) {
-    if (i % ELEMENTS_PER_STEP === ELEMENTS_PER_STEP - 1) yield;
     const shadow = (elements[i] as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
     if (shadow) pages.push(collectText(shadow, options));
   }
   return pages;
 }
 
-/** Everything after text collection: detection, records, badges and the verdict. */
+/** Everything after text collection: detection, records and badges (the page's kind is storeOf's). */
 export function analyzePages(pages: PageText[], options: ScanOptions): DetailedScan {
-  const lang = options.lang ?? 'zh-CN';
   const locations: Location[] = [];
   const locate = (loc: Location) => locations.push(loc) - 1;
   const found: Identifier[] = [];
@@ -162,14 +128,7 @@ export function analyzePages(pages: PageText[], options: ScanOptions): DetailedS
     for (const { element, ...b } of links.badges) badges.push({ ...b, ref: locate({ type: 'element', element }) });
   }
 
-  const identifiers = dedupe(found);
-  const findings = sortFindings(evaluatePage({ identifiers, licenses, badges, lang }));
-  const foundSomething = identifiers.length > 0 || licenses.length > 0 || badges.length > 0;
-  return {
-    result: { url: options.url, identifiers, licenses, badges, verdict: { level: levelOf(findings, foundSomething), findings } },
-    pages,
-    locations,
-  };
+  return { facts: { url: options.url, identifiers: dedupe(found), licenses, badges, store: null }, pages, locations };
 }
 
 /** One entry per kind and value; the best-labelled, most visible occurrence speaks for all. */

@@ -1,7 +1,6 @@
 import { collectText, type PageText } from './collect-text';
 import { elementAt, type Location } from './evidence';
-import { analyzePages, collectSteps, pageFindingSteps, type ScanOptions } from './scan-page';
-import type { Steps } from './steps';
+import { analyzePages, collectPages, storeOf, type ScanOptions } from './scan-page';
 import { probeOf, type Locator, type PageSnapshot, type SnapshotScan } from './locator';
 
 export type { Locator, PageSnapshot, SnapshotPart, SnapshotScan } from './locator';
@@ -9,9 +8,8 @@ export type { Locator, PageSnapshot, SnapshotPart, SnapshotScan } from './locato
 /** Makes an inert document of an HTML string (DOMParser in a browser; scripts never run). */
 export type ParseHtml = (html: string) => Document;
 
-
-/** Scans a snapshot with the same engine and rules as a live scan (scanSteps) of the page. */
-export function* scanSnapshotSteps(snapshot: PageSnapshot, parse: ParseHtml, options: ScanOptions): Steps<SnapshotScan> {
+/** Scans a snapshot with the same engine as a live scan (scanPage) of the page. */
+export function scanSnapshot(snapshot: PageSnapshot, parse: ParseHtml, options: ScanOptions): SnapshotScan {
   const roots: Node[] = [];
   const pages: PageText[] = [];
   let top: Document | null = null;
@@ -20,21 +18,17 @@ export function* scanSnapshotSteps(snapshot: PageSnapshot, parse: ParseHtml, opt
       const doc = parse(`<!doctype html><html>${part.head}${part.body}</html>`);
       top ??= doc;
       roots.push(doc.body ?? doc.documentElement);
-      for (const page of yield* collectSteps(doc, { ...options, frames: false })) pages.push(page);
+      for (const page of collectPages(doc, { ...options, frames: false })) pages.push(page);
     } else {
       const doc = parse(`<!doctype html><html><head></head><body>${part.html}</body></html>`);
       roots.push(doc.body);
       pages.push(collectText(doc.body, { ...options, frames: false }));
     }
-    yield;
   }
   const scan = analyzePages(pages, options);
-  if (top) {
-    yield;
-    yield* pageFindingSteps(scan, top, options);
-  }
+  if (top) scan.facts.store = storeOf(scan, top, options.url);
   const index = new Map(roots.map((r, i) => [r, i]));
-  return { result: scan.result, locators: scan.locations.map((loc) => locatorOf(loc, index)) };
+  return { facts: scan.facts, locators: scan.locations.map((loc) => locatorOf(loc, index)) };
 }
 
 function locatorOf(loc: Location, roots: Map<Node, number>): Locator | null {

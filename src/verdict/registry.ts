@@ -1,43 +1,55 @@
-import type { Finding, Level, Severity } from '../types';
+import type { Lang } from '../i18n/lang';
+import type { Finding } from '../types';
+import { abnormalOperation } from './rules/abnormal-operation';
 import { badgeMismatch } from './rules/badge-mismatch';
 import { badgeSpoofed } from './rules/badge-spoofed';
+import { blacklisted } from './rules/blacklisted';
+import { creditLow } from './rules/credit-low';
+import { deregistered } from './rules/deregistered';
 import { idInvalid } from './rules/id-invalid';
-import { licenseMissingRule } from './rules/license-missing';
+import { licenseMissing } from './rules/license-missing';
+import { creditUnknown, listsStale, listsUnavailable } from './rules/list-status';
+import { nameMismatch } from './rules/name-mismatch';
 import { personalWarn } from './rules/personal-warn';
 import { psbProvinceMismatch } from './rules/psb-province-mismatch';
-import type { PageRule, RuleContext, RuleInfo } from './rule';
+import { redlisted } from './rules/redlisted';
+import { fill, type Rule } from './rule';
 
-/** Rules that judge the page itself, in the order their findings are listed. */
-export const PAGE_RULES: readonly PageRule[] = [badgeSpoofed, badgeMismatch, idInvalid, psbProvinceMismatch];
+/**
+ * Every verdict rule, once, in the order its findings are listed within a severity: the page's own
+ * rules, then what the lists said, then the user's own. judge() runs them; the CLI, the panel and
+ * the popup explain findings from here. A test fails when a file in rules/ is not registered.
+ */
+export const RULES: readonly Rule[] = [
+  // What the page shows.
+  badgeSpoofed,
+  badgeMismatch,
+  idInvalid,
+  psbProvinceMismatch,
+  licenseMissing,
+  // What the lists say about it.
+  blacklisted,
+  deregistered,
+  nameMismatch,
+  abnormalOperation,
+  creditLow,
+  redlisted,
+  listsUnavailable,
+  listsStale,
+  creditUnknown,
+  // The user's own lists.
+  personalWarn,
+];
 
-/** Every rule whose findings can appear (page rules and data rules), for the UI's explanations. */
-const ALL_RULES: RuleInfo[] = [...PAGE_RULES, licenseMissingRule, personalWarn];
+const BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.code, r]));
 
-/** Registers rules defined elsewhere (data rules from feeds, platform rules). */
-export function registerRules(...rules: RuleInfo[]): void {
-  for (const r of rules) if (!ALL_RULES.some((x) => x.code === r.code)) ALL_RULES.push(r);
+export const ruleByCode = (code: string): Rule | undefined => BY_CODE.get(code);
+
+/** Why a finding matters and what to do, in `lang`; null for a code no rule has (an older verdict). */
+export function adviceFor(finding: Pick<Finding, 'code' | 'params'>, lang: Lang): string | null {
+  const rule = BY_CODE.get(finding.code);
+  return rule ? fill(rule.advice[lang], finding.params) : null;
 }
 
-export const ruleByCode = (code: string): RuleInfo | undefined => ALL_RULES.find((r) => r.code === code);
-
-const RANK: Record<Severity, number> = { danger: 4, warning: 3, caution: 2, info: 1 };
-
-/** Runs the page rules. */
-export function evaluatePage(ctx: RuleContext): Finding[] {
-  return PAGE_RULES.flatMap((r) => r.evaluate(ctx));
-}
-
-/** The verdict level: the worst finding; ok when something was found and nothing is wrong. */
-export function levelOf(findings: Finding[], foundSomething: boolean): Level {
-  let worst = 0;
-  for (const f of findings) worst = Math.max(worst, RANK[f.severity]);
-  if (worst >= 4) return 'danger';
-  if (worst === 3) return 'warning';
-  if (worst === 2) return 'caution';
-  return foundSomething || worst === 1 ? 'ok' : 'none';
-}
-
-/** Sorts findings worst first, keeping rule order within a severity. */
-export function sortFindings(findings: Finding[]): Finding[] {
-  return [...findings].sort((a, b) => RANK[b.severity] - RANK[a.severity]);
-}
+/** Findings about the state of our own data (lists missing, stale, a failed lookup), not the shop. */
+export const isDataStatus = (finding: Pick<Finding, 'code'>): boolean => BY_CODE.get(finding.code)?.topic === 'data-status';

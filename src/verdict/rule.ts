@@ -1,21 +1,52 @@
-import type { Finding, Severity } from '../types';
 import type { Lang } from '../i18n/lang';
+import type { DataLookups } from '../feed/lookup-types';
+import type { PageFacts } from '../scan/facts';
+import type { Finding, Severity } from '../types';
+import type { UserRules } from './user-rules';
 
 /** A message in each UI language; `{name}` placeholders are filled from a finding's params. */
 export type Messages = Record<Lang, string>;
 
 /**
- * A verdict rule, registered as data. Each rule owns its code, severity, and its explanation in
- * every language: what was found, why it matters, and what to do.
+ * What a rule's findings are about: the shop, or the state of our own data (lists missing, stale,
+ * a lookup that failed). The panel shows the second kind apart, plainly, never as an alarm.
+ */
+export type RuleTopic = 'shop' | 'data-status';
+
+/**
+ * A verdict rule's identity and explanation, registered as data: its code, severity, and in every
+ * language what was found, why it matters and what to do.
  */
 export interface RuleInfo {
   code: string;
   severity: Severity;
+  topic: RuleTopic;
   /** One-sentence finding, with `{param}` placeholders. */
   message: Messages;
   /** Why it matters and what to do. */
   advice: Messages;
 }
+
+/** Rules that read only what the engine found on the page (and the page's kind). */
+export interface PageRule extends RuleInfo {
+  judges: 'page';
+  evaluate(input: { facts: PageFacts; lang: Lang }): Finding[];
+}
+
+/** Rules that read what the lists said about the page (black lists, credit cache, list health). */
+export interface ListRule extends RuleInfo {
+  judges: 'lists';
+  evaluate(input: { facts: PageFacts; lookups: DataLookups; lang: Lang }): Finding[];
+}
+
+/** Rules of the user's own (personal lists). */
+export interface UserRule extends RuleInfo {
+  judges: 'user';
+  evaluate(input: { facts: PageFacts; user: UserRules; lang: Lang }): Finding[];
+}
+
+/** Every rule is one of these: judge() runs each one whose input it was given. */
+export type Rule = PageRule | ListRule | UserRule;
 
 /** Fills `{name}` placeholders; unknown names stay visible rather than vanish. */
 export function fill(template: string, params: Record<string, string>): string {
@@ -23,27 +54,8 @@ export function fill(template: string, params: Record<string, string>): string {
 }
 
 /** Builds a Finding of a rule, in one language. */
-export function makeFinding(
-  rule: RuleInfo,
-  lang: Lang,
-  params: Record<string, string>,
-  evidence: string,
-  ref?: number,
-): Finding {
+export function makeFinding(rule: RuleInfo, lang: Lang, params: Record<string, string>, evidence: string, ref?: number): Finding {
   const finding: Finding = { code: rule.code, severity: rule.severity, message: fill(rule.message[lang], params), evidence, params };
   if (ref !== undefined) finding.ref = ref;
   return finding;
-}
-
-/** What page rules see: the scan so far, and the language to speak. */
-export interface RuleContext {
-  identifiers: import('../types').Identifier[];
-  licenses: import('../types').LicenseRecord[];
-  badges: import('../types').Badge[];
-  lang: Lang;
-}
-
-/** A rule that judges the page itself (data rules from feeds judge lookups instead). */
-export interface PageRule extends RuleInfo {
-  evaluate(ctx: RuleContext): Finding[];
 }

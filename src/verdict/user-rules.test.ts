@@ -1,15 +1,29 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { scanHtml } from '../../tests/unit/scan-html';
+import { factsOf } from '../../tests/unit/scan-html';
 import { parseEntry } from '../personal-lists/parse-entry';
 import type { PersonalEntry } from '../personal-lists/personal-entry';
 import { buildReport } from '../reports/build-report';
 import { validateReport } from '../reports/validate-report';
-import { applyUserRules, NO_USER_RULES, trustAllowsOpen } from './user-rules';
+import type { Lang } from '../i18n/lang';
+import type { PageFacts } from '../scan/facts';
+import type { Verdict } from '../types';
+import { judge, judged } from './judge';
+import { NO_USER_RULES, trustAllowsOpen, type UserRules } from './user-rules';
 import { addSuppression, normalizeSuppressions, pageHost, removeSuppression, type FindingSuppression } from '../user-rules/suppression';
 
 const URL_ = 'https://shop.example.com/item?id=7';
-const demo = (name: string, url = URL_) => scanHtml(readFileSync(new URL(`../../tests/fixtures/demo/${name}`, import.meta.url), 'utf8'), url, 'zh-CN');
+/** A demo page's facts, with the verdict of its page rules alone (no lists, no user). */
+function demo(name: string, url = URL_): PageFacts & { verdict: Verdict } {
+  const facts = factsOf(readFileSync(new URL(`../../tests/fixtures/demo/${name}`, import.meta.url), 'utf8'), url);
+  return { ...facts, verdict: judge(facts, { lang: 'zh-CN' }).verdict };
+}
+
+/** judge() with the user's rules: the verdict as the user sees it, and what their rules did. */
+function applyUserRules(facts: PageFacts, user: UserRules, lang: Lang) {
+  const j = judge(facts, { lang, user });
+  return { result: judged(facts, j.verdict), view: j.user! };
+}
 
 function entry(raw: unknown): PersonalEntry {
   const parsed = parseEntry(raw);
@@ -17,11 +31,11 @@ function entry(raw: unknown): PersonalEntry {
   return parsed.entry;
 }
 
-describe('applyUserRules', () => {
+describe('judge() with the user\'s own rules', () => {
   it('changes nothing without rules', () => {
     const scan = demo('invalid-code.html');
     const { result, view } = applyUserRules(scan, NO_USER_RULES, 'zh-CN');
-    expect(result).toEqual(scan);
+    expect(result.verdict).toEqual(scan.verdict);
     expect(view).toEqual({ hiddenCodes: [], personal: null });
   });
 
@@ -44,8 +58,6 @@ describe('applyUserRules', () => {
     expect(hidden.result.verdict.findings.map((f) => f.code)).not.toContain('psb-province-mismatch');
     expect(hidden.result.verdict.findings.map((f) => f.code)).toContain('id-invalid');
     expect(hidden.view.hiddenCodes).toEqual(['psb-province-mismatch']);
-    // Applying twice is the same as once (the service worker and the content script both apply).
-    expect(applyUserRules(hidden.result, { suppressed: list, personal: [] }, 'zh-CN').result).toEqual(hidden.result);
 
     // Another shop with the same finding is not affected.
     const other = applyUserRules({ ...scan, url: 'https://other.example.org/' }, { suppressed: list, personal: [] }, 'zh-CN');
@@ -75,9 +87,8 @@ describe('applyUserRules', () => {
     expect(f.message).toContain('*.example.com');
     expect(f.message).toContain('买到假货');
     expect(view.personal).toMatchObject({ action: 'warn', rule: '*.example.com', matched: 'shop.example.com' });
-    // Idempotent, and gone again when the entry is removed.
-    expect(applyUserRules(result, { suppressed: [], personal: [warn] }, 'zh-CN').result).toEqual(result);
-    expect(applyUserRules(result, NO_USER_RULES, 'zh-CN').result.verdict).toEqual(scan.verdict);
+    // Gone again when the entry is removed.
+    expect(applyUserRules(scan, NO_USER_RULES, 'zh-CN').result.verdict).toEqual(scan.verdict);
   });
 
   it('an identifier entry matches the shop on any domain', () => {
@@ -93,12 +104,12 @@ describe('applyUserRules', () => {
     const applied = applyUserRules(warning, { suppressed: [], personal: [trust] }, 'zh-CN');
     expect(applied.result.verdict).toEqual(warning.verdict);
     expect(applied.view.personal?.action).toBe('trust');
-    expect(trustAllowsOpen(applied.result, applied.view)).toBe(false);
+    expect(trustAllowsOpen(applied.result.verdict.findings, applied.view)).toBe(false);
     const danger = demo('spoofed-badge.html', 'https://shop.example.cn/');
     expect(danger.verdict.level).toBe('danger');
     const d = applyUserRules(danger, { suppressed: [], personal: [trust] }, 'zh-CN');
-    expect(trustAllowsOpen(d.result, d.view)).toBe(true);
-    expect(trustAllowsOpen(warning, { hiddenCodes: [], personal: null })).toBe(true);
+    expect(trustAllowsOpen(d.result.verdict.findings, d.view)).toBe(true);
+    expect(trustAllowsOpen(warning.verdict.findings, { hiddenCodes: [], personal: null })).toBe(true);
   });
 
   it('normalizeSuppressions drops malformed stored entries', () => {

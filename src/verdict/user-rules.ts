@@ -1,10 +1,7 @@
-import type { Lang } from '../i18n/lang';
 import { matchPersonalLists } from '../personal-lists/match-personal-lists';
 import type { PersonalEntry } from '../personal-lists/personal-entry';
-import { personalWarn } from './rules/personal-warn';
-import { makeFinding } from './rule';
-import { levelOf, sortFindings } from './registry';
-import type { ScanResult } from '../types';
+import type { PageFacts } from '../scan/facts';
+import type { Finding } from '../types';
 import { pageHost, type FindingSuppression } from '../user-rules/suppression';
 
 /** The user's own rules that apply to pages: hidden warnings and personal lists. */
@@ -26,42 +23,33 @@ export interface UserRulesView {
 
 const ruleText = (e: PersonalEntry): string => (e.target.type === 'domain' ? e.target.pattern : `${e.target.kind} ${e.target.value}`);
 
+/** The personal-list entry that decides for this page (the most specific one), or null. */
+export function personalDecision(facts: Pick<PageFacts, 'url' | 'identifiers'>, user: UserRules): UserRulesView['personal'] {
+  const decision = matchPersonalLists(facts.url, facts.identifiers, user.personal);
+  if (!decision.decidedBy) return null;
+  const { entry, matched } = decision.decidedBy;
+  return { action: entry.action, rule: ruleText(entry), matched, note: entry.note };
+}
+
 /**
- * Applies the user's rules to a scan (pure; applying twice gives the same result):
- * - a finding the user marked as wrong on this host is taken out, and counted in `hiddenCodes`;
- * - a personal "warn" entry adds a danger finding that names the user's own rule;
- * - a personal "trust" entry changes no finding: it is reported in `personal`, and the panel stays
- *   collapsed for it (danger still opens it: trust given earlier must not hide new hard evidence).
- * The level is recomputed from what is left.
+ * "This warning is wrong": takes out the findings the user marked as wrong on this page's host.
+ * Not a rule of its own (it makes no finding): the user's override of any rule's finding, applied
+ * by judge() after every rule has spoken. Returns what is kept and the codes taken out.
  */
-export function applyUserRules(result: ScanResult, rules: UserRules, lang: Lang): { result: ScanResult; view: UserRulesView } {
-  const host = pageHost(result.url);
-  const hidden = new Set(rules.suppressed.filter((s) => s.host === host).map((s) => s.code));
+export function hideMarkedWrong(findings: Finding[], url: string, user: UserRules): { kept: Finding[]; hiddenCodes: string[] } {
+  const host = pageHost(url);
+  const hidden = new Set(user.suppressed.filter((s) => s.host === host).map((s) => s.code));
+  if (!hidden.size) return { kept: findings, hiddenCodes: [] };
   const hiddenCodes: string[] = [];
-  const kept = result.verdict.findings.filter((f) => {
-    if (f.code === personalWarn.code) return false;
+  const kept = findings.filter((f) => {
     if (!hidden.has(f.code)) return true;
     hiddenCodes.push(f.code);
     return false;
   });
-  const decision = matchPersonalLists(result.url, result.identifiers, rules.personal);
-  let personal: UserRulesView['personal'] = null;
-  if (decision.decidedBy) {
-    const { entry, matched } = decision.decidedBy;
-    personal = { action: entry.action, rule: ruleText(entry), matched, note: entry.note };
-    if (entry.action === 'warn') {
-      const note = entry.note ? (lang === 'en' ? `: ${entry.note}` : `：${entry.note}`) : '';
-      kept.push(makeFinding(personalWarn, lang, { rule: personal.rule, matched, note }, matched));
-    }
-  }
-  const findings = sortFindings(kept);
-  const foundSomething = result.identifiers.length > 0 || result.licenses.length > 0 || result.badges.length > 0;
-  // Nothing of ours changed the page's findings: keep the engine's own level untouched.
-  const level = hiddenCodes.length === 0 && personal?.action !== 'warn' && findings.length === result.verdict.findings.length ? result.verdict.level : levelOf(findings, foundSomething);
-  return { result: { ...result, verdict: { level, findings } }, view: { hiddenCodes, personal } };
+  return { kept, hiddenCodes };
 }
 
 /** Whether the panel should open by itself: never for a trusted shop, unless something is a danger. */
-export function trustAllowsOpen(result: ScanResult, view: UserRulesView): boolean {
-  return view.personal?.action !== 'trust' || result.verdict.findings.some((f) => f.severity === 'danger');
+export function trustAllowsOpen(findings: readonly Finding[], view: UserRulesView | null): boolean {
+  return view?.personal?.action !== 'trust' || findings.some((f) => f.severity === 'danger');
 }

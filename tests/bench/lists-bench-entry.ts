@@ -1,17 +1,19 @@
 // Bundled into a bench page inside a copy of the built extension (same origin as its service worker,
 // so the same IndexedDB): times the lookups the worker runs for a scanned page, with the same engine.
-import { checkScanWithLists } from '../../src/lists/check-scan';
+import { lookupPage } from '../../src/lists/lookup-page';
+import { judge } from '../../src/verdict/judge';
 import { openListsDb } from '../../src/lists/lists-db';
 import { hashQueriesSync, lookupIdentifiers } from '../../src/lists/lookup-identifiers';
 import { warmGenerations } from '../../src/lists/generation-cache';
 import { readPages } from '../../src/lists/read-pages';
-import type { Identifier, ScanResult } from '../../src/types';
+import type { PageFacts } from '../../src/scan/facts';
+import type { Identifier } from '../../src/types';
 
 declare global {
   interface Window {
     lzListsBench: {
       /**
-       * Times checkScanWithLists on `pages` (each a list of USCCs); returns ms per page, blacklisted
+       * Times lookupPage + judge on `pages` (each a list of USCCs); returns ms per page, blacklisted
        * hits per page and the IndexedDB transactions each lookup opened (0: answered from memory).
        */
       lookups(pages: string[][]): Promise<{ ms: number[]; hits: number[]; transactions: number[]; cpuMs: number[]; warmedAfter: number | null }>;
@@ -52,10 +54,10 @@ window.lzListsBench = {
       const c = performance.now();
       for (let k = 0; k < 2; k++) hashQueriesSync(ids.map((value) => ({ kind: 'uscc' as const, value })));
       cpuMs.push(performance.now() - c);
-      const page: ScanResult = { url: 'https://shop.example.com/item/1', identifiers: ids.map(identifier), licenses: [], badges: [], verdict: { level: 'ok', findings: [] } };
+      const page: PageFacts = { url: 'https://shop.example.com/item/1', identifiers: ids.map(identifier), licenses: [], badges: [], store: null };
       const before = transactionsOpened;
       const t = performance.now();
-      const out = await checkScanWithLists(db, page, 'zh-CN');
+      const out = judge(page, { lang: 'zh-CN', lookups: await lookupPage(db, page) });
       ms.push(performance.now() - t);
       transactions.push(transactionsOpened - before);
       hits.push(out.verdict.findings.filter((f) => f.code === 'blacklisted').length);

@@ -2,9 +2,11 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LANGS, type Lang } from '../../i18n/lang';
-import { applyFeed } from '../feed/apply-feed';
+import { lookupInFeed } from '../feed/apply-feed';
+import type { DataLookups } from '../../feed/lookup-types';
 import { scanPage } from '../../scan/scan-page';
 import type { ScanResult } from '../../types';
+import { judge, judged } from '../../verdict/judge';
 import { UsageError, parseArgs, type Command } from './command';
 import { decodeHtml, parseHtmlDocument } from './parse-html';
 import { formatReport } from './scan-report';
@@ -33,17 +35,19 @@ export const scanCommand: Command = {
     const input = positionals[0]!;
     const { html, url } = await load(input);
     const document = parseHtmlDocument(html);
-    let result = scanPage(document, { url: flags.get('url')?.[0] ?? url, lang });
+    const facts = scanPage(document, { url: flags.get('url')?.[0] ?? url });
     const feed = flags.get('feed')?.[0];
+    let lookups: DataLookups | undefined;
     if (feed) {
       const publicKey = flags.get('pubkey')?.[0];
       if (!publicKey) throw new UsageError('--feed needs --pubkey: a feed is never trusted on a key it carries itself');
       try {
-        result = await applyFeed(result, /^https?:\/\//i.test(feed) ? feed : resolve(feed), { publicKey, lang });
+        lookups = await lookupInFeed(facts, /^https?:\/\//i.test(feed) ? feed : resolve(feed), { publicKey });
       } catch (error) {
         throw new Error(`名单无法使用 ${feed}: ${error instanceof Error ? error.message : String(error)} (the feed was refused)`);
       }
     }
+    const result = judged(facts, judge(facts, { lang, lookups }).verdict);
     io.out(booleans.has('json') ? JSON.stringify(forOutput(result), null, 2) : formatReport(result, lang));
     return 0;
   },

@@ -1,7 +1,6 @@
 import type { Lang } from '../../i18n/lang';
 import { KIND_NAMES } from '../../identifiers/kind-names';
-import { ruleByCode } from '../../verdict/registry';
-import { fill } from '../../verdict/rule';
+import { adviceFor } from '../../verdict/registry';
 import type { Level, ScanResult } from '../../types';
 
 const LEVEL_TEXT: Record<Level, Record<Lang, string>> = {
@@ -33,8 +32,8 @@ export function formatReport(r: ScanResult, lang: Lang): string {
     lines.push('', `${T.findings[lang]}:`);
     for (const f of r.verdict.findings) {
       lines.push(`  [${f.severity}] ${f.message}`, `      ${T.evidence[lang]}: ${f.evidence}`);
-      const advice = ruleByCode(f.code)?.advice[lang];
-      if (advice) lines.push(`      ${fill(advice, f.params)}`);
+      const advice = adviceFor(f, lang);
+      if (advice) lines.push(`      ${advice}`);
     }
   }
   if (r.identifiers.length) {

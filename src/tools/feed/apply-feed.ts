@@ -1,15 +1,12 @@
-import type { Lang } from '../../i18n/lang';
-import type { ScanResult } from '../../types';
 import { prefixOf, sha256 } from '../../feed/bytes';
-import { withDataFindings } from '../../verdict/data-rules';
 import { FeedError, asFeedError } from '../../feed/feed-error';
 import { fetchBlacklistLeaf, fetchEntityLeaf, fetchKeyShard, findInShard, hashQueries, pickRecord } from '../../feed/feed-lookup';
 import { HASH_BYTES, LIMITS, type Manifest } from '../../feed/format';
 import { httpTransport } from '../../feed/http-transport';
 import { keyString } from '../../feed/keys';
-import type { EntityLookup, ListMatch, ListsStatus } from '../../feed/lookup-types';
+import type { DataLookups, EntityLookup, ListMatch, ListsStatus } from '../../feed/lookup-types';
 import { openManifest } from '../../feed/manifest';
-import { blacklistQueries, entityQueries } from '../../feed/scan-queries';
+import { blacklistQueries, entityQueries, type QueriedPage } from '../../feed/scan-queries';
 import { parsePublicKey } from '../../feed/signature';
 import type { FeedTransport } from '../../feed/transport';
 
@@ -19,7 +16,6 @@ export type FeedSource = string | FeedTransport;
 export interface ApplyFeedOptions {
   /** The publisher's Ed25519 public key (base64 or hex): the feed is refused unless it signed it. */
   publicKey: string | Uint8Array;
-  lang?: Lang;
   /** For URLs; node's global fetch by default. */
   fetch?: typeof fetch;
   timeoutMs?: number;
@@ -47,12 +43,12 @@ export async function loadManifest(transport: FeedTransport, publicKey: Uint8Arr
 }
 
 /**
- * Applies a signed feed to a scan: looks up the page's identifiers and domain in the blacklist
- * and its USCCs in the entity data, straight from the feed (fetching only the shards and leaves
- * needed), and adds the data findings. A feed that cannot be loaded or verified is an error (the
- * caller asked for it); an entity leaf that cannot be read makes that lookup 'unknown'.
+ * What a signed feed says about a page, straight from the feed (no database: the CLI's `scan
+ * --feed`): the page's identifiers and domain looked up in the blacklist and its USCCs in the entity
+ * data, fetching only the shards and leaves needed. A feed that cannot be loaded or verified is an
+ * error (the caller asked for it); an entity leaf that cannot be read makes that lookup 'unknown'.
  */
-export async function applyFeed(result: ScanResult, source: FeedSource, opts: ApplyFeedOptions): Promise<ScanResult> {
+export async function lookupInFeed(result: QueriedPage, source: FeedSource, opts: ApplyFeedOptions): Promise<DataLookups> {
   const publicKey = typeof opts.publicKey === 'string' ? parsePublicKey(opts.publicKey) : opts.publicKey;
   const transport = await openSource(source, opts);
   const manifest = await loadManifest(transport, publicKey);
@@ -91,5 +87,5 @@ export async function applyFeed(result: ScanResult, source: FeedSource, opts: Ap
     state: stale ? 'stale' : 'ok',
     feeds: [{ name: manifest.name, url: transport.location, version: manifest.version, lastSuccess: Date.parse(manifest.created), stale, error: null }],
   };
-  return withDataFindings(result, { matches, entities, status }, opts.lang ?? 'zh-CN');
+  return { matches, entities, status };
 }

@@ -1,12 +1,13 @@
 import { evidenceOf } from '../data-evidence';
-import type { DataRule } from '../data-rule';
 import { DETAILS_MISSING } from '../../feed/list-names';
-import { makeFinding } from '../rule';
+import { makeFinding, type ListRule } from '../rule';
 
 /** The business is in 经营异常名录 (e.g. not reachable at its address, annual report missing). */
-export const abnormalOperation: DataRule = {
+export const abnormalOperation: ListRule = {
   code: 'abnormal-operation',
   severity: 'warning',
+  judges: 'lists',
+  topic: 'shop',
   message: {
     'zh-CN': '{value} 被列入经营异常名录：{reason}（{authority}，{date}）',
     'zh-TW': '{value} 被列入經營異常名錄：{reason}（{authority}，{date}）',
@@ -17,13 +18,13 @@ export const abnormalOperation: DataRule = {
     'zh-TW': '經營異常不等於違法，但說明該企業未按規定公示資訊或無法聯繫。大額交易前請在國家企業信用信息公示系統核實。來源：{source}',
     en: 'Abnormal operation is not a crime, but the business did not file its reports or cannot be reached. Check www.gsxt.gov.cn before a large purchase. Source: {source}',
   },
-  evaluate({ result, lookups, lang }) {
+  evaluate({ facts, lookups, lang }) {
     return lookups.matches
       .filter((m) => m.list === 'abnormal-operation')
       .map((m) => {
         const r = m.record;
         const params = { value: m.value, kind: m.kind, reason: r?.reason ?? DETAILS_MISSING[lang], authority: r?.authority ?? '?', date: r?.listedOn ?? '?', source: r?.sourceUrl || '?', feed: m.feed };
-        const at = evidenceOf(result, m.kind, m.value);
+        const at = evidenceOf(facts, m.kind, m.value);
         return makeFinding(abnormalOperation, lang, params, at.evidence, at.ref);
       });
   },

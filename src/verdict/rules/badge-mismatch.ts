@@ -4,6 +4,8 @@ import { makeFinding, type PageRule } from '../rule';
 export const badgeMismatch: PageRule = {
   code: 'badge-mismatch',
   severity: 'danger',
+  judges: 'page',
+  topic: 'shop',
   message: {
     'zh-CN': '亮照链接验证的是 {embedded}，而页面展示的统一社会信用代码是 {shown}',
     'zh-TW': '亮照連結驗證的是 {embedded}，而頁面展示的統一社會信用代碼是 {shown}',
@@ -14,7 +16,7 @@ export const badgeMismatch: PageRule = {
     'zh-TW': '執照與亮照不一致，可能是冒用他人營業執照。請在國家企業信用信息公示系統分別查詢兩個代碼，確認與你交易的究竟是哪家企業。',
     en: 'The license shown and the verified one differ: the shop may be using another company’s license. Look both codes up on www.gsxt.gov.cn to see who you are dealing with.',
   },
-  evaluate({ identifiers, badges, lang }) {
+  evaluate({ facts: { identifiers, badges }, lang }) {
     // Only codes the page shows in text count as "shown"; link parameters are what is compared.
     const shown = identifiers.filter((i) => i.kind === 'uscc' && i.valid && i.source !== 'link').map((i) => i.value);
     if (!shown.length) return [];

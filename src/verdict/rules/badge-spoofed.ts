@@ -4,6 +4,8 @@ import { makeFinding, type PageRule } from '../rule';
 export const badgeSpoofed: PageRule = {
   code: 'badge-spoofed',
   severity: 'danger',
+  judges: 'page',
+  topic: 'shop',
   message: {
     'zh-CN': '“{claims}”标识声称经过官方验证，却链接到非官方网站 {host}',
     'zh-TW': '「{claims}」標識聲稱經過官方驗證，卻連結到非官方網站 {host}',
@@ -14,7 +16,7 @@ export const badgeSpoofed: PageRule = {
     'zh-TW': '偽造亮照或備案標識是假冒網店的常見手法。請勿相信該標識，到國家企業信用信息公示系統（www.gsxt.gov.cn）或公安備案網站自行核實。',
     en: 'Fake license or filing badges are a common scam-shop trick. Do not trust this badge; check the shop yourself on www.gsxt.gov.cn or the public-security filing site.',
   },
-  evaluate({ badges, lang }) {
+  evaluate({ facts: { badges }, lang }) {
     return badges
       .filter((b) => !b.official && !b.selfHosted)
       .map((b) => makeFinding(badgeSpoofed, lang, { claims: b.claims, host: b.host }, `${b.claims} → ${b.href}`, b.ref));

@@ -1,12 +1,13 @@
 import { evidenceOf } from '../data-evidence';
-import type { DataRule } from '../data-rule';
 import { DETAILS_MISSING, LIST_TITLES } from '../../feed/list-names';
-import { makeFinding } from '../rule';
+import { makeFinding, type ListRule } from '../rule';
 
 /** An identifier of the page (or its domain) is on a black list (any list but 经营异常名录). */
-export const blacklisted: DataRule = {
+export const blacklisted: ListRule = {
   code: 'blacklisted',
   severity: 'danger',
+  judges: 'lists',
+  topic: 'shop',
   message: {
     'zh-CN': '{value} 列入{list}：{reason}（{authority}，{date}）',
     'zh-TW': '{value} 列入{list}：{reason}（{authority}，{date}）',
@@ -17,7 +18,7 @@ export const blacklisted: DataRule = {
     'zh-TW': '該主體被監管部門或經審核的舉報列入黑名單。不要付款；可在來源網頁 {source} 或國家企業信用信息公示系統（www.gsxt.gov.cn）、信用中國核實。',
     en: 'Regulators or reviewed reports put this entity on a black list. Do not pay; check the source {source} or www.gsxt.gov.cn / 信用中国.',
   },
-  evaluate({ result, lookups, lang }) {
+  evaluate({ facts, lookups, lang }) {
     return lookups.matches
       .filter((m) => m.list !== 'abnormal-operation')
       .map((m) => {
@@ -34,7 +35,7 @@ export const blacklisted: DataRule = {
           name: r?.name ?? '',
           feed: m.feed,
         };
-        const at = evidenceOf(result, m.kind, m.value);
+        const at = evidenceOf(facts, m.kind, m.value);
         return makeFinding(blacklisted, lang, params, at.evidence, at.ref);
       });
   },

@@ -1,6 +1,5 @@
 import { evidenceOf } from '../data-evidence';
-import type { DataRule } from '../data-rule';
-import { makeFinding } from '../rule';
+import { makeFinding, type ListRule } from '../rule';
 
 const STATUS_WORDS = {
   吊销: { 'zh-CN': '已被吊销营业执照', 'zh-TW': '已被吊銷營業執照', en: 'has had its business license revoked' },
@@ -8,9 +7,11 @@ const STATUS_WORDS = {
 } as const;
 
 /** The USCC shown belongs to a business that no longer exists (吊销 / 注销). */
-export const deregistered: DataRule = {
+export const deregistered: ListRule = {
   code: 'deregistered',
   severity: 'danger',
+  judges: 'lists',
+  topic: 'shop',
   message: {
     'zh-CN': '统一社会信用代码 {uscc}（{name}）{status}（{date}）',
     'zh-TW': '統一社會信用代碼 {uscc}（{name}）{status}（{date}）',
@@ -21,10 +22,10 @@ export const deregistered: DataRule = {
     'zh-TW': '已吊銷或註銷的企業不能合法經營，頁面展示的執照無效。請勿付款，可在國家企業信用信息公示系統（www.gsxt.gov.cn）核實。',
     en: 'A revoked or deregistered business may not trade; the license shown is void. Do not pay; check www.gsxt.gov.cn.',
   },
-  evaluate({ result, lookups, lang }) {
+  evaluate({ facts, lookups, lang }) {
     return lookups.entities.flatMap((e) => {
       if (e.state !== 'found' || e.record.status === '存续') return [];
-      const at = evidenceOf(result, 'uscc', e.uscc);
+      const at = evidenceOf(facts, 'uscc', e.uscc);
       const params = { uscc: e.uscc, name: e.record.name, status: STATUS_WORDS[e.record.status][lang], statusCode: e.record.status, date: e.record.updatedOn };
       return [makeFinding(deregistered, lang, params, at.evidence, at.ref)];
     });

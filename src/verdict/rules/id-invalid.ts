@@ -4,6 +4,8 @@ import { makeFinding, type PageRule } from '../rule';
 export const idInvalid: PageRule = {
   code: 'id-invalid',
   severity: 'warning',
+  judges: 'page',
+  topic: 'shop',
   message: {
     'zh-CN': '{label} {value} 不是有效的号码（{problems}）',
     'zh-TW': '{label} {value} 不是有效的號碼（{problems}）',
@@ -14,7 +16,7 @@ export const idInvalid: PageRule = {
     'zh-TW': '號碼可能抄錯，也可能是編造的。請複製號碼到官方查詢網站核實；查不到時不要付款。',
     en: 'The number may be mistyped or made up. Copy it into the official lookup site; if it cannot be found there, do not pay.',
   },
-  evaluate({ identifiers, lang }) {
+  evaluate({ facts: { identifiers }, lang }) {
     return identifiers
       .filter((i) => !i.valid && i.label !== null)
       .map((i) => {

@@ -3,15 +3,22 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import type { Badge, Identifier, ScanResult } from '../../types';
+import type { Badge, Finding, Identifier } from '../../types';
+import type { Lang } from '../../i18n/lang';
+import type { PageFacts } from '../../scan/facts';
 import { classifyPage, type PageClass } from '../../platforms/classify-page';
 import { scanPage } from '../../scan/scan-page';
-import { licenseMissing, licenseMissingRule } from './license-missing';
+import { licenseMissing as licenseMissingRule } from './license-missing';
+
+/** The rule's finding for a page read as `scan`, classified as `page`; null when it stays quiet. */
+function licenseMissing(scan: Omit<PageFacts, 'store'>, page: PageClass, lang: Lang): Finding | null {
+  return licenseMissingRule.evaluate({ facts: { ...scan, store: page }, lang })[0] ?? null;
+}
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../../../tests/fixtures/platforms');
 const load = (name: string) => parseHTML(readFileSync(join(fixtures, name), 'utf8')).document as unknown as Document;
 
-const empty = (url: string): ScanResult => ({ url, identifiers: [], licenses: [], badges: [], verdict: { level: 'none', findings: [] } });
+const empty = (url: string): Omit<PageFacts, 'store'> => ({ url, identifiers: [], licenses: [], badges: [] });
 
 const uscc: Identifier = { kind: 'uscc', value: '91440101MA5CKX2R1G', valid: true, problems: [], label: '统一社会信用代码', source: 'text', evidence: '统一社会信用代码：91440101MA5CKX2R1G', count: 1 };
 const badge = (over: Partial<Badge>): Badge => ({ href: 'https://x/', host: 'x', claims: '', official: false, authority: null, selfHosted: false, embedded: [], ...over });

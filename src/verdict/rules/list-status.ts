@@ -1,13 +1,14 @@
-import type { DataRule } from '../data-rule';
-import { makeFinding } from '../rule';
+import { makeFinding, type ListRule } from '../rule';
 
 /**
  * Status findings: when lists are missing, stale, or a lookup failed, the panel must say that the
  * data checks were not (fully) done. Unknown is never the same as clean.
  */
-export const listsUnavailable: DataRule = {
+export const listsUnavailable: ListRule = {
   code: 'lists-unavailable',
   severity: 'info',
+  judges: 'lists',
+  topic: 'data-status',
   message: {
     'zh-CN': '尚未加载黑名单与信用数据，未能核对黑名单、吊销/注销和信用等级',
     'zh-TW': '尚未載入黑名單與信用資料，未能核對黑名單、吊銷/註銷和信用等級',
@@ -18,15 +19,17 @@ export const listsUnavailable: DataRule = {
     'zh-TW': '這不代表該店沒有問題。請在設定中訂閱資料源，或到國家企業信用信息公示系統（www.gsxt.gov.cn）自行查詢。',
     en: 'This does not mean the shop is clean. Subscribe to a feed in the settings, or check www.gsxt.gov.cn yourself.',
   },
-  evaluate({ result, lookups, lang }) {
-    if (!pageHasIds(result) || lookups.status.state !== 'none') return [];
-    return [makeFinding(listsUnavailable, lang, {}, result.url)];
+  evaluate({ facts, lookups, lang }) {
+    if (!pageHasIds(facts) || lookups.status.state !== 'none') return [];
+    return [makeFinding(listsUnavailable, lang, {}, facts.url)];
   },
 };
 
-export const listsStale: DataRule = {
+export const listsStale: ListRule = {
   code: 'lists-stale',
   severity: 'info',
+  judges: 'lists',
+  topic: 'data-status',
   message: {
     'zh-CN': '黑名单数据“{feeds}”已过期（最后更新 {since}），新近列入的企业可能查不到',
     'zh-TW': '黑名單資料「{feeds}」已過期（最後更新 {since}），新近列入的企業可能查不到',
@@ -37,9 +40,9 @@ export const listsStale: DataRule = {
     'zh-TW': '擴充功能正在使用上一次成功下載的資料。{error}',
     en: 'The extension is using the last list it downloaded successfully. {error}',
   },
-  evaluate({ result, lookups, lang }) {
+  evaluate({ facts, lookups, lang }) {
     const { status } = lookups;
-    if (!pageHasIds(result) || (status.state !== 'stale' && status.state !== 'error')) return [];
+    if (!pageHasIds(facts) || (status.state !== 'stale' && status.state !== 'error')) return [];
     const bad = status.feeds.filter((f) => f.stale || f.error);
     const since = bad.map((f) => (f.lastSuccess ? new Date(f.lastSuccess).toISOString().slice(0, 10) : '—')).join(', ');
     const params = { feeds: bad.map((f) => f.name).join(', '), since, error: bad.map((f) => f.error).filter(Boolean).join('; ') };
@@ -47,9 +50,11 @@ export const listsStale: DataRule = {
   },
 };
 
-export const creditUnknown: DataRule = {
+export const creditUnknown: ListRule = {
   code: 'credit-unknown',
   severity: 'info',
+  judges: 'lists',
+  topic: 'data-status',
   message: {
     'zh-CN': '未能查询 {uscc} 的登记状态和信用等级：{reason}',
     'zh-TW': '未能查詢 {uscc} 的登記狀態和信用等級：{reason}',

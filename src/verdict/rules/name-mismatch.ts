@@ -1,16 +1,17 @@
 import { canonicalKey } from '../../feed/keys';
-import type { DataRule } from '../data-rule';
 import { namesMatch } from '../../lists/company-name';
-import { makeFinding } from '../rule';
+import { makeFinding, type ListRule } from '../rule';
 
 /**
  * The page shows a company name that is not the registered name of the USCC next to it: the
  * borrowed-license scam (a shop displays someone else's genuine license). Short forms, brackets,
  * spaces and Traditional characters are tolerated; a name too generic to compare is not flagged.
  */
-export const nameMismatch: DataRule = {
+export const nameMismatch: ListRule = {
   code: 'name-mismatch',
   severity: 'danger',
+  judges: 'lists',
+  topic: 'shop',
   message: {
     'zh-CN': '页面显示的企业名称“{shown}”与统一社会信用代码 {uscc} 的登记名称“{official}”不符',
     'zh-TW': '頁面顯示的企業名稱「{shown}」與統一社會信用代碼 {uscc} 的登記名稱「{official}」不符',
@@ -21,9 +22,9 @@ export const nameMismatch: DataRule = {
     'zh-TW': '借用或盜用他人營業執照是常見騙局：執照是真的，但不屬於這家店。請在國家企業信用信息公示系統（www.gsxt.gov.cn）核對，並向平台或 12315 舉報。',
     en: 'Showing someone else’s genuine license is a common scam: the license is real but not this shop’s. Check www.gsxt.gov.cn and report to the platform or 12315.',
   },
-  evaluate({ result, lookups, lang }) {
+  evaluate({ facts, lookups, lang }) {
     const seen = new Set<string>();
-    return result.licenses.flatMap((l) => {
+    return facts.licenses.flatMap((l) => {
       const uscc = l.uscc ? canonicalKey('uscc', l.uscc) : null;
       if (!uscc || !l.name) return [];
       const e = lookups.entities.find((x) => x.uscc === uscc);

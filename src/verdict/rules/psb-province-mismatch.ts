@@ -5,6 +5,8 @@ import { makeFinding, type PageRule } from '../rule';
 export const psbProvinceMismatch: PageRule = {
   code: 'psb-province-mismatch',
   severity: 'caution',
+  judges: 'page',
+  topic: 'shop',
   message: {
     'zh-CN': '公安备案号 {value} 标注的省份是{named}，但号码属于{coded}',
     'zh-TW': '公安備案號 {value} 標註的省份是{named}，但號碼屬於{coded}',
@@ -15,7 +17,7 @@ export const psbProvinceMismatch: PageRule = {
     'zh-TW': '備案號的省份與號碼不符，可能是拼湊的。請在全國互聯網安全管理服務平台（beian.mps.gov.cn）查詢該號碼。',
     en: 'The province and the number do not match; the filing may be made up. Look the number up on beian.mps.gov.cn.',
   },
-  evaluate({ identifiers, lang }) {
+  evaluate({ facts: { identifiers }, lang }) {
     const out = [];
     for (const i of identifiers) {
       if (i.kind !== 'psb-filing' || i.source === 'link') continue;

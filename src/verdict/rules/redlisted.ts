@@ -1,11 +1,12 @@
 import { evidenceOf } from '../data-evidence';
-import type { DataRule } from '../data-rule';
-import { makeFinding } from '../rule';
+import { makeFinding, type ListRule } from '../rule';
 
 /** The business is on a red list (守信激励). Information only: it does not vouch for this shop page. */
-export const redlisted: DataRule = {
+export const redlisted: ListRule = {
   code: 'redlisted',
   severity: 'info',
+  judges: 'lists',
+  topic: 'shop',
   message: {
     'zh-CN': '{name}（{uscc}）列入红名单：{lists}',
     'zh-TW': '{name}（{uscc}）列入紅名單：{lists}',
@@ -16,10 +17,10 @@ export const redlisted: DataRule = {
     'zh-TW': '紅名單說明該企業信用良好，但不能證明這個網店真的屬於它：請同時核對頁面上的名稱和號碼。',
     en: 'A red list means good credit, but it does not prove this shop belongs to that business: check the name and numbers on the page too.',
   },
-  evaluate({ result, lookups, lang }) {
+  evaluate({ facts, lookups, lang }) {
     return lookups.entities.flatMap((e) => {
       if (e.state !== 'found' || !e.record.redlists.length) return [];
-      const at = evidenceOf(result, 'uscc', e.uscc);
+      const at = evidenceOf(facts, 'uscc', e.uscc);
       return [makeFinding(redlisted, lang, { uscc: e.uscc, name: e.record.name, lists: e.record.redlists.join(lang === 'en' ? ', ' : '、') }, at.evidence, at.ref)];
     });
   },

@@ -4,17 +4,31 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeHtml, parseHtmlDocument } from '../../../src/tools/cli/parse-html';
-import { applyFeed } from '../../../src/tools/feed/apply-feed';
+import { lookupInFeed, type ApplyFeedOptions, type FeedSource } from '../../../src/tools/feed/apply-feed';
+import type { Lang } from '../../../src/i18n/lang';
+import type { PageFacts } from '../../../src/scan/facts';
 import { scanPage } from '../../../src/scan/scan-page';
-import type { ScanResult } from '../../../src/types';
+import type { Verdict } from '../../../src/types';
+import { judge } from '../../../src/verdict/judge';
 import { FIXTURES, TEST_PUBKEY, build, tempDir } from './helpers';
 
-const DEMO = join(FIXTURES, '../demo');
-const scanDemo = (name: string, url = `https://shop.example.com/${name}`): ScanResult =>
-  scanPage(parseHtmlDocument(decodeHtml(readFileSync(join(DEMO, name)))), { url, lang: 'zh-CN' });
+/** A page's facts with a verdict (the page rules', or with the feed's lookups once applied). */
+type Scanned = PageFacts & { verdict: Verdict };
 
-const emptyScan = (over: Partial<ScanResult>): ScanResult => ({ url: 'https://x.example.org/', identifiers: [], licenses: [], badges: [], verdict: { level: 'none', findings: [] }, ...over });
-const codes = (r: ScanResult) => r.verdict.findings.map((f) => f.code);
+const DEMO = join(FIXTURES, '../demo');
+function scanDemo(name: string, url = `https://shop.example.com/${name}`): Scanned {
+  const facts = scanPage(parseHtmlDocument(decodeHtml(readFileSync(join(DEMO, name)))), { url });
+  return { ...facts, verdict: judge(facts, { lang: 'zh-CN' }).verdict };
+}
+
+/** What the CLI's `scan --feed` does: the feed's lookups for the page, judged with the page's facts. */
+async function applyFeed(scan: Scanned, source: FeedSource, opts: ApplyFeedOptions & { lang?: Lang }): Promise<Scanned> {
+  const lookups = await lookupInFeed(scan, source, opts);
+  return { ...scan, verdict: judge(scan, { lang: opts.lang ?? 'zh-CN', lookups }).verdict };
+}
+
+const emptyScan = (over: Partial<Scanned>): Scanned => ({ url: 'https://x.example.org/', identifiers: [], licenses: [], badges: [], store: null, verdict: { level: 'none', findings: [] }, ...over });
+const codes = (r: Scanned) => r.verdict.findings.map((f) => f.code);
 let feed: string;
 
 beforeAll(async () => {
@@ -22,7 +36,7 @@ beforeAll(async () => {
   await build(feed, { blacklist: [join(FIXTURES, 'blacklist.csv')], entities: [join(FIXTURES, 'entities.csv')], version: 1 });
 });
 
-describe('applyFeed', () => {
+describe('lookupInFeed, judged', () => {
   it('borrowed-license demo: the shown name is not the registered name of its USCC → name-mismatch (danger)', async () => {
     const scan = scanDemo('borrowed-license.html');
     const r = await applyFeed(scan, feed, { publicKey: TEST_PUBKEY, now: Date.parse('2025-01-02T00:00:00Z') });

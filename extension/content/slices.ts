@@ -1,10 +1,11 @@
 /**
- * Long scans are generators that yield between short steps: node code and tests drain them in one
- * go, the content script runs them a slice at a time so that no task of ours blocks the page long.
+ * Work that runs in slices: a generator that yields between short steps. Only the content script's
+ * snapshot of the page (page-snapshot.ts) runs this way, on the shop page's own main thread, so
+ * that no task of ours blocks the page long; everything else (the engine included) runs whole.
  */
 export type Steps<T> = Generator<void, T, void>;
 
-/** Runs every step now. */
+/** Runs every step now (tests). */
 export function runSteps<T>(steps: Steps<T>): T {
   for (;;) {
     const r = steps.next();

@@ -1,4 +1,4 @@
-import { runStepsUntil, type Steps } from '../../src/scan/steps';
+import { runStepsUntil, type Steps } from './slices';
 import { snapshotSteps, type TakenSnapshot } from './page-snapshot';
 
 /**
@@ -6,13 +6,13 @@ import { snapshotSteps, type TakenSnapshot } from './page-snapshot';
  * `result` is ready; it returns once `deadline` (a performance.now() time) has passed, at the next
  * point where the work lets it stop.
  */
-export interface ScanJob<R> {
+export interface SlicedJob<R> {
   step(deadline: number): boolean;
   readonly result: R | null;
 }
 
-/** Reading the page for a scan (page-snapshot.ts): its HTML, shadow roots and same-origin frames. */
-export class SnapshotJob implements ScanJob<TakenSnapshot> {
+/** Reading the page to have it checked (page-snapshot.ts): its HTML, shadow roots and same-origin frames. */
+export class SnapshotJob implements SlicedJob<TakenSnapshot> {
   private readonly steps: Steps<TakenSnapshot>;
   result: TakenSnapshot | null = null;
 

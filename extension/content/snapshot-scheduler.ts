@@ -1,13 +1,13 @@
-import type { ScanJob } from './scan-job';
+import type { SlicedJob } from './snapshot-job';
 
 export interface SchedulerOptions {
   /** Work per idle slice, in ms (a slice may run longer only when the engine cannot stop sooner). */
   sliceMs: number;
-  /** Quiet time after the last change before a rescan. */
+  /** Quiet time after the last change before the page is read again. */
   debounceMs: number;
-  /** A page that never stops changing is still rescanned this often. */
+  /** A page that never stops changing is still read again this often. */
   maxWaitMs: number;
-  /** Largest share of main-thread time scanning may take over a burst of changes (0–1). */
+  /** Largest share of main-thread time reading the page may take over a burst of changes (0–1). */
   dutyCycle: number;
 }
 
@@ -21,12 +21,12 @@ const idle: Idle =
     : (cb) => setTimeout(() => cb({ timeRemaining: () => 8 }), 1);
 
 /**
- * Runs scans in idle-time slices. Changes are debounced; a burst of changes costs one rescan; after a
- * scan that took C ms the next waits at least C·(1/duty − 1) ms, so a page flooding us with mutations
+ * Reads the page (takes its snapshot) in idle-time slices. Changes are debounced; a burst of changes
+ * costs one new reading; after a reading that took C ms the next waits at least C·(1/duty − 1) ms, so a page flooding us with mutations
  * cannot keep its main thread busy with our work.
  */
-export class ScanScheduler<R> {
-  private job: ScanJob<R> | null = null;
+export class SnapshotScheduler<R> {
+  private job: SlicedJob<R> | null = null;
   private dirty = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private firstPending = 0;
@@ -35,16 +35,16 @@ export class ScanScheduler<R> {
   private destroyed = false;
 
   constructor(
-    private readonly makeJob: () => ScanJob<R>,
+    private readonly makeJob: () => SlicedJob<R>,
     private readonly onResult: (result: R) => void,
     private readonly options: SchedulerOptions = DEFAULT_SCHEDULE,
   ) {}
 
-  /** Asks for a scan soon; `now` skips the debounce (first scan, navigation). */
+  /** Asks for a reading soon; `now` skips the debounce (first reading, navigation). */
   request(now = false): void {
     if (this.destroyed) return;
     this.dirty = true;
-    if (this.job) return; // picked up when the running scan finishes
+    if (this.job) return; // picked up when the running reading finishes
     const t = performance.now();
     if (!this.firstPending) this.firstPending = t;
     const wanted = now ? t : Math.min(t + this.options.debounceMs, this.firstPending + this.options.maxWaitMs);

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ScanJob } from './scan-job';
-import { ScanScheduler } from './scan-scheduler';
+import type { SlicedJob } from './snapshot-job';
+import { SnapshotScheduler } from './snapshot-scheduler';
 
 /** A job that finishes after `slices` steps (each step takes no fake time). */
-function fakeJob(slices: number, log: string[]): ScanJob<{ n: number }> {
+function fakeJob(slices: number, log: string[]): SlicedJob<{ n: number }> {
   let left = slices;
   const job = {
     result: null as { n: number } | null,
@@ -16,7 +16,7 @@ function fakeJob(slices: number, log: string[]): ScanJob<{ n: number }> {
   return job;
 }
 
-describe('ScanScheduler', () => {
+describe('SnapshotScheduler', () => {
   beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] }));
   afterEach(() => {
     vi.useRealTimers();
@@ -25,7 +25,7 @@ describe('ScanScheduler', () => {
   it('turns a burst of change notices into one scan after the debounce', () => {
     const log: string[] = [];
     let scans = 0;
-    const s = new ScanScheduler(() => fakeJob(1, log), () => scans++, { sliceMs: 12, debounceMs: 300, maxWaitMs: 3000, dutyCycle: 0.2 });
+    const s = new SnapshotScheduler(() => fakeJob(1, log), () => scans++, { sliceMs: 12, debounceMs: 300, maxWaitMs: 3000, dutyCycle: 0.2 });
     for (let i = 0; i < 100; i++) s.request();
     vi.advanceTimersByTime(299);
     expect(scans).toBe(0);
@@ -38,7 +38,7 @@ describe('ScanScheduler', () => {
   it('runs a multi-slice job across several idle callbacks and reports once', () => {
     const log: string[] = [];
     const results: unknown[] = [];
-    const s = new ScanScheduler(() => fakeJob(3, log), (r) => results.push(r));
+    const s = new SnapshotScheduler(() => fakeJob(3, log), (r) => results.push(r));
     s.request(true);
     vi.advanceTimersByTime(100);
     expect(log).toHaveLength(3);
@@ -47,7 +47,7 @@ describe('ScanScheduler', () => {
 
   it('still rescans a page that never stops changing, at most every maxWait', () => {
     let scans = 0;
-    const s = new ScanScheduler(() => fakeJob(1, []), () => scans++, { sliceMs: 12, debounceMs: 300, maxWaitMs: 1000, dutyCycle: 0.2 });
+    const s = new SnapshotScheduler(() => fakeJob(1, []), () => scans++, { sliceMs: 12, debounceMs: 300, maxWaitMs: 1000, dutyCycle: 0.2 });
     for (let t = 0; t < 5000; t += 50) {
       s.request();
       vi.advanceTimersByTime(50);
@@ -58,7 +58,7 @@ describe('ScanScheduler', () => {
 
   it('does nothing after destroy', () => {
     let scans = 0;
-    const s = new ScanScheduler(() => fakeJob(1, []), () => scans++);
+    const s = new SnapshotScheduler(() => fakeJob(1, []), () => scans++);
     s.request();
     s.destroy();
     s.request(true);

@@ -1,0 +1,67 @@
+import type { DataLookups } from '../../src/feed/lookup-types';
+import type { Lang } from '../../src/i18n/lang';
+import { failedLookups } from '../../src/lists/lookup-page';
+import type { PageFacts } from '../../src/scan/facts';
+import type { PageSnapshot, SnapshotScan } from '../../src/scan/locator';
+import { shouldExpand } from '../../src/ui-model/level-style';
+import type { Settings } from '../../src/ui-model/settings';
+import { judge, judged } from '../../src/verdict/judge';
+import { trustAllowsOpen, type UserRules } from '../../src/verdict/user-rules';
+import type { Payload, Response, TabVerdict } from '../protocol/messages';
+import type { SnapshotUploads } from './snapshot-uploads';
+
+/** What the page checks need from the rest of the background: each one a port, faked in tests. */
+export interface PageCheckPorts {
+  /** Scans a snapshot where HTML can be parsed (PageEngine): facts and locators. */
+  scan(snapshot: PageSnapshot, url: string): Promise<SnapshotScan>;
+  /** What the lists say about the page (ListsService.lookup). */
+  lookup(facts: PageFacts): Promise<DataLookups>;
+  /** The user's own rules (UserRulesStore.rules). */
+  userRules(): Promise<UserRules>;
+  /** The settings and the language to speak. */
+  settings(): Promise<{ settings: Settings; lang: Lang }>;
+  /** Stores the tab's verdict (TabVerdicts.set: the toolbar badge and the popup read it). */
+  store(tabId: number, verdict: TabVerdict): Promise<void>;
+}
+
+type CheckPage = Payload<'checkPage'>;
+type Checked = Response<'checkPage'>;
+
+/**
+ * The heart of the extension, one page at a time: the content script's snapshot (put together from
+ * its pieces if it came in pieces) → the engine's facts → what the lists say → judge() with the
+ * user's rules → the tab's stored verdict → what the tab shows (the verdict, where its evidence is,
+ * whether the panel opens by itself).
+ */
+export class PageChecks {
+  constructor(
+    private readonly ports: PageCheckPorts,
+    private readonly uploads: SnapshotUploads,
+  ) {}
+
+  async check(tabId: number, { url, parts: sent, truncated, upload }: CheckPage): Promise<Checked> {
+    const parts = upload ? this.uploads.take(tabId, upload, sent) : sent;
+    const [{ settings, lang }, scan] = await Promise.all([this.ports.settings(), this.ports.scan({ parts, truncated }, url)]);
+    // Lists that could not be asked say "could not check": the page-only verdict must never read as clean.
+    const [lookups, user] = await Promise.all([
+      this.ports.lookup(scan.facts).catch((error: unknown) => failedLookups(`lookup failed: ${error instanceof Error ? error.message : String(error)}`)),
+      this.ports.userRules(),
+    ]);
+    const judgement = judge(scan.facts, { lang, lookups, user });
+    const result = judged(scan.facts, judgement.verdict);
+    const mine = judgement.user ?? undefined;
+    // Stored before answering, so the toolbar never shows a page-only verdict for a listed shop.
+    await this.ports.store(tabId, { url, result, user: mine, allowlisted: null, reportedAt: Date.now() });
+    const autoExpand = shouldExpand(result.verdict.level, settings.panelOpens) && trustAllowsOpen(result.verdict.findings, judgement.user);
+    return { stored: true, result, user: mine, locators: scan.locators, autoExpand };
+  }
+
+  /** The upload of a large snapshot, one piece at a time (see snapshot-uploads.ts). */
+  receivePiece(tabId: number, { upload, part, field, text }: Payload<'uploadPiece'>): Response<'uploadPiece'> {
+    return { received: this.uploads.add(tabId, upload, part, field, text) };
+  }
+
+  forgetTab(tabId: number): void {
+    this.uploads.forgetTab(tabId);
+  }
+}

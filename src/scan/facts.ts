@@ -1,0 +1,25 @@
+import type { PageClass } from '../platforms/classify-page';
+import type { Badge, Identifier, LicenseRecord } from '../types';
+
+/**
+ * What the engine read on a page, and nothing it concluded: the identifiers, licence records and
+ * badges it found, and, where it had to look, what kind of page this is. The verdict is judge()'s
+ * (src/verdict/judge.ts). Plain JSON: it crosses from the extension document that scans to the
+ * service worker that judges.
+ */
+export interface PageFacts {
+  url: string;
+  identifiers: Identifier[];
+  licenses: LicenseRecord[];
+  badges: Badge[];
+  /**
+   * What kind of page this is (a shop? which platform? where is its licence page?), or null when
+   * the engine did not need to ask: a page that shows a licence, or links to one, cannot lack one,
+   * and classifying costs passes over the whole page.
+   */
+  store: PageClass | null;
+}
+
+/** The page showed anything the verdict can be about (an identifier, a licence record, a badge). */
+export const foundAnything = (facts: Pick<PageFacts, 'identifiers' | 'licenses' | 'badges'>): boolean =>
+  facts.identifiers.length > 0 || facts.licenses.length > 0 || facts.badges.length > 0;
