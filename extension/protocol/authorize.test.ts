@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { authorize } from './authorize';
-import { CONTENT_MESSAGES, type MessageType } from './messages';
+import { CONTENT_MESSAGES, ENGINE_MESSAGES, type MessageType } from './messages';
 import { PAYLOADS } from './payloads';
 
 const ID = 'abcdefghijklmnop';
@@ -10,6 +10,7 @@ const page = { id: ID, url: 'https://shop.example.com/item', tab: { id: 7 }, fra
 describe('authorize', () => {
   it('lets extension pages call everything', () => {
     for (const type of Object.keys(PAYLOADS) as MessageType[]) {
+      if (ENGINE_MESSAGES.has(type)) continue;
       expect(authorize(type, { id: ID, url: `${ORIGIN}extension/popup/popup.html?tabId=3` }, ID, ORIGIN)).toMatchObject({ privileged: true });
     }
   });
@@ -27,5 +28,13 @@ describe('authorize', () => {
   });
   it('is not fooled by a page whose URL merely contains our origin', () => {
     expect(authorize('clearStoredData', { ...page, url: `https://evil.example/${ORIGIN}` }, ID, ORIGIN)).toBe('clearStoredData is not allowed from a content script');
+  });
+  it("lets only the extension's own worker (no tab) ask the engine; never a content script or a page in a tab", () => {
+    expect(ENGINE_MESSAGES.has('scanSnapshot')).toBe(true);
+    expect(CONTENT_MESSAGES.has('scanSnapshot')).toBe(false);
+    expect(authorize('scanSnapshot', { id: ID, url: `${ORIGIN}service-worker-loader.js` }, ID, ORIGIN)).toEqual({ tabId: null, privileged: true, url: `${ORIGIN}service-worker-loader.js` });
+    expect(authorize('scanSnapshot', page, ID, ORIGIN)).toBe("scanSnapshot is only for the extension's own worker");
+    expect(authorize('scanSnapshot', { id: ID, url: `${ORIGIN}extension/report/report.html`, tab: { id: 4 } }, ID, ORIGIN)).toBe("scanSnapshot is only for the extension's own worker");
+    expect(authorize('scanSnapshot', { id: 'other', url: `${ORIGIN}x.js` }, ID, ORIGIN)).toBe('not from this extension');
   });
 });

@@ -26,6 +26,12 @@ describe('payload validators', () => {
     expect(() => PAYLOADS.uploadPiece({ upload: 'a', part: 0, field: 'style', text: '' }, '')).toThrow(/field/);
     expect(() => PAYLOADS.dismissSite({ host: 'x'.repeat(301) }, '')).toThrow(/longer than 300/);
   });
+  it('let the engine have a whole snapshot put together from pieces, within the snapshot\'s limits', () => {
+    const big = { kind: 'document', head: '', body: 'x'.repeat(3_000_000) };
+    expect(PAYLOADS.scanSnapshot({ url: 'https://s.example/', snapshot: { parts: [big], truncated: true } }, '').snapshot.parts[0]).toEqual(big);
+    expect(() => PAYLOADS.scanSnapshot({ url: 'u', snapshot: { parts: Array.from({ length: 6 }, () => big), truncated: false } }, '')).toThrow(/more than 16000000 characters/);
+    expect(() => PAYLOADS.scanSnapshot({ url: 'u', snapshot: { parts: [{ kind: 'frame' }], truncated: false } }, '')).toThrow(/kind/);
+  });
   it('normalize settings field by field instead of refusing them', () => {
     expect(PAYLOADS.saveSettings({ settings: { language: 'en', panelOpens: 'never', allowlist: ['*.Shop.com', 'bad host'] } }, '')).toEqual({
       settings: { version: 1, language: 'en', panelOpens: 'warnings', allowlist: ['*.shop.com'] },

@@ -1,6 +1,6 @@
 /**
  * The feed format (see docs/feed-format.md): one signed manifest naming content-addressed files.
- * Shared by the publisher (node CLI), `applyFeed` and the browser sync engine.
+ * Shared by the publisher (node CLI), the CLI's `scan --feed` (lookupInFeed) and the browser sync engine.
  */
 
 /** Format number inside the signed payload; a client refuses formats it does not know. */
