@@ -12,7 +12,7 @@ export const INVISIBLE = '\u200B';
 /**
  * The fold of unit c is (c + shifts[c]) & 0xffff: a table of differences from c, so that the
  * identity, nearly all of it, is the array's zero fill (an identity loop over 65,536 units is a
- * millisecond on every page the content script runs on). Built on first use: a page with nothing to
+ * millisecond on every page, when it ran in the content script). Built on first use: a page with nothing to
  * fold never pays for it.
  */
 let shifts: Uint16Array | null = null;

@@ -30,7 +30,7 @@ export function matchPersonalLists(
   identifiers: readonly Pick<Identifier, 'kind' | 'value'>[],
   entries: readonly PersonalEntry[],
 ): PersonalDecision {
-  // Most users keep no personal lists: the content script asks on every page.
+  // Most users keep no personal lists: judge() asks on every page.
   if (!entries.length) return { action: null, decidedBy: null, matches: [] };
   const host = hostOf(url);
   const onPage = identifiers.map((i) => ({ kind: i.kind, value: normalizeIdentifierValue(i.value) }));

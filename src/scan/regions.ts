@@ -78,11 +78,6 @@ function attributeAnchors(base: Element): Element[] {
   return out;
 }
 
-/**
- * Could this subtree (added to or removed from the page) change a verdict? Its text holds a hint,
- * or it has an attribute or link worth reading, or a frame or shadow root the text cannot show.
- * Lets the content script skip a rescan when a page only ticks a countdown or swaps a price.
- */
 /** Siblings taken on each side when a region stops at an item of a list or of the page itself. */
 const NEIGHBOURS = 3;
 
