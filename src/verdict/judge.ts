@@ -33,18 +33,19 @@ const RANK: Record<Severity, number> = { danger: 4, warning: 3, caution: 2, info
  */
 export function judge(facts: PageFacts, context: JudgeContext): Judgement {
   const { lang, lookups, user } = context;
+  const personal = user ? personalDecision(facts, user) : null;
   const findings: Finding[] = [];
   const mine: Finding[] = [];
   for (const rule of RULES) {
     if (rule.judges === 'page') findings.push(...rule.evaluate({ facts, lang }));
     else if (rule.judges === 'lists') {
       if (lookups) findings.push(...rule.evaluate({ facts, lookups, lang }));
-    } else if (user) mine.push(...rule.evaluate({ facts, user, lang }));
+    } else if (user) mine.push(...rule.evaluate({ facts, user, personal, lang }));
   }
   if (!user) return { verdict: verdictOf(findings, facts), user: null };
   // The user's "this is wrong" hides other rules' findings; their own warn entry is removed in the options.
   const { kept, hiddenCodes } = hideMarkedWrong(findings, facts.url, user);
-  return { verdict: verdictOf([...kept, ...mine], facts), user: { hiddenCodes, personal: personalDecision(facts, user) } };
+  return { verdict: verdictOf([...kept, ...mine], facts), user: { hiddenCodes, personal } };
 }
 
 /** The facts with their verdict: the CLI's JSON contract and what the panel and popup show. */

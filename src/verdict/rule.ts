@@ -2,7 +2,7 @@ import type { Lang } from '../i18n/lang';
 import type { DataLookups } from '../feed/lookup-types';
 import type { PageFacts } from '../scan/facts';
 import type { Finding, Severity } from '../types';
-import type { UserRules } from './user-rules';
+import type { UserRules, UserRulesView } from './user-rules';
 
 /** A message in each UI language; `{name}` placeholders are filled from a finding's params. */
 export type Messages = Record<Lang, string>;
@@ -39,10 +39,13 @@ export interface ListRule extends RuleInfo {
   evaluate(input: { facts: PageFacts; lookups: DataLookups; lang: Lang }): Finding[];
 }
 
-/** Rules of the user's own (personal lists). */
+/**
+ * Rules of the user's own (personal lists). judge() matches the user's lists once and hands over the
+ * entry that decides for the page (`personal`), so a rule file stays a few lines of data.
+ */
 export interface UserRule extends RuleInfo {
   judges: 'user';
-  evaluate(input: { facts: PageFacts; user: UserRules; lang: Lang }): Finding[];
+  evaluate(input: { facts: PageFacts; user: UserRules; personal: UserRulesView['personal']; lang: Lang }): Finding[];
 }
 
 /** Every rule is one of these: judge() runs each one whose input it was given. */

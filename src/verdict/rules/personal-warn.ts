@@ -1,5 +1,4 @@
 import { makeFinding, type UserRule } from '../rule';
-import { personalDecision } from '../user-rules';
 
 /**
  * The user's own "always warn about this shop" list matched the page. Not an official finding: the
@@ -20,8 +19,7 @@ export const personalWarn: UserRule = {
     'zh-TW': '這條提醒來自你自己在「我的名單」中新增的規則，不是官方名單。若不再需要，可在設定頁的「我的名單」中刪除。',
     en: 'This warning comes from a rule you added to your own lists, not from an official list. Remove it under “My lists” in the options if you no longer want it.',
   },
-  evaluate({ facts, user, lang }) {
-    const personal = personalDecision(facts, user);
+  evaluate({ personal, lang }) {
     if (personal?.action !== 'warn') return [];
     const note = personal.note ? (lang === 'en' ? `: ${personal.note}` : `：${personal.note}`) : '';
     return [makeFinding(personalWarn, lang, { rule: personal.rule, matched: personal.matched, note }, personal.matched)];
