@@ -25,7 +25,7 @@ const PROBES = [
   ['src/scan/probe.ts', "export type Pool = import('pg').Pool;", true],
   ['src/scan/probe.ts', "import browser from 'webextension-polyfill';", true],
   ['src/scan/probe.ts', "import { send } from '../../extension/protocol/send';", true],
-  ['src/scan/probe.ts', "import { bytesToHex } from '../feed/bytes';", false],
+  ['src/scan/probe.ts', "import { toHex } from '../feed/bytes';", false],
   ['src/scan/probe.ts', "import { scanPage } from './scan-page';", false],
   // The extension: browser APIs yes, node-only code no.
   ['extension/background/probe.ts', "import { readFileSync } from 'node:fs';", true],
