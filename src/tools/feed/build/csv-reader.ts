@@ -37,9 +37,9 @@ export async function detectEncoding(path: string): Promise<CsvEncoding> {
  * GB18030-2005's private-use code points), but on damaged bytes they recover differently, and
  * iconv-lite gives code points for 499,604 unassigned four-byte codes where TextDecoder gives U+FFFD.
  * Node's, Chromium's and Firefox's TextDecoder agree with each other on every input tried, and are
- * 2–4× faster; switching would change what a feed holds for such files, which is the publisher's
- * call, not a refactoring's. (Node 20's decoder also throws on some invalid bytes fed one byte per
- * chunk, though not with these 1 MB chunks.)
+ * 2–4× faster; switching would change what a feed built from such a file holds: a change of
+ * behaviour to make on purpose, not in passing. (Node 20's decoder also throws on some invalid
+ * bytes fed one byte per chunk, though not with these 1 MB chunks.)
  */
 async function* textChunks(path: string, encoding: CsvEncoding): AsyncGenerator<string> {
   const decoder = encoding === 'gbk' ? iconv.getDecoder('gb18030') : null;
