@@ -3,7 +3,8 @@
  * manifest.json at the repository root is the single source; Firefox gets background.scripts and a
  * gecko id instead of a service worker (see firefoxManifest).
  */
-import { defineConfig } from 'vite';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import manifest from './manifest.json' with { type: 'json' };
 
@@ -30,6 +31,23 @@ function firefoxManifest(source: typeof manifest): ManifestV3Export {
 // probe for our files.
 const CONTENT_SCRIPT = 'extension/content/content-script.ts';
 
+/**
+ * Writes the modules each output file was built from (the build's own module graph) to
+ * build/bundle-inputs/<target>.json, outside what ships: scripts/bundle-check.mjs proves from it
+ * that no server-only or node-only code is in the extension.
+ */
+function recordBundleInputs(): Plugin {
+  return {
+    name: 'liangzhao:record-bundle-inputs',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).flatMap((file) => (file.type === 'chunk' ? [[file.fileName, file.moduleIds]] : []));
+      mkdirSync('build/bundle-inputs', { recursive: true });
+      writeFileSync(`build/bundle-inputs/${target}.json`, JSON.stringify({ chunks: Object.fromEntries(chunks), modules: [...this.getModuleIds()] }));
+    },
+  };
+}
+
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   build: {
@@ -54,5 +72,6 @@ export default defineConfig({
       browser: target,
       contentScripts: { standaloneFiles: [CONTENT_SCRIPT] },
     }),
+    recordBundleInputs(),
   ],
 });

@@ -16,7 +16,7 @@ function step(name, fn) {
 
 try {
   step('dependencies', () => ensureDependencies());
-  step('lint', () => run('npx', ['eslint', '--max-warnings=0', '.']));
+  step('lint', () => run('npm', ['run', 'lint']));
   step('type-check', () => run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']));
   step('unit tests', () => run('npx', ['vitest', 'run']));
   if (existsSync(join(root, 'vitest.e2e.config.ts'))) {
