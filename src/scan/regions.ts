@@ -86,7 +86,7 @@ function regionOf(el: Element, base: Element): Node[] {
   for (let steps = 0; steps < MAX_CLIMB && cur !== base; steps++) {
     const parent = cur.parentElement;
     if (!parent) break;
-    if (parent === base || parent.childElementCount > BIG_PARENT) {
+    if (parent === base || hasMoreChildren(parent, BIG_PARENT)) {
       // An item of a long list, or a line of a flat page: its neighbours may hold the label, the
       // value or the rest of a license card.
       const out: Element[] = [cur];
@@ -97,6 +97,17 @@ function regionOf(el: Element, base: Element): Node[] {
     cur = parent;
   }
   return [cur];
+}
+
+/**
+ * Has the element more than `n` element children? Counted up to n + 1 only: childElementCount
+ * counts them all, and asking it once per hint in a list of thousands of items made the climb cost
+ * the square of the list (issue 15).
+ */
+function hasMoreChildren(el: Element, n: number): boolean {
+  let count = 0;
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (++count > n) return true;
+  return false;
 }
 
 /** Has at most SMALL nodes: a line or a card, not the page's main column. */
@@ -115,24 +126,29 @@ function isSmall(el: Element): boolean {
   return true;
 }
 
-/** Drops regions inside other regions and merges duplicates, in document order. */
+/**
+ * Drops regions inside other regions and merges duplicates, in document order. The order comes from
+ * one walk that enters only the ancestors of regions (marked first, each once) and skips the inside
+ * of every region kept, not from sorting with compareDocumentPosition: each comparison climbs to a
+ * common ancestor (in linkedom it walks a whole child list, and orders by depth rather than by
+ * position), so sorting thousands of regions cost far more than this walk (issue 15).
+ */
 function groupRegions(regions: Node[][], base: Element): Node[][] {
-  const seen = new Set<Node>();
-  const flat: Node[] = [];
-  for (const r of regions) {
-    for (const n of r) {
-      if (seen.has(n)) continue;
-      seen.add(n);
-      flat.push(n);
-    }
+  const wanted = new Set<Node>();
+  for (const r of regions) for (const n of r) wanted.add(n);
+  if (!wanted.size) return [];
+  if (wanted.has(base)) return [[base]];
+  const onTheWay = new Set<Node>();
+  for (const n of wanted) {
+    for (let up = n.parentNode; up && up !== base && !onTheWay.has(up); up = up.parentNode) onTheWay.add(up);
   }
-  const FOLLOWING = 4;
-  flat.sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1));
-  const kept: Node[] = [];
-  for (const n of flat) {
-    const last = kept[kept.length - 1];
-    if (last && (last === base || last.contains(n))) continue;
-    kept.push(n);
+  const kept: Element[] = [];
+  let node: Element | null = base.firstElementChild;
+  while (node) {
+    if (wanted.has(node)) {
+      kept.push(node);
+      node = nextOutside(node, base);
+    } else node = (onTheWay.has(node) && node.firstElementChild) || nextOutside(node, base);
   }
   // Consecutive siblings form one region, so a label in one item still reaches a value in the next.
   const groups: Node[][] = [];
@@ -143,4 +159,13 @@ function groupRegions(regions: Node[][], base: Element): Node[][] {
     else groups.push([n]);
   }
   return groups;
+}
+
+/** The next element in document order after `el` and everything inside it, within `base`; null at the end. */
+function nextOutside(el: Element, base: Element): Element | null {
+  for (let cur: Element | null = el; cur && cur !== base; cur = cur.parentElement) {
+    const next = cur.nextElementSibling;
+    if (next) return next;
+  }
+  return null;
 }

@@ -6,6 +6,7 @@ import { excerpt, type Location } from './evidence';
 import { findLicenses } from './licenses';
 import { analyzeLinks } from './links';
 import { regionsOf } from './regions';
+import { TextRows } from './table-rows';
 import { classifyPage } from '../platforms/classify-page';
 import { LICENSE_LINK_TEXT, parseUrl } from '../platforms/helpers';
 import type { PageFacts } from './facts';
@@ -100,55 +101,70 @@ export function collectPages(root: Node, options: ScanOptions): PageText[] {
 export function analyzePages(pages: PageText[], options: ScanOptions): DetailedScan {
   const locations: Location[] = [];
   const locate = (loc: Location) => locations.push(loc) - 1;
-  const found: Identifier[] = [];
+  const found = new Identifiers();
   const licenses: LicenseRecord[] = [];
   const badges: Badge[] = [];
-  const add = (o: Occurrence, source: IdentifierSource, evidence: string, ref: number) => {
-    const id: Identifier = { kind: o.kind, value: o.value, valid: o.valid, problems: o.problems, label: o.label, source, evidence, count: 1, ref };
-    if (o.region) id.region = o.region;
-    found.push(id);
-  };
 
   for (const page of pages) {
-    const textOcc = detectText(page.norm);
-    for (const o of textOcc) add(o, 'text', excerpt(page.text, o.start, o.end), locate({ type: 'text', page, start: o.start, end: o.end }));
+    const rows = new TextRows(page.norm);
+    const textOcc = detectText(page.norm, rows);
+    for (const o of textOcc) found.add(o, 'text', () => [excerpt(page.text, o.start, o.end), { type: 'text', page, start: o.start, end: o.end }]);
     for (const a of page.attributes) {
       for (const o of detectText(normalizeText(a.value))) {
-        add(o, 'attribute', `${a.name}="${excerpt(a.value, o.start, o.end)}"`, locate({ type: 'element', element: a.element }));
+        found.add(o, 'attribute', () => [`${a.name}="${excerpt(a.value, o.start, o.end)}"`, { type: 'element', element: a.element }]);
       }
     }
     const links = analyzeLinks(page, options.url);
     for (const o of links.occurrences) {
       const link = page.links[o.link]!;
-      add(o, 'link', link.href.length > 160 ? link.href.slice(0, 157) + '…' : link.href, locate({ type: 'element', element: link.element }));
+      found.add(o, 'link', () => [link.href.length > 160 ? link.href.slice(0, 157) + '…' : link.href, { type: 'element', element: link.element }]);
     }
-    for (const { start, end, ...rec } of findLicenses(page.norm, page.text, textOcc)) {
+    for (const { start, end, ...rec } of findLicenses(page.norm, page.text, textOcc, rows)) {
       licenses.push({ ...rec, ref: locate({ type: 'text', page, start, end }) });
     }
     for (const { element, ...b } of links.badges) badges.push({ ...b, ref: locate({ type: 'element', element }) });
   }
 
-  return { facts: { url: options.url, identifiers: dedupe(found), licenses, badges, store: null }, pages, locations };
+  return { facts: { url: options.url, identifiers: found.list(locate), licenses, badges, store: null }, pages, locations };
 }
 
-/** One entry per kind and value; the best-labelled, most visible occurrence speaks for all. */
-function dedupe(found: Identifier[]): Identifier[] {
-  const byKey = new Map<string, Identifier>();
-  for (const id of found) {
-    const key = `${id.kind}\u0000${id.value}`;
-    const prev = byKey.get(key);
+/** Where an occurrence is and what it looks like there: asked only of the occurrence that is kept. */
+type Where = () => [evidence: string, location: Location];
+
+/**
+ * One entry per kind and value; the best-labelled, most visible occurrence speaks for all. A page
+ * may show one code tens of thousands of times: every occurrence is counted, but only the one that
+ * speaks gets its excerpt cut and its place kept (issue 15), so what is kept per identifier does
+ * not grow with the page.
+ */
+class Identifiers {
+  private readonly byKey = new Map<string, { id: Omit<Identifier, 'evidence' | 'ref'>; where: Where }>();
+
+  add(o: Occurrence, source: IdentifierSource, where: Where): void {
+    const id: Omit<Identifier, 'evidence' | 'ref'> = { kind: o.kind, value: o.value, valid: o.valid, problems: o.problems, label: o.label, source, count: 1 };
+    if (o.region) id.region = o.region;
+    const key = `${o.kind}\u0000${o.value}`;
+    const prev = this.byKey.get(key);
     if (!prev) {
-      byKey.set(key, id);
-      continue;
+      this.byKey.set(key, { id, where });
+      return;
     }
     // Text beats attributes beats links; within a source, a labelled occurrence beats a bare one.
     const better =
-      SOURCE_RANK[id.source] < SOURCE_RANK[prev.source] ||
-      (id.source === prev.source && id.label !== null && prev.label === null);
-    const [keep, other] = better ? [id, prev] : [prev, id];
-    const merged = { ...keep, count: prev.count + 1 };
-    if (merged.label === null && other.source !== 'link') merged.label = other.label;
-    byKey.set(key, merged);
+      SOURCE_RANK[source] < SOURCE_RANK[prev.id.source] || (source === prev.id.source && id.label !== null && prev.id.label === null);
+    const [keep, other] = better ? [{ id, where }, prev] : [prev, { id, where }];
+    const merged = { id: { ...keep.id, count: prev.id.count + 1 }, where: keep.where };
+    if (merged.id.label === null && other.id.source !== 'link') merged.id.label = other.id.label;
+    this.byKey.set(key, merged);
   }
-  return [...byKey.values()];
+
+  /** The identifiers, in the order first seen, each with its evidence and the ref of its place. */
+  list(locate: (loc: Location) => number): Identifier[] {
+    return [...this.byKey.values()].map(({ id: { region, ...id }, where }) => {
+      const [evidence, location] = where();
+      const out: Identifier = { kind: id.kind, value: id.value, valid: id.valid, problems: id.problems, label: id.label, source: id.source, evidence, count: id.count, ref: locate(location) };
+      if (region) out.region = region;
+      return out;
+    });
+  }
 }

@@ -28,22 +28,48 @@ export function scanSnapshot(snapshot: PageSnapshot, parse: ParseHtml, options: 
   const scan = analyzePages(pages, options);
   if (top) scan.facts.store = storeOf(scan, top, options.url);
   const index = new Map(roots.map((r, i) => [r, i]));
-  return { facts: scan.facts, locators: scan.locations.map((loc) => locatorOf(loc, index)) };
+  const places = new Places();
+  return { facts: scan.facts, locators: scan.locations.map((loc) => locatorOf(loc, index, places)) };
 }
 
-function locatorOf(loc: Location, roots: Map<Node, number>): Locator | null {
+/**
+ * Child indices and probes, each worked out once per scan: a page with thousands of finds among
+ * thousands of siblings (badges in a row) must not count the siblings before each one again, nor
+ * gather one element's text again for every find in it (issue 15).
+ */
+class Places {
+  private readonly indices = new Map<Node, number>();
+  private readonly probes = new Map<Element, string>();
+
+  /** The node's index among its parent's children (all of them numbered on the first question). */
+  indexOf(node: Node, parent: Node): number {
+    let i = this.indices.get(node);
+    if (i === undefined) {
+      let n = 0;
+      for (let c = parent.firstChild; c; c = c.nextSibling) this.indices.set(c, n++);
+      i = this.indices.get(node) ?? 0;
+    }
+    return i;
+  }
+
+  probeOf(el: Element): string {
+    let probe = this.probes.get(el);
+    if (probe === undefined) this.probes.set(el, (probe = probeOf(el)));
+    return probe;
+  }
+}
+
+function locatorOf(loc: Location, roots: Map<Node, number>, places: Places): Locator | null {
   const el = loc.type === 'element' ? loc.element : elementAt(loc.page, loc.start);
   if (!el) return null;
   const path: number[] = [];
   let node: Node = el;
   for (;;) {
     const part = roots.get(node);
-    if (part !== undefined) return { part, path: path.reverse(), tag: el.tagName, probe: probeOf(el) };
+    if (part !== undefined) return { part, path: path.reverse(), tag: el.tagName, probe: places.probeOf(el) };
     const parent = node.parentNode;
     if (!parent) return null;
-    let i = 0;
-    for (let s = node.previousSibling; s; s = s.previousSibling) i++;
-    path.push(i);
+    path.push(places.indexOf(node, parent));
     node = parent;
   }
 }
