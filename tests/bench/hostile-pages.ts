@@ -1,11 +1,13 @@
+import { orgcodeCheckChar, usccCheckChar } from '../../src/identifiers/checks';
+
 /**
  * Hostile page shapes (issue 15): each repeats one thing a scam shop can repeat at no cost, so that
  * scan time at 1×, 10× and 100× shows whether the engine stays linear. Shared by the benchmark
  * (`npm run bench`, figures) and the unit test that counts the engine's work (no timings).
  */
-export type HostileShape = 'sentence' | 'identifiers' | 'labels' | 'hints' | 'badges' | 'cards' | 'table' | 'nesting';
+export type HostileShape = 'sentence' | 'identifiers' | 'labels' | 'hints' | 'badges' | 'cards' | 'table' | 'digits' | 'nesting';
 
-export const HOSTILE_SHAPES: readonly HostileShape[] = ['sentence', 'identifiers', 'labels', 'hints', 'badges', 'cards', 'table', 'nesting'];
+export const HOSTILE_SHAPES: readonly HostileShape[] = ['sentence', 'identifiers', 'labels', 'hints', 'badges', 'cards', 'table', 'digits', 'nesting'];
 
 /** Repeats at 1×: 100× of the sentence is the issue's 60,000 repeats; 100× of nesting its 200,000 levels. */
 export const BASE_REPEATS: Record<HostileShape, number> = {
@@ -16,6 +18,7 @@ export const BASE_REPEATS: Record<HostileShape, number> = {
   badges: 300,
   cards: 300,
   table: 300,
+  digits: 2000,
   nesting: 2000,
 };
 
@@ -45,16 +48,27 @@ export function hostilePage(shape: HostileShape, repeats: number): string {
       // Hint words in elements of their own: each is a region to read in full.
       return page(`<ul>${times((i) => `<li><span>备案 ${i}</span> <b>许可</b> <i>资质</i></li>`)}</ul>`);
     case 'badges':
-      // Verification badges, each a link with a code in its parameters.
-      return page(times((i) => `<a href="https://zzlz.gsxt.gov.cn/businessCheck/verifKey.do?showType=p&serial=${USCCS[i % USCCS.length]}-SAIC_SHOW_1"><img alt="电子营业执照亮照" src="/b${i}.png"></a>`));
+      // Verification badges, each a link carrying a code the page does not show: every one is a
+      // mismatch with every code the page does show (one new code per repeat).
+      return page(times((i) => `<p>统一社会信用代码：${usccNumber(2 * i)}</p><a href="https://zzlz.gsxt.gov.cn/businessCheck/verifKey.do?showType=p&serial=${usccNumber(2 * i + 1)}-SAIC_SHOW_1"><img alt="电子营业执照亮照" src="/b${i}.png"></a>`));
     case 'cards':
       // Licence cards one after another on one line.
       return page(`<div>${times((i) => `营业执照信息 企业名称：某某${i}公司 统一社会信用代码：${USCCS[i % USCCS.length]} 法定代表人：张三 类型：有限责任公司 `)}</div>`);
     case 'table':
       // A header row of labels and a row of values below it, again and again.
       return page(`<table>${times((i) => `<tr><th>统一社会信用代码</th><th>企业名称</th><th>法定代表人</th></tr><tr><td>${USCCS[i % USCCS.length]}</td><td>某某${i}公司</td><td>张三</td></tr>`)}</table>`);
+    case 'digits':
+      // One endless spaced number: every digit could start a code, and all of it is one run.
+      return page(`<p>${times(() => '1  ')}</p>`);
     case 'nesting':
       // A licence at the bottom of a very deep tree.
       return page(`${'<div>'.repeat(n)}营业执照注册号：91440101681325547Y${'</div>'.repeat(n)}`);
   }
+}
+
+/** The n-th of a series of valid USCCs (a company in Guangzhou with organization code n). */
+export function usccNumber(n: number): string {
+  const org8 = String(10_000_000 + n).slice(-8);
+  const first17 = `91440101${org8}${orgcodeCheckChar(org8)}`;
+  return first17 + usccCheckChar(first17);
 }

@@ -12,6 +12,7 @@
  * - RegExp exec (through which test, match, matchAll, replace, split and search go once exec is
  *   replaced): the characters from where the search started to the end of the match, or to the end
  *   of the string when nothing matched;
+ * - charCodeAt / charAt / codePointAt / at: one (the hand-written loops over characters);
  * - slice / substring / substr / trim / case changes / normalize / repeat / pad: the characters made;
  * - array indexOf / includes / find / some / every / filter / map / forEach / reduce / join /
  *   slice / concat / splice / sort (n log n) / shift / unshift (they move the whole array): the
@@ -47,6 +48,7 @@ export function countWork<T>(run: () => T): { result: T; work: number } {
   for (const name of ['startsWith', 'endsWith']) patch(S, name, (_self: string, args: [string]) => String(args[0]).length);
   const indexOf = S.indexOf;
   patch(S, 'includes', (self: string, args: [string, number?]) => searched(self, args, indexOf.call(self, args[0], args[1]), args[0].length));
+  for (const name of ['charCodeAt', 'charAt', 'codePointAt', 'at']) patch(S, name, () => 1);
   for (const name of ['slice', 'substring', 'substr', 'trim', 'trimStart', 'trimEnd', 'toUpperCase', 'toLowerCase', 'normalize', 'repeat', 'padStart', 'padEnd', 'concat']) {
     patch(S, name, (_self: string, _args: never[], result: string) => result.length);
   }
