@@ -1,3 +1,4 @@
+import { ScanBudget } from './budget';
 import { HintScanner } from './hint-scan';
 import { ATTR_HINT, PARAM_HINT } from './hint-words';
 
@@ -27,14 +28,16 @@ const SHOW_TEXT = 0x4 | 0x8;
 /** Text never shown, which the full reader skips too: not worth scanning when long. */
 const RAW_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT']);
 const LONG_TEXT = 64;
+/** Nodes (or attribute values) looked at between two looks at the budget. */
+const BUDGET_NODES = 1024;
 
 /**
  * Groups of sibling nodes to walk in full: around every hint, every interesting alt/title, every
  * link carrying parameters. Returns null when the fast path does not apply (the caller walks all).
  */
-export function regionsOf(base: Element): Node[][] | null {
-  const anchors = textAnchors(base);
-  for (const a of attributeAnchors(base)) anchors.push(a);
+export function regionsOf(base: Element, budget = ScanBudget.unlimited()): Node[][] | null {
+  const anchors = textAnchors(base, budget);
+  for (const a of attributeAnchors(base, budget)) anchors.push(a);
   return groupRegions(anchors.map((a) => regionOf(a, base)), base);
 }
 
@@ -44,10 +47,11 @@ export function regionsOf(base: Element): Node[][] | null {
  * text nodes in a few milliseconds without building a string (textContent of the same page costs
  * about 9 ms), and the scan then knows which node each hint is in.
  */
-function textAnchors(base: Element): Element[] {
+function textAnchors(base: Element, budget: ScanBudget): Element[] {
   const scanner = new HintScanner<Node>();
   const nodes = base.ownerDocument.createNodeIterator(base, SHOW_TEXT);
-  for (let node = nodes.nextNode(); node; node = nodes.nextNode()) {
+  const more = budget.every(BUDGET_NODES);
+  for (let node = nodes.nextNode(); node && more(); node = nodes.nextNode()) {
     const data = (node as CharacterData).data;
     if (data.length > LONG_TEXT && RAW_TEXT.has(node.parentElement?.tagName ?? '')) continue;
     scanner.add(data, node);
@@ -62,17 +66,18 @@ function textAnchors(base: Element): Element[] {
 }
 
 /** Elements with an alt, title or aria-label worth reading, and links carrying parameters. */
-function attributeAnchors(base: Element): Element[] {
+function attributeAnchors(base: Element, budget: ScanBudget): Element[] {
   const out: Element[] = [];
+  const more = budget.every(BUDGET_NODES);
   for (const name of ATTRIBUTES) {
     const found = base.querySelectorAll(`[${name}]`);
-    for (let i = 0; i < found.length; i++) {
+    for (let i = 0; i < found.length && more(); i++) {
       const v = found[i]!.getAttribute(name) ?? '';
       if (v.length > 1 && ATTR_HINT.test(v)) out.push(found[i]!);
     }
   }
   const links = base.querySelectorAll(LINK_SELECTOR);
-  for (let i = 0; i < links.length; i++) {
+  for (let i = 0; i < links.length && more(); i++) {
     if (PARAM_HINT.test(links[i]!.getAttribute('href') ?? '')) out.push(links[i]!);
   }
   return out;

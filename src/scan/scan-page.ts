@@ -10,11 +10,17 @@ import { TextRows } from './table-rows';
 import { classifyPage } from '../platforms/classify-page';
 import { LICENSE_LINK_TEXT, parseUrl } from '../platforms/helpers';
 import type { PageFacts } from './facts';
+import { ScanBudget } from './budget';
 import { showsLicense } from './shows-license';
 
 export interface ScanOptions extends CollectOptions {
   /** The page's URL (used for same-site badge checks and the output contract). */
   url: string;
+  /**
+   * How long the scan may read (budget.ts); unlimited when absent. Once it is spent the engine
+   * answers with what it read, and the facts say the page was read in part.
+   */
+  budget?: ScanBudget;
   /** Walk every node instead of only the regions around hints (slower; same findings). */
   fullWalk?: boolean;
 }
@@ -36,14 +42,18 @@ export function scanPage(root: Node, options: ScanOptions): PageFacts {
 
 /** Scans and keeps what is needed to point at the evidence. */
 export function scanPageDetailed(root: Node, options: ScanOptions): DetailedScan {
-  const scan = analyzePages(collectPages(root, options), options);
-  if (root.nodeType === 9) scan.facts.store = storeOf(scan, root as Document, options.url);
+  const budget = options.budget ?? ScanBudget.unlimited();
+  const read = { ...options, budget };
+  const scan = analyzePages(collectPages(root, read), read);
+  if (budget.stopped) scan.facts.partial = 'time';
+  else if (root.nodeType === 9) scan.facts.store = storeOf(scan, root as Document, options.url);
   return scan;
 }
 
 /**
  * What kind of page this is, when the verdict needs to know (license-missing): only for a page that
- * neither shows a licence nor links to one. Classifying costs passes over the page; license words
+ * neither shows a licence nor links to one (and never for a page read in part: the licence may be in
+ * the part not read). Classifying costs passes over the page; license words
  * are among the scanner's hints, so the links it read include any licence link.
  */
 export function storeOf(scan: DetailedScan, doc: Document, url: string): PageFacts['store'] {
@@ -70,13 +80,18 @@ function licenseLinkIn(pages: PageText[], base: string): string | null {
  */
 export function collectPages(root: Node, options: ScanOptions): PageText[] {
   const base = root.nodeType === 9 ? ((root as Document).body ?? (root as Document).documentElement) : root;
-  const regions = !options.fullWalk && base && base.nodeType === 1 ? regionsOf(base as Element) : null;
+  const budget = options.budget ?? ScanBudget.unlimited();
+  const regions = !options.fullWalk && base && base.nodeType === 1 ? regionsOf(base as Element, budget) : null;
   if (!regions) {
     // The full walk reads shadow roots and frames itself.
     return [collectText(root, options)];
   }
   const pages: PageText[] = [];
-  for (const group of regions) pages.push(collectText(group, options));
+  for (const group of regions) {
+    // The first region is always started (its walk stops by itself when out of time): never nothing.
+    if (pages.length && !budget.allows()) return pages;
+    pages.push(collectText(group, options));
+  }
   if (!options.frames || !base) return pages;
   // Frames are found natively; open shadow roots only by asking each element (no selector finds
   // them), so that loop does nothing else.
@@ -105,7 +120,10 @@ export function analyzePages(pages: PageText[], options: ScanOptions): DetailedS
   const licenses: LicenseRecord[] = [];
   const badges: Badge[] = [];
 
-  for (const page of pages) {
+  const budget = options.budget ?? ScanBudget.unlimited();
+  for (const [n, page] of pages.entries()) {
+    // The first text is always read through: a page out of time still gets what it read judged.
+    if (n > 0 && !budget.allows()) break;
     const rows = new TextRows(page.norm);
     const textOcc = detectText(page.norm, rows);
     for (const o of textOcc) found.add(o, 'text', () => [excerpt(page.text, o.start, o.end), { type: 'text', page, start: o.start, end: o.end }]);

@@ -1,3 +1,4 @@
+import { ScanBudget } from './budget';
 import { collectText, type PageText } from './collect-text';
 import { elementAt, type Location } from './evidence';
 import { analyzePages, collectPages, storeOf, type ScanOptions } from './scan-page';
@@ -10,10 +11,14 @@ export type ParseHtml = (html: string) => Document;
 
 /** Scans a snapshot with the same engine as a live scan (scanPage) of the page. */
 export function scanSnapshot(snapshot: PageSnapshot, parse: ParseHtml, options: ScanOptions): SnapshotScan {
+  const budget = options.budget ?? ScanBudget.unlimited();
+  options = { ...options, budget };
   const roots: Node[] = [];
   const pages: PageText[] = [];
   let top: Document | null = null;
   for (const part of snapshot.parts) {
+    // The page itself is always read; its shadow roots and frames while there is time.
+    if (roots.length && !budget.allows()) break;
     if (part.kind === 'document') {
       const doc = parse(`<!doctype html><html>${part.head}${part.body}</html>`);
       top ??= doc;
@@ -26,7 +31,10 @@ export function scanSnapshot(snapshot: PageSnapshot, parse: ParseHtml, options: 
     }
   }
   const scan = analyzePages(pages, options);
-  if (top) scan.facts.store = storeOf(scan, top, options.url);
+  // Cut by the content script (over the snapshot's size limit) or by the budget here.
+  if (snapshot.truncated) scan.facts.partial = 'size';
+  else if (budget.stopped) scan.facts.partial = 'time';
+  else if (top) scan.facts.store = storeOf(scan, top, options.url);
   const index = new Map(roots.map((r, i) => [r, i]));
   const places = new Places();
   return { facts: scan.facts, locators: scan.locations.map((loc) => locatorOf(loc, index, places)) };

@@ -10,6 +10,7 @@ import { idInvalid } from './rules/id-invalid';
 import { licenseMissing } from './rules/license-missing';
 import { creditUnknown, listsStale, listsUnavailable } from './rules/list-status';
 import { nameMismatch } from './rules/name-mismatch';
+import { pagePartlyRead } from './rules/page-partly-read';
 import { personalWarn } from './rules/personal-warn';
 import { psbProvinceMismatch } from './rules/psb-province-mismatch';
 import { redlisted } from './rules/redlisted';
@@ -27,6 +28,7 @@ export const RULES: readonly Rule[] = [
   idInvalid,
   psbProvinceMismatch,
   licenseMissing,
+  pagePartlyRead,
   // What the lists say about it.
   blacklisted,
   deregistered,
