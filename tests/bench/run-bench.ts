@@ -1,10 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { benchHostile } from './hostile-bench';
 import { benchScan } from './scan-bench';
 
 /**
- * `npm run bench -- [--json FILE]`: prints the figures and writes them as JSON.
- * Sections: scan (engine in Chromium), and the extension and list figures when their benches exist.
+ * `npm run bench -- [--json FILE] [--only scan,hostile,…]`: prints the figures and writes them as JSON.
+ * Sections: scan (engine in Chromium), hostile (issue 15's shapes), and the extension and list
+ * figures when their benches exist.
  */
 async function main() {
   const args = process.argv.slice(2);
@@ -12,9 +14,13 @@ async function main() {
   const file = jsonAt >= 0 ? args[jsonAt + 1] : 'bench-results/bench.json';
   const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   const results: Record<string, unknown> = { date: new Date().toISOString() };
-  const sections: [string, () => Promise<unknown>][] = [['scan', () => benchScan(chromiumPath)]];
+  const only = args.includes('--only') ? args[args.indexOf('--only') + 1]!.split(',') : null;
+  const sections: [string, () => Promise<unknown>][] = [
+    ['scan', () => benchScan(chromiumPath)],
+    ['hostile', () => benchHostile(chromiumPath)],
+  ];
   for (const [name, extra] of await optionalSections(chromiumPath)) sections.push([name, extra]);
-  for (const [name, run] of sections) {
+  for (const [name, run] of sections.filter(([name]) => !only || only.includes(name))) {
     console.log(`\n== ${name} ==`);
     const t = Date.now();
     try {
