@@ -57,4 +57,13 @@ describe('a scan over its budget', () => {
     expect(scan.facts.partial).toBe('size');
     expect(judge(scan.facts, { lang: 'en' }).verdict.findings.map((f) => f.code)).toContain('page-partly-read');
   });
+
+  it('reads a long text in slices, finding nothing twice and losing nothing at their edges', () => {
+    // One line of 600,000 characters: three slices and more.
+    const cards = scanPage(parse(hostilePage('cards', 9000)), { url: URL });
+    expect(cards.licenses).toHaveLength(9000);
+    expect(cards.identifiers.filter((i) => i.kind === 'uscc').reduce((n, i) => n + i.count, 0)).toBe(9000);
+    const sentence = scanPage(parse(hostilePage('sentence', 20000)), { url: URL });
+    expect(sentence.identifiers.find((i) => i.kind === 'uscc')?.count).toBe(20000);
+  });
 });

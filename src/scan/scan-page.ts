@@ -124,26 +124,71 @@ export function analyzePages(pages: PageText[], options: ScanOptions): DetailedS
   for (const [n, page] of pages.entries()) {
     // The first text is always read through: a page out of time still gets what it read judged.
     if (n > 0 && !budget.allows()) break;
-    const rows = new TextRows(page.norm);
-    const textOcc = detectText(page.norm, rows);
-    for (const o of textOcc) found.add(o, 'text', () => [excerpt(page.text, o.start, o.end), { type: 'text', page, start: o.start, end: o.end }]);
+    const text = textFinds(page, budget);
+    for (const o of text.occurrences) found.add(o, 'text', () => [excerpt(page.text, o.start, o.end), { type: 'text', page, start: o.start, end: o.end }]);
+    const more = budget.every(BUDGET_ITEMS);
     for (const a of page.attributes) {
+      if (!more()) break;
       for (const o of detectText(normalizeText(a.value))) {
         found.add(o, 'attribute', () => [`${a.name}="${excerpt(a.value, o.start, o.end)}"`, { type: 'element', element: a.element }]);
       }
     }
-    const links = analyzeLinks(page, options.url);
+    const links = analyzeLinks(page, options.url, more);
     for (const o of links.occurrences) {
       const link = page.links[o.link]!;
       found.add(o, 'link', () => [link.href.length > 160 ? link.href.slice(0, 157) + '…' : link.href, { type: 'element', element: link.element }]);
     }
-    for (const { start, end, ...rec } of findLicenses(page.norm, page.text, textOcc, rows)) {
+    for (const { start, end, ...rec } of text.cards) {
       licenses.push({ ...rec, ref: locate({ type: 'text', page, start, end }) });
     }
     for (const { element, ...b } of links.badges) badges.push({ ...b, ref: locate({ type: 'element', element }) });
   }
 
   return { facts: { url: options.url, identifiers: found.list(locate), licenses, badges, store: null }, pages, locations };
+}
+
+/** Attribute values and links read between two looks at the budget. */
+const BUDGET_ITEMS = 1024;
+/** A long text's identifiers are read in slices of this many characters, with a look at the budget between them. */
+const SLICE = 200_000;
+/**
+ * Text read on each side of a slice, for what a find at its edge needs around it: its label, its
+ * line's start, the row above it (each well under this). Finds are kept by the slice they start
+ * in, so none is counted twice.
+ */
+const MARGIN = 2_000;
+
+type Card = LicenseRecord & { start: number; end: number };
+
+/**
+ * The identifiers and licence cards in a page's text. A text of millions of characters (one
+ * sentence repeated in one paragraph) is too long a piece of work to stop in the middle of, so its
+ * identifiers are read slice by slice and a scan out of time stops between two slices (issue 15).
+ * Licence cards are then read in one pass over the part read: whether keys form one card or two
+ * depends on the keys before them, which a slice would not see (that pass is a single regex search
+ * and a few steps per key).
+ */
+function textFinds(page: PageText, budget: ScanBudget): { occurrences: Occurrence[]; cards: Card[] } {
+  const n = page.norm.length;
+  const rows = new TextRows(page.norm);
+  if (n <= SLICE + 2 * MARGIN) {
+    const occurrences = detectText(page.norm, rows);
+    return { occurrences, cards: findLicenses(page.norm, page.text, occurrences, rows) };
+  }
+  const occurrences: Occurrence[] = [];
+  let read = 0;
+  for (let at = 0; at < n; at += SLICE) {
+    if (at > 0 && !budget.allows()) break;
+    const from = Math.max(0, at - MARGIN);
+    const norm = page.norm.slice(from, Math.min(n, at + SLICE + MARGIN));
+    for (const o of detectText(norm)) {
+      if (o.start + from >= at && o.start + from < at + SLICE) occurrences.push({ ...o, start: o.start + from, end: o.end + from });
+    }
+    read = Math.min(n, at + SLICE);
+  }
+  if (read === n) return { occurrences, cards: findLicenses(page.norm, page.text, occurrences, rows) };
+  const norm = page.norm.slice(0, read);
+  return { occurrences, cards: findLicenses(norm, page.text.slice(0, read), occurrences, new TextRows(norm)) };
 }
 
 /** Where an occurrence is and what it looks like there: asked only of the occurrence that is kept. */

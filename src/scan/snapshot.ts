@@ -1,10 +1,14 @@
 import { ScanBudget } from './budget';
 import { collectText, type PageText } from './collect-text';
+import { cutDeepNesting } from './nesting-cut';
 import { elementAt, type Location } from './evidence';
 import { analyzePages, collectPages, storeOf, type ScanOptions } from './scan-page';
 import { probeOf, type Locator, type PageSnapshot, type SnapshotScan } from './locator';
 
 export type { Locator, PageSnapshot, SnapshotPart, SnapshotScan } from './locator';
+
+/** The nesting a browser's parser builds at most (Chromium, Firefox and the HTML standard's tests: 512). */
+export const MAX_NESTING = 512;
 
 /** Makes an inert document of an HTML string (DOMParser in a browser; scripts never run). */
 export type ParseHtml = (html: string) => Document;
@@ -16,16 +20,23 @@ export function scanSnapshot(snapshot: PageSnapshot, parse: ParseHtml, options: 
   const roots: Node[] = [];
   const pages: PageText[] = [];
   let top: Document | null = null;
+  let deep = false;
+  // Nested past what a browser builds from markup: cut there before parsing (nesting-cut.ts).
+  const shallow = (html: string) => {
+    const { html: kept, cut } = cutDeepNesting(html, MAX_NESTING);
+    deep ||= cut;
+    return kept;
+  };
   for (const part of snapshot.parts) {
     // The page itself is always read; its shadow roots and frames while there is time.
     if (roots.length && !budget.allows()) break;
     if (part.kind === 'document') {
-      const doc = parse(`<!doctype html><html>${part.head}${part.body}</html>`);
+      const doc = parse(shallow(`<!doctype html><html>${part.head}${part.body}</html>`));
       top ??= doc;
       roots.push(doc.body ?? doc.documentElement);
       for (const page of collectPages(doc, { ...options, frames: false })) pages.push(page);
     } else {
-      const doc = parse(`<!doctype html><html><head></head><body>${part.html}</body></html>`);
+      const doc = parse(shallow(`<!doctype html><html><head></head><body>${part.html}</body></html>`));
       roots.push(doc.body);
       pages.push(collectText(doc.body, { ...options, frames: false }));
     }
@@ -33,6 +44,7 @@ export function scanSnapshot(snapshot: PageSnapshot, parse: ParseHtml, options: 
   const scan = analyzePages(pages, options);
   // Cut by the content script (over the snapshot's size limit) or by the budget here.
   if (snapshot.truncated) scan.facts.partial = 'size';
+  else if (deep) scan.facts.partial = 'depth';
   else if (budget.stopped) scan.facts.partial = 'time';
   else if (top) scan.facts.store = storeOf(scan, top, options.url);
   const index = new Map(roots.map((r, i) => [r, i]));

@@ -33,7 +33,8 @@ function scanCounted(shape: HostileShape, repeats: number): { work: number; scan
 describe('the engine does linear work on hostile pages', () => {
   for (const shape of HOSTILE_SHAPES) {
     it(`${shape}: ${GROWTH}× the repeats cost at most ${GROWTH}× the work`, () => {
-      const small = Math.max(1, Math.round(BASE_REPEATS[shape] / 5));
+      // Nesting past 512 levels is cut before parsing (nesting-cut.test.ts): measure below that.
+      const small = shape === 'nesting' ? 50 : Math.max(1, Math.round(BASE_REPEATS[shape] / 5));
       const a = scanCounted(shape, small);
       const b = scanCounted(shape, small * GROWTH);
       expect(b.work / a.work, `work ${a.work} → ${b.work}`).toBeLessThan(GROWTH * SLACK);
