@@ -1,9 +1,10 @@
 // `npm test`: every test, on a fresh clone with nothing installed first.
-// Steps: dependencies → lint → type-check → unit tests (node) → build → end-to-end tests in
+// Steps: dependencies → lint → type-check → PostgreSQL (installed where apt-get can run, for the
+// receiver's tests) → unit tests (node) → build → end-to-end tests in
 // Debian's Chromium and Firefox ESR against the built extension.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureBrowsers, ensureDependencies, root, run } from './ensure.mjs';
+import { ensureBrowsers, ensureDependencies, ensurePostgres, root, run } from './ensure.mjs';
 
 const started = Date.now();
 const steps = [];
@@ -18,6 +19,10 @@ try {
   step('dependencies', () => ensureDependencies());
   step('lint', () => run('npm', ['run', 'lint']));
   step('type-check', () => run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']));
+  step('postgresql', () => {
+    // Installed where apt-get can run (CI); then its tests must run, not skip.
+    if (ensurePostgres()) process.env.LIANGZHAO_REQUIRE_POSTGRES = '1';
+  });
   step('unit tests', () => run('npx', ['vitest', 'run']));
   if (existsSync(join(root, 'vitest.e2e.config.ts'))) {
     step('browsers', () => {
