@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { benchHostile } from './hostile-bench';
+import { benchReceiver } from './receiver-bench';
 import { benchScan } from './scan-bench';
 
 /**
@@ -18,6 +19,7 @@ async function main() {
   const sections: [string, () => Promise<unknown>][] = [
     ['scan', () => benchScan(chromiumPath)],
     ['hostile', () => benchHostile(chromiumPath)],
+    ['receiver', () => benchReceiver()],
   ];
   for (const [name, extra] of await optionalSections(chromiumPath)) sections.push([name, extra]);
   for (const [name, run] of sections.filter(([name]) => !only || only.includes(name))) {

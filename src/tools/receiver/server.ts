@@ -8,6 +8,7 @@ import { readBody } from './read-body';
 import type { ReportStore } from './report-store';
 import { ClientAddresses } from './client-address';
 import { capConnections } from './connection-cap';
+import { jsonShapeProblem } from './json-shape';
 import { CORS, fail, failAndClose, refuseUpload, send } from './respond';
 
 /** Bodies over this are refused with 413 (the screenshot cap is 1.5 MB, so real reports fit). */
@@ -66,9 +67,15 @@ export function createReceiverServer(options: ReceiverOptions): Server {
       // 413 rather than a connection reset (see refuseUpload).
       return refuseUpload(req, res, 413, 'payload-too-large', [{ path: '(body)', message: `the body is over ${limit} bytes` }]);
     }
+    const text = read.body.toString('utf8');
+    const shape = jsonShapeProblem(text);
+    if (shape) {
+      log('422 invalid report (shape)');
+      return fail(res, 422, 'invalid-report', [{ path: '(body)', message: shape }]);
+    }
     let value: unknown;
     try {
-      value = JSON.parse(read.body.toString('utf8'));
+      value = JSON.parse(text);
     } catch (error) {
       return fail(res, 400, 'malformed-json', [{ path: '(body)', message: (error as Error).message }]);
     }

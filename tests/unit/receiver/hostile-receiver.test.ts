@@ -34,6 +34,14 @@ const withParams = (n: number) => {
 };
 
 describe('validation is linear and its answer bounded (item 5)', () => {
+  it('refuses a body nested deeper, or with longer lists, than any report before parsing it', async () => {
+    const receiver = await start();
+    const deep = JSON.stringify({ ...sampleReport(), text: 'DEEP' }).replace('"DEEP"', '['.repeat(500_000) + ']'.repeat(500_000));
+    const long = JSON.stringify({ ...sampleReport(), text: Array(100_000).fill(0) });
+    expect((await post(receiver.url, deep)).json.details).toEqual([{ path: '(body)', message: 'nests deeper than 8 levels' }]);
+    expect((await post(receiver.url, long)).json.details).toEqual([{ path: '(body)', message: 'has an object or array of more than 256 entries' }]);
+  });
+
   it('ten times the keys cost at most about ten times the work, in params and at the top', () => {
     const work = (body: unknown) => countWork(() => validateReport(JSON.parse(JSON.stringify(body)))).work;
     const flood = (n: number) => ({ ...sampleReport(), ...Object.fromEntries(Array.from({ length: n }, (_, i) => [`x${i}`, 0])) });
