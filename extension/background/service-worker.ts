@@ -100,6 +100,11 @@ new MessageRouter(
     async dismissSite({ host }) {
       return { dismissed: await settings.dismiss(host) };
     },
+    async panelCovered({ covered }, caller) {
+      if (caller.tabId === null) return { pulsing: false };
+      const level = (await verdicts.get(caller.tabId))?.result?.verdict.level ?? null;
+      return { pulsing: badge.pulse(caller.tabId, level, covered) };
+    },
     async getTabVerdict({ tabId }) {
       return verdicts.get(tabId);
     },

@@ -187,7 +187,7 @@ export class ContentSession {
     const autoExpand = checked.autoExpand && !this.panelFailed;
     // Until the panel has opened once, a quiet verdict is only the pill, built without Preact.
     if (!this.full && !autoExpand) {
-      this.panel ??= new PanelHost(this.doc, QUIET_CSS);
+      this.panel ??= new PanelHost(this.doc, QUIET_CSS, this.onCovered);
       const badge = quietBadgeContent(result, t, config.lang);
       // A new answer usually changes nothing the pill shows: keep it (no new frame).
       const key = JSON.stringify(badge);
@@ -210,7 +210,7 @@ export class ContentSession {
     this.loadPanel().then(
       (mod) => {
         if (this.ended || render !== this.renders) return;
-        this.panel ??= new PanelHost(this.doc, mod.css);
+        this.panel ??= new PanelHost(this.doc, mod.css, this.onCovered);
         this.panel.setStyles(mod.css);
         this.badgeKey = '';
         const panel = this.panel;
@@ -256,6 +256,11 @@ export class ContentSession {
     this.panel = null;
     send('dismissSite', { host: this.doc.location.hostname }).catch((e: unknown) => this.onSendError(e));
   }
+
+  /** The page keeps covering our panel (or stopped): the worker has the toolbar badge pulse meanwhile. */
+  private readonly onCovered = (covered: boolean) => {
+    if (!this.ended) send('panelCovered', { covered }).catch((e: unknown) => this.onSendError(e));
+  };
 
   private onSendError(error: unknown): void {
     if (!extensionAlive() || /context invalidated/i.test(String(error))) this.teardown();

@@ -88,6 +88,11 @@ export interface Protocol extends ReportsProtocol {
   /** The page is on the user's allowlist: nothing was read, and the tab's verdict says so. */
   reportVerdict: { payload: { url: string; allowlisted: string }; response: { stored: boolean } };
   dismissSite: { payload: { host: string }; response: { dismissed: string[] } };
+  /**
+   * The page keeps drawing over our panel in the top layer (extension/panel/cover-guard.ts), or has
+   * stopped: the toolbar badge, which no page can cover, pulses an alert meanwhile.
+   */
+  panelCovered: { payload: { covered: boolean }; response: { pulsing: boolean } };
   // Extension pages only.
   getTabVerdict: { payload: { tabId: number }; response: TabVerdict | null };
   getSettings: { payload: Empty; response: Settings };
@@ -120,7 +125,7 @@ export type Response<K extends MessageType> = Protocol[K]['response'];
 export const ENGINE_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['scanSnapshot']);
 
 /** The only messages a content script may send; everything else needs an extension page. */
-export const CONTENT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['getPageConfig', 'checkPage', 'uploadPiece', 'reportVerdict', 'dismissSite', 'openReportPage']);
+export const CONTENT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['getPageConfig', 'checkPage', 'uploadPiece', 'reportVerdict', 'dismissSite', 'panelCovered', 'openReportPage']);
 
 /** The wire format: a request names its type; a reply says ok or carries an error message. */
 export interface Request<K extends MessageType = MessageType> {
