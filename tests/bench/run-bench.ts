@@ -1,5 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { benchCli } from './cli-bench';
+import { benchFairness } from './fairness-bench';
 import { benchHostile } from './hostile-bench';
 import { benchReceiver } from './receiver-bench';
 import { benchScan } from './scan-bench';
@@ -20,6 +22,8 @@ async function main() {
     ['scan', () => benchScan(chromiumPath)],
     ['hostile', () => benchHostile(chromiumPath)],
     ['receiver', () => benchReceiver()],
+    ['cli', () => benchCli(args.includes('--cli') ? args[args.indexOf('--cli') + 1] : undefined)],
+    ['fairness', () => benchFairness(args.includes('--dist') ? args[args.indexOf('--dist') + 1] : undefined)],
   ];
   for (const [name, extra] of await optionalSections(chromiumPath)) sections.push([name, extra]);
   for (const [name, run] of sections.filter(([name]) => !only || only.includes(name))) {
