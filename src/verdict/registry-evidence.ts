@@ -1,0 +1,19 @@
+import type { Lang } from '../i18n/lang';
+import type { RegistryLookup } from '../registries/registry-lookup';
+import { REGISTRY_NAMES } from '../registries/site-names';
+
+/**
+ * The evidence of a finding that rests on a registry's answer: which registry, when the shopper
+ * looked, and what it said, in its own words.
+ */
+export function registryEvidence(lookup: Extract<RegistryLookup, { state: 'answered' }>, lang: Lang): string {
+  const day = new Date(lookup.at).toISOString().slice(0, 10);
+  const where = REGISTRY_NAMES[lookup.answer.site][lang];
+  const when = lang === 'en' ? `, read ${day}` : `（${day} 查询）`;
+  return `${where}${when}${lang === 'en' ? ': ' : '：'}${lookup.answer.words}`;
+}
+
+/** Params every registry-based finding carries (where the answer came from, so the panel can say). */
+export function registryParams(lookup: Extract<RegistryLookup, { state: 'answered' }>, lang: Lang): Record<string, string> {
+  return { registry: REGISTRY_NAMES[lookup.answer.site][lang], registrySite: lookup.answer.site, registryUrl: lookup.answer.url, registryAt: String(lookup.at) };
+}
