@@ -29,6 +29,8 @@ function firefoxManifest(source: typeof manifest): ManifestV3Export {
 // The content script is a standalone IIFE: no loader and no web-accessible chunks, so pages cannot
 // probe for our files.
 const CONTENT_SCRIPT = 'extension/content/content-script.ts';
+// The registry reader runs on the registries' own hosts only (manifest.json), standalone too.
+const REGISTRY_SCRIPT = 'extension/registry/registry-content.ts';
 
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
@@ -52,7 +54,7 @@ export default defineConfig({
     crx({
       manifest: target === 'firefox' ? firefoxManifest(manifest) : (manifest as ManifestV3Export),
       browser: target,
-      contentScripts: { standaloneFiles: [CONTENT_SCRIPT] },
+      contentScripts: { standaloneFiles: [CONTENT_SCRIPT, REGISTRY_SCRIPT] },
     }),
   ],
 });

@@ -158,3 +158,12 @@ describe('公安备案 (beian.mps.gov.cn)', () => {
     expect(answerKeys(a)).toEqual([{ kind: 'psb', value: '33010602099999' }]);
   });
 });
+
+describe('the manifest runs the registry reader on exactly these hosts', () => {
+  it('matches ALL_REGISTRY_HOSTS over https, nothing else', async () => {
+    const { ALL_REGISTRY_HOSTS } = await import('./hosts');
+    const manifest = JSON.parse(readFileSync(new URL('../../manifest.json', import.meta.url), 'utf8')) as { content_scripts: { matches: string[]; js: string[] }[] };
+    const entry = manifest.content_scripts.find((c) => c.js.includes('extension/registry/registry-content.ts'))!;
+    expect([...entry.matches].sort()).toEqual(ALL_REGISTRY_HOSTS.map((h) => `https://${h}/*`).sort());
+  });
+});
