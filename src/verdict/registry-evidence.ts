@@ -8,7 +8,9 @@ import { REGISTRY_NAMES } from '../registries/site-names';
  */
 export function registryEvidence(lookup: Extract<RegistryLookup, { state: 'answered' }>, lang: Lang): string {
   const day = new Date(lookup.at).toISOString().slice(0, 10);
-  const where = REGISTRY_NAMES[lookup.answer.site][lang];
+  const name = REGISTRY_NAMES[lookup.answer.site][lang];
+  // English names read "the … System" mid-sentence; the evidence starts with it.
+  const where = name.charAt(0).toUpperCase() + name.slice(1);
   const when = lang === 'en' ? `, read ${day}` : `（${day} 查询）`;
   return `${where}${when}${lang === 'en' ? ': ' : '：'}${lookup.answer.words}`;
 }
