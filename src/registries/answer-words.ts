@@ -1,4 +1,4 @@
-import type { RegistryAnswer, RegistryList } from './answer';
+import type { RegistryAnswer, RegistryEntry, RegistryList } from './answer';
 
 const LIST_WORDS: Record<RegistryList, string> = {
   'abnormal-operation': '经营异常名录',
@@ -7,6 +7,9 @@ const LIST_WORDS: Record<RegistryList, string> = {
   penalty: '行政处罚',
   redlist: '守信激励名单',
 };
+
+/** One list entry in the registry's words: "经营异常名录：原因，机关，日期". */
+export const entryWords = (e: RegistryEntry): string => `${LIST_WORDS[e.list]}：${[e.reason, e.authority, e.date].filter(Boolean).join('，')}`;
 
 /** 经营异常名录 …, as registries name their lists. */
 export const registryListWord = (list: RegistryList): string => LIST_WORDS[list];
@@ -32,8 +35,6 @@ export function answerWords(answer: Omit<RegistryAnswer, 'words'>, notFoundPhras
   if (s?.name) parts.push(`企业名称：${s.name}`);
   if (s?.uscc) parts.push(`统一社会信用代码：${s.uscc}`);
   if (s?.status) parts.push(`登记状态：${s.status}`);
-  for (const e of answer.entries.filter((x) => !x.removedOn)) {
-    parts.push(`${LIST_WORDS[e.list]}：${[e.reason, e.authority, e.date].filter(Boolean).join('，')}`);
-  }
+  for (const e of answer.entries.filter((x) => !x.removedOn)) parts.push(entryWords(e));
   return parts.join('；').slice(0, 600);
 }

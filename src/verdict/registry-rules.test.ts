@@ -36,12 +36,13 @@ describe('list rules fed by the registry answers the shopper brought back', () =
     expect(v.level).toBe('danger');
     const f = v.findings.find((x) => x.code === 'name-mismatch')!;
     expect(f.message).toBe('页面显示的企业名称“杭州优品家居有限公司”与统一社会信用代码 91330106MA2H3P7L4H 的登记名称“杭州瑞丰机械设备有限公司”不符');
-    expect(f.evidence).toBe(`国家企业信用信息公示系统（2026-12-01 查询）：${GSXT_COMPANY.state === 'answered' ? GSXT_COMPANY.answer.words : ''}`);
+    expect(f.evidence).toBe('国家企业信用信息公示系统（2026-12-01 查询）：企业名称：杭州瑞丰机械设备有限公司；统一社会信用代码：91330106MA2H3P7L4H；登记状态：存续（在营、开业、在册）');
     expect(f.params.registryUrl).toBe('https://www.gsxt.gov.cn/corp-query-entprise-info-x.html');
     expect(f.ref).toBeTypeOf('number'); // "show on page" still leads to the licence the page shows
     // Its current 经营异常 entry is a warning; the entry removed in 2021 and the penalty are not findings.
     const abnormal = v.findings.filter((x) => x.code === 'abnormal-operation');
     expect(abnormal.map((x) => x.params.reason)).toEqual(['通过登记的住所或者经营场所无法联系的']);
+    expect(abnormal[0]!.evidence).toBe('国家企业信用信息公示系统（2026-12-01 查询）：经营异常名录：通过登记的住所或者经营场所无法联系的，杭州市西湖区市场监督管理局，2024年07月18日');
     expect(v.findings.map((x) => x.code)).not.toContain('blacklisted');
   });
 

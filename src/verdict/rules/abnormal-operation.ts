@@ -24,7 +24,7 @@ export const abnormalOperation: ListRule = {
     const listed = registryListings(lookups, ['abnormal-operation']);
     const fromRegistry = listed.map(({ lookup, entry }) => {
       const params = { value: lookup.value, kind: lookup.kind, reason: entry.reason ?? DETAILS_MISSING[lang], authority: entry.authority ?? '?', date: entry.date ?? '?', source: lookup.answer.url, feed: '', ...registryParams(lookup, lang) };
-      return makeFinding(abnormalOperation, lang, params, registryEvidence(lookup, lang), evidenceOf(facts, lookup.kind, lookup.value).ref);
+      return makeFinding(abnormalOperation, lang, params, registryEvidence(lookup, lang, entry), evidenceOf(facts, lookup.kind, lookup.value).ref);
     });
     return fromRegistry.concat(lookups.matches
       .filter((m) => m.list === 'abnormal-operation' && !namedByRegistry(listed, m.value, m.list))

@@ -37,7 +37,7 @@ export const blacklisted: ListRule = {
         feed: '',
         ...registryParams(lookup, lang),
       };
-      return makeFinding(blacklisted, lang, params, registryEvidence(lookup, lang), evidenceOf(facts, lookup.kind, lookup.value).ref);
+      return makeFinding(blacklisted, lang, params, registryEvidence(lookup, lang, entry), evidenceOf(facts, lookup.kind, lookup.value).ref);
     });
     return fromRegistry.concat(lookups.matches
       .filter((m) => m.list !== 'abnormal-operation' && !namedByRegistry(listed, m.value, m.list))
