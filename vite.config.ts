@@ -46,6 +46,7 @@ export default defineConfig({
       input: {
         report: 'extension/report/report.html',
         'my-reports': 'extension/report/my-reports.html',
+        firstrun: 'extension/firstrun/firstrun.html',
         ...(target === 'chrome' ? { offscreen: 'extension/offscreen/offscreen.html' } : {}),
       },
     },

@@ -15,6 +15,9 @@ import { reportHandlers } from './report-handlers';
 import { ReportEndpoints } from './report-endpoints';
 import { ReportsService } from './reports-service';
 import { RegistryLookups } from './registry-lookups';
+import { FirstRun } from './first-run';
+import { recommendedConfig } from './recommended-config';
+import { manifestUrl } from '../../src/lists/subscriptions';
 import { SettingsStore } from './settings-store';
 import { TabVerdicts } from './tab-verdicts';
 import { ToolbarBadge } from './toolbar-badge';
@@ -29,6 +32,7 @@ const lists = new ListsService();
 const engine = new PageEngine();
 const userRules = new UserRulesStore();
 const registry = new RegistryLookups();
+const firstRun = new FirstRun();
 const pages = new PageChecks(
   {
     scan: (snapshot, url) => engine.scan(snapshot, url),
@@ -46,7 +50,7 @@ const pages = new PageChecks(
 browser.tabs.onRemoved.addListener((tabId) => pages.forgetTab(tabId));
 const reportEndpoints = new ReportEndpoints();
 const reports = new ReportsService(reportEndpoints);
-const ready = Promise.all([settings.ready, badge.ready, verdicts.ready, strings.ready, lists.ready, userRules.ready, reportEndpoints.ready, reports.ready, registry.ready]);
+const ready = Promise.all([settings.ready, badge.ready, verdicts.ready, strings.ready, lists.ready, userRules.ready, reportEndpoints.ready, reports.ready, registry.ready, firstRun.ready]);
 
 async function summary(): Promise<StoredDataSummary> {
   const [s, saved, dismissedSites, tabVerdicts, hidden, personal, counts, feeds, registryAnswers] = await Promise.all([
@@ -140,6 +144,11 @@ new MessageRouter(
     },
     async submitRegistryReading(payload, caller) {
       return registry.receive(caller, payload);
+    },
+    async getRecommendedFeeds() {
+      const [config, statuses] = await Promise.all([recommendedConfig(), lists.status()]);
+      const feeds = config.feeds.map((f) => ({ ...f, status: statuses.find((s) => manifestUrl(s.url) === f.url) ?? null }));
+      return { feeds, reportEndpoint: config.reportEndpoint, problems: config.problems };
     },
     async getRegistryAnswers() {
       return registry.list();

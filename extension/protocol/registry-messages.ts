@@ -5,6 +5,13 @@
 import type { RegistryReading } from '../../src/registries/answer';
 import type { StoredAnswer } from '../../src/registries/answers-db';
 import type { IdentifierKind } from '../../src/types';
+import type { FeedSyncStatus } from '../../src/lists/lists-status';
+import type { DefaultReportEndpoint, RecommendedFeed } from '../../src/lists/recommended-feeds';
+
+/** A recommended list with its state here: not subscribed (null), or its sync status. */
+export interface RecommendedFeedState extends RecommendedFeed {
+  status: FeedSyncStatus | null;
+}
 
 /** The notice the worker sends a shop tab's content script: an answer for it came in, check again. */
 export interface RegistryNotice {
@@ -32,4 +39,9 @@ export interface RegistryProtocol {
   getRegistryAnswers: { payload: Record<string, never>; response: StoredAnswer[] };
   /** Forgets some registry answers (ids) or all (null); answers with what is left. */
   forgetRegistryAnswers: { payload: { ids: string[] | null }; response: StoredAnswer[] };
+  /** The first-run page: the distributor's recommended lists, each with its status here. */
+  getRecommendedFeeds: {
+    payload: Record<string, never>;
+    response: { feeds: RecommendedFeedState[]; reportEndpoint: DefaultReportEndpoint | null; problems: string[] };
+  };
 }

@@ -31,4 +31,5 @@ export const REGISTRY_PAYLOADS: { [K in keyof RegistryProtocol]: Validator<Regis
   submitRegistryReading: obj({ url: str(2000), reading }),
   getRegistryAnswers: obj({}),
   forgetRegistryAnswers: obj({ ids: nullable(arr(str(300), 10_000)) }),
+  getRecommendedFeeds: obj({}),
 };
