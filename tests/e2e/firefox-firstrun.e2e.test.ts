@@ -37,7 +37,8 @@ async function launchWith(tmp: string, dist: string, name: string): Promise<Brow
 }
 
 async function firstRunPage(browser: Browser): Promise<Page> {
-  const end = Date.now() + 20_000;
+  // Generous: a busy machine takes a while to start Firefox and install the add-on from the profile.
+  const end = Date.now() + 60_000;
   while (Date.now() < end) {
     const page = (await browser.pages()).find((p) => /^moz-extension:\/\/[^/]+\/extension\/firstrun\/firstrun\.html$/.test(p.url()));
     if (page) {
