@@ -111,7 +111,7 @@ describe('PageChecks: snapshot → engine → lists → judge → stored verdict
     const reply = await checks.check(9, { url: URL_, parts, truncated, upload: null });
     expect(askedFor).toEqual([9]);
     expect(codes(reply.result)).toContain('name-mismatch');
-    expect(reply.result?.official).toEqual([{ kind: 'uscc', value: '91330106MA2H3P7L4H', site: 'gsxt', state: 'answered', at: 1, url: answer.url, words: answer.words, notFound: false }]);
+    expect(reply.result?.official).toEqual([{ kind: 'uscc', value: '91330106MA2H3P7L4H', site: 'gsxt', state: 'answered', at: 1, url: answer.url, words: answer.words, notFound: false, shown: ['uscc:91330106MA2H3P7L4H'] }]);
     expect(stored[0]!.verdict.result?.official).toHaveLength(1);
     // A registry cache that fails to answer costs its notes, never the page's check.
     const failing = pipeline({ registry: async () => Promise.reject(new Error('db gone')) });

@@ -7,8 +7,6 @@ import { kindKey, type T } from './i18n';
 import { ExternalGlyph } from './icons';
 import { LookupButtons, type Copy, type Verify } from './lookup-buttons';
 import { OfficialLine } from './official-line';
-import { KIND_TO_KEY } from '../../src/feed/scan-queries';
-import { canonicalKey } from '../../src/feed/keys';
 import type { OfficialCheck } from '../../src/registries/official-check';
 import { ASSISTED_SITES } from '../../src/registries/assisted-sites';
 import type { IdentifierKind } from '../../src/types';
@@ -67,12 +65,8 @@ export function VerdictView({ result, t, lang, copy, locate, onDispute, onVerify
   );
 }
 
-/** The registry answers the user has for this identifier (any shop showing it). */
-function checksOf(id: Identifier, official: OfficialCheck[] | undefined): OfficialCheck[] {
-  const kind = KIND_TO_KEY[id.kind];
-  const value = kind ? canonicalKey(kind, id.value) : null;
-  return value ? (official ?? []).filter((c) => c.kind === kind && c.value === value) : [];
-}
+/** The registry answers the user has for this identifier (matched in the worker: OfficialCheck.shown). */
+const checksOf = (id: Identifier, official: OfficialCheck[] | undefined): OfficialCheck[] => (official ?? []).filter((c) => c.shown.includes(`${id.kind}:${id.value}`));
 
 /** The lookup site id of a registry (gsxt → gsxt, miit → icp …), to ask it again. */
 const lookupSiteOf = (site: string) => Object.keys(ASSISTED_SITES).find((k) => ASSISTED_SITES[k] === site) ?? site;
