@@ -129,7 +129,9 @@ function buildPanelModule(target, dir) {
   });
   const path = join(dir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(path, 'utf8'));
-  const matches = manifest.content_scripts.flatMap((c) => c.matches);
+  // The pages the shop content script (the one that imports the panel) runs on; the registry reader's
+  // hosts are among them and need no panel of their own.
+  const matches = manifest.content_scripts.find((c) => c.js.some((j) => j.includes('content/content-script')))?.matches ?? [];
   manifest.web_accessible_resources = [{ resources: [PANEL_MODULE.out], matches, ...(target === 'chrome' ? { use_dynamic_url: true } : {}) }];
   writeFileSync(path, JSON.stringify(manifest, null, 2) + '\n');
   return Object.keys(metafile.inputs).map((input) => join(root, input));

@@ -1,3 +1,4 @@
+import type { OfficialCheck } from './registries/official-check';
 /**
  * The scan result contract shared by the command line (`liangzhao scan --json`), the content script,
  * the panel and the service worker. Everything here is plain JSON: it crosses message boundaries.
@@ -106,4 +107,6 @@ export interface ScanResult {
   licenses: LicenseRecord[];
   badges: Badge[];
   verdict: Verdict;
+  /** The user's own registry answers for the page's values (the extension only; not in `scan --json`). */
+  official?: OfficialCheck[];
 }

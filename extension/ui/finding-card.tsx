@@ -12,7 +12,9 @@ export type Locate = (ref: number) => boolean;
 export type Dispute = (finding: Finding) => void;
 
 /** What was found and the page's own words: the part of a finding every view shows. */
-export function FindingHead({ finding, t }: { finding: Pick<Finding, 'severity' | 'message' | 'evidence'>; t: T }) {
+export function FindingHead({ finding, t }: { finding: Pick<Finding, 'severity' | 'message' | 'evidence'> & Partial<Pick<Finding, 'params'>>; t: T }) {
+  // A finding that rests on a registry's answer quotes the registry, not the page.
+  const fromRegistry = finding.params?.registrySite !== undefined;
   return (
     <>
       <div class="lz-msg">
@@ -20,8 +22,8 @@ export function FindingHead({ finding, t }: { finding: Pick<Finding, 'severity' 
         {finding.message}
       </div>
       {finding.evidence && (
-        <p class="lz-evidence">
-          <b>{t('evidence')}</b>
+        <p class="lz-evidence" data-from={fromRegistry ? 'registry' : 'page'}>
+          <b>{fromRegistry ? t('officialAnswer') : t('evidence')}</b>
           {finding.evidence}
         </p>
       )}
