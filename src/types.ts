@@ -1,4 +1,4 @@
-import type { OfficialCheck } from './registries/official-check';
+import type { OfficialCheck } from './registries/official-check-type';
 /**
  * The scan result contract shared by the command line (`liangzhao scan --json`), the content script,
  * the panel and the service worker. Everything here is plain JSON: it crosses message boundaries.
