@@ -1,8 +1,35 @@
-import type { OfficialCheck } from './registries/official-check-type';
 /**
  * The scan result contract shared by the command line (`liangzhao scan --json`), the content script,
  * the panel and the service worker. Everything here is plain JSON: it crosses message boundaries.
  */
+
+/** Identifier types a list record (and a registry answer) can be keyed by; part of the feed format. */
+export const KEY_TYPES = ['uscc', 'regno', 'domain', 'icp', 'psb'] as const;
+export type KeyType = (typeof KEY_TYPES)[number];
+
+/** The official sites whose result pages the extension can read (src/registries/sites/). */
+export const REGISTRY_SITES = ['gsxt', 'creditchina', 'miit', 'mps'] as const;
+export type RegistrySiteId = (typeof REGISTRY_SITES)[number];
+
+/**
+ * What the panel and popup show of the user's registry answers for a page's values: who said what,
+ * when (the age is shown), and where. Plain JSON, carried in the tab's ScanResult.
+ */
+export interface OfficialCheck {
+  kind: KeyType;
+  value: string;
+  site: RegistrySiteId;
+  state: 'answered' | 'unreadable';
+  at: number;
+  url: string;
+  words: string;
+  notFound: boolean;
+  /**
+   * The page's identifiers it answers for, as `kind:value` exactly as the page's identifiers have them,
+   * so the panel matches them without canonicalizing (and without loading the normalizer's tables).
+   */
+  shown: string[];
+}
 
 /** Identifier kinds; the names are part of the CLI's output contract. */
 export const IDENTIFIER_KINDS = [

@@ -2,7 +2,7 @@ import type { DataLookups } from '../../src/feed/lookup-types';
 import type { Lang } from '../../src/i18n/lang';
 import { failedLookups } from '../../src/lists/lookup-page';
 import type { PageFacts } from '../../src/scan/facts';
-import type { RegistryLookup } from '../../src/registries/registry-lookup';
+import type { RegistryLookup } from '../../src/feed/registry-lookup';
 import type { PageSnapshot, SnapshotScan } from '../../src/scan/locator';
 import { shouldExpand } from '../../src/ui-model/level-style';
 import type { Settings } from '../../src/ui-model/settings';

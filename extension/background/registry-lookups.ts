@@ -5,7 +5,7 @@ import { acceptReading, type AskedLookup } from '../../src/registries/accept-rea
 import { AnswersDb, type StoredAnswer } from '../../src/registries/answers-db';
 import { ASSISTED_SITES } from '../../src/registries/assisted-sites';
 import { pageRegistryKeys } from '../../src/registries/page-keys';
-import type { RegistryLookup } from '../../src/registries/registry-lookup';
+import type { RegistryLookup } from '../../src/feed/registry-lookup';
 import { lookupsFor } from '../../src/ui-model/lookups';
 import type { Caller } from '../protocol/authorize';
 import type { Payload, Response } from '../protocol/messages';

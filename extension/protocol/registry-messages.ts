@@ -2,7 +2,7 @@
  * Messages of assisted lookup (the official registries' answers brought back to the shop tab) and of
  * the recommended lists, merged into the one protocol map (messages.ts), validated by REGISTRY_PAYLOADS.
  */
-import type { RegistryReading } from '../../src/registries/answer';
+import type { RegistryReading } from '../../src/feed/registry-answer';
 import type { StoredAnswer } from '../../src/registries/answers-db';
 import type { IdentifierKind } from '../../src/types';
 import type { FeedSyncStatus } from '../../src/lists/lists-status';

@@ -1,5 +1,5 @@
 import { ENTITY_STATUSES } from '../../src/feed/format';
-import { REGISTRY_LISTS, REGISTRY_SITES, type RegistryReading } from '../../src/registries/answer';
+import { REGISTRY_LISTS, REGISTRY_SITES, type RegistryReading } from '../../src/feed/registry-answer';
 import { IDENTIFIER_KINDS } from '../../src/types';
 import type { RegistryProtocol } from './registry-messages';
 import { arr, bool, int, nullable, obj, oneOf, str, ValidationError, type Validator } from './validate';

@@ -1,4 +1,4 @@
-import type { RegistryReading } from '../../src/registries/answer';
+import type { RegistryReading } from '../../src/feed/registry-answer';
 import { readRegistryPage } from '../../src/registries/read-registry-page';
 
 /** Quiet time after the page's last change before it is read (registries render results in steps). */

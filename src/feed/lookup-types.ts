@@ -1,4 +1,4 @@
-import type { RegistryLookup } from '../registries/registry-lookup';
+import type { RegistryLookup } from './registry-lookup';
 import type { BlacklistRecord, EntityRecord, KeyType, ListName } from './format';
 
 /** An identifier to look up: its feed key type and value as the page showed it. */

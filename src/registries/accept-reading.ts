@@ -1,4 +1,4 @@
-import type { RegistryAnswer, RegistryReading, RegistrySiteId } from './answer';
+import type { RegistryAnswer, RegistryReading, RegistrySiteId } from '../feed/registry-answer';
 import { registrySiteOf } from './hosts';
 import { answerKeys, sameKey, type RegistryKey } from './query-key';
 

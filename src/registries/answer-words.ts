@@ -1,4 +1,4 @@
-import type { RegistryAnswer, RegistryEntry, RegistryList } from './answer';
+import type { RegistryAnswer, RegistryEntry, RegistryList } from '../feed/registry-answer';
 
 const LIST_WORDS: Record<RegistryList, string> = {
   'abnormal-operation': '经营异常名录',

@@ -1,8 +1,8 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { IndexedDbServices } from '../reports/outbox-db';
-import type { RegistryAnswer, RegistrySiteId } from './answer';
+import type { RegistryAnswer, RegistrySiteId } from '../feed/registry-answer';
 import type { RegistryKey } from './query-key';
-import type { RegistryLookup } from './registry-lookup';
+import type { RegistryLookup } from '../feed/registry-lookup';
 
 /**
  * One answer the shopper brought back from a registry: the value asked about, what the registry

@@ -1,4 +1,4 @@
-import type { RegistrySiteId } from './answer';
+import type { RegistrySiteId } from '../feed/registry-answer';
 
 /**
  * The lookup sites (src/ui-model/lookups.ts) whose result pages the extension can read, by their

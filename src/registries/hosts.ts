@@ -1,4 +1,4 @@
-import type { RegistrySiteId } from './answer';
+import type { RegistrySiteId } from '../feed/registry-answer';
 
 /**
  * The provincial hosts of 国家企业信用信息公示系统, one per province (the two-letter codes its own

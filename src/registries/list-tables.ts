@@ -1,4 +1,4 @@
-import type { RegistryEntry, RegistryList } from './answer';
+import type { RegistryEntry, RegistryList } from '../feed/registry-answer';
 import { cell, type HeadedTable } from './page-fields';
 
 /**

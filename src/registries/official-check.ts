@@ -1,10 +1,10 @@
 import { canonicalKey } from '../feed/keys';
 import { KIND_TO_KEY } from '../feed/scan-queries';
 import type { Identifier } from '../types';
-import type { RegistryLookup } from './registry-lookup';
-import type { OfficialCheck } from './official-check-type';
+import type { RegistryLookup } from '../feed/registry-lookup';
+import type { OfficialCheck } from '../types';
 
-export type { OfficialCheck } from './official-check-type';
+export type { OfficialCheck } from '../types';
 
 export function officialChecks(lookups: readonly RegistryLookup[], identifiers: readonly Pick<Identifier, 'kind' | 'value'>[] = []): OfficialCheck[] {
   return lookups.map((l) => {

@@ -1,6 +1,6 @@
 import type { KeyType } from '../feed/format';
 import { canonicalKey } from '../feed/keys';
-import type { RegistryAnswer } from './answer';
+import type { RegistryAnswer } from '../feed/registry-answer';
 
 /** A value a registry answers about, in the feed's key terms. */
 export interface RegistryKey {

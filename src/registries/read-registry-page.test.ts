@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import type { RegistryAnswer, RegistryReading } from './answer';
+import type { RegistryAnswer, RegistryReading } from '../feed/registry-answer';
 import { registrySiteOf } from './hosts';
 import { answerKeys } from './query-key';
 import { READERS } from './readers';

@@ -1,4 +1,4 @@
-import type { RegistryReading } from './answer';
+import type { RegistryReading } from '../feed/registry-answer';
 import { registrySiteOf } from './hosts';
 import { READERS } from './readers';
 

@@ -1,4 +1,4 @@
-import type { RegistryReading, RegistrySiteId } from './answer';
+import type { RegistryReading, RegistrySiteId } from '../feed/registry-answer';
 
 /** What a site's reader can make of a page (a refusal is read-registry-page's, not a reader's). */
 export type SiteReading = Exclude<RegistryReading, { state: 'refused' }>;

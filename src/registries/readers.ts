@@ -1,4 +1,4 @@
-import type { RegistrySiteId } from './answer';
+import type { RegistrySiteId } from '../feed/registry-answer';
 import type { RegistryReader } from './reader';
 import { creditchina } from './sites/creditchina';
 import { gsxt } from './sites/gsxt';

@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n/lang';
-import type { RegistrySiteId } from './answer';
+import type { RegistrySiteId } from '../feed/registry-answer';
 
 /** Each registry's name, as findings and the panel say where an answer came from. */
 export const REGISTRY_NAMES: Readonly<Record<RegistrySiteId, Record<Lang, string>>> = {

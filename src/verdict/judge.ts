@@ -2,7 +2,7 @@ import type { Lang } from '../i18n/lang';
 import type { DataLookups } from '../feed/lookup-types';
 import { foundAnything, type PageFacts } from '../scan/facts';
 import { officialChecks } from '../registries/official-check';
-import type { RegistryLookup } from '../registries/registry-lookup';
+import type { RegistryLookup } from '../feed/registry-lookup';
 import type { Finding, Level, ScanResult, Severity, Verdict } from '../types';
 import { RULES } from './registry';
 import { hideMarkedWrong, personalDecision, type UserRules, type UserRulesView } from './user-rules';

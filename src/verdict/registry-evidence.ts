@@ -1,7 +1,7 @@
 import type { Lang } from '../i18n/lang';
-import type { RegistryEntry } from '../registries/answer';
+import type { RegistryEntry } from '../feed/registry-answer';
 import { entryWords } from '../registries/answer-words';
-import type { RegistryLookup } from '../registries/registry-lookup';
+import type { RegistryLookup } from '../feed/registry-lookup';
 import { REGISTRY_NAMES } from '../registries/site-names';
 
 /**

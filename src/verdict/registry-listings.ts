@@ -1,6 +1,6 @@
 import type { DataLookups } from '../feed/lookup-types';
-import type { RegistryEntry, RegistryList } from '../registries/answer';
-import { answered, type RegistryLookup } from '../registries/registry-lookup';
+import type { RegistryEntry, RegistryList } from '../feed/registry-answer';
+import { answered, type RegistryLookup } from '../feed/registry-lookup';
 
 /** A current list entry the registry showed for a value of the page. */
 export interface RegistryListing {

@@ -4,7 +4,7 @@ import { parseHTML } from 'linkedom';
 import type { DataLookups } from '../feed/lookup-types';
 import { readRegistryPage } from '../registries/read-registry-page';
 import { answerKeys } from '../registries/query-key';
-import type { RegistryLookup } from '../registries/registry-lookup';
+import type { RegistryLookup } from '../feed/registry-lookup';
 import { scanPage } from '../scan/scan-page';
 import type { PageFacts } from '../scan/facts';
 import { judge } from './judge';

@@ -1,5 +1,5 @@
 import { canonicalKey } from '../../feed/keys';
-import type { RegistryAnswer, RegistrySubject } from '../answer';
+import type { RegistryAnswer, RegistrySubject } from '../../feed/registry-answer';
 import { answerWords } from '../answer-words';
 import { listEntries } from '../list-tables';
 import { headedTables, inputValue, labelPairs, pageSays, textOf, valueOf } from '../page-fields';

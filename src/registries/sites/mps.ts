@@ -1,5 +1,5 @@
 import { canonicalKey } from '../../feed/keys';
-import type { RegistryAnswer } from '../answer';
+import type { RegistryAnswer } from '../../feed/registry-answer';
 import { answerWords } from '../answer-words';
 import { filingDomains } from '../filing-domains';
 import { inputValue, labelPairs, pageSays, valueOf } from '../page-fields';

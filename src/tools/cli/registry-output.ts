@@ -1,5 +1,5 @@
 import type { Lang } from '../../i18n/lang';
-import type { RegistryAnswer, RegistrySiteId } from '../../registries/answer';
+import type { RegistryAnswer, RegistrySiteId } from '../../feed/registry-answer';
 import { registryListWord } from '../../registries/answer-words';
 import { registrySiteOf } from '../../registries/hosts';
 import { readRegistryPage } from '../../registries/read-registry-page';

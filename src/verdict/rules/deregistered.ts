@@ -1,5 +1,5 @@
 import { evidenceOf } from '../data-evidence';
-import { answered } from '../../registries/registry-lookup';
+import { answered } from '../../feed/registry-lookup';
 import { registryEvidence, registryParams } from '../registry-evidence';
 import { makeFinding, type ListRule } from '../rule';
 

@@ -1,5 +1,5 @@
 import { domainsOf } from '../../feed/scan-queries';
-import { answered } from '../../registries/registry-lookup';
+import { answered } from '../../feed/registry-lookup';
 import { evidenceOf } from '../data-evidence';
 import { registryEvidence, registryParams } from '../registry-evidence';
 import { makeFinding, type ListRule } from '../rule';

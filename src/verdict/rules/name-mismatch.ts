@@ -1,6 +1,6 @@
 import { canonicalKey } from '../../feed/keys';
 import { namesMatch } from '../../lists/company-name';
-import { answerFor } from '../../registries/registry-lookup';
+import { answerFor } from '../../feed/registry-lookup';
 import { registryEvidence, registryParams } from '../registry-evidence';
 import { makeFinding, type ListRule } from '../rule';
 

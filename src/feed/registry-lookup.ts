@@ -1,5 +1,5 @@
-import type { KeyType } from '../feed/format';
-import type { RegistryAnswer, RegistrySiteId } from './answer';
+import type { KeyType } from './format';
+import type { RegistryAnswer, RegistrySiteId } from './registry-answer';
 
 /**
  * What the user's own registry lookups say about one value a page shows (the credit-level cache the

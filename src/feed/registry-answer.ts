@@ -1,8 +1,8 @@
-import type { EntityStatus, KeyType } from '../feed/format';
+import type { EntityStatus, KeyType } from './format';
 
 /** The official sites whose result pages the extension can read (src/registries/sites/). */
-export const REGISTRY_SITES = ['gsxt', 'creditchina', 'miit', 'mps'] as const;
-export type RegistrySiteId = (typeof REGISTRY_SITES)[number];
+export { REGISTRY_SITES, type RegistrySiteId } from '../types';
+import type { RegistrySiteId } from '../types';
 
 /**
  * The lists a registry page can name an entity on. The first three are the feed's list names (the
