@@ -1,4 +1,4 @@
-import { FROM, TO } from './trad-simp-table';
+import { FROM_STEPS, TO } from './trad-simp-table';
 
 /**
  * Traditional and variant characters → Simplified, one character to one character, for every
@@ -8,10 +8,16 @@ import { FROM, TO } from './trad-simp-table';
  * text are offsets in the page's text; the company-name comparison uses all of it.
  */
 export const TRAD_TO_SIMP: ReadonlyMap<number, number> = (() => {
-  const from = Array.from(FROM);
   const to = Array.from(TO);
-  if (from.length !== to.length) throw new Error('trad-simp-table: FROM and TO differ in length');
   const map = new Map<number, number>();
-  for (let i = 0; i < from.length; i++) map.set(from[i]!.codePointAt(0)!, to[i]!.codePointAt(0)!);
+  let cp = 0;
+  for (let i = 0; i < FROM_STEPS.length; ) {
+    if (FROM_STEPS.charCodeAt(i) === 0x21) {
+      cp += parseInt(FROM_STEPS.slice(i + 1, i + 6), 16);
+      i += 6;
+    } else cp += FROM_STEPS.charCodeAt(i++) - 0x24;
+    map.set(cp, to[map.size]!.codePointAt(0)!);
+  }
+  if (map.size !== to.length) throw new Error('trad-simp-table: FROM_STEPS and TO differ in length');
   return map;
 })();
