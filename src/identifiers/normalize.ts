@@ -63,11 +63,13 @@ const NEEDS_FOLD = /[a-z\r\u000b\u000c\u00a0\u00ad\u034f\u061c\u1680\u180e\u2000
  */
 export function normalizeText(text: string): string {
   if (!NEEDS_FOLD.test(text)) return text;
-  if (text.length > 4096) return foldLong(text);
   const shift = getShifts();
-  let out = '';
   let from = 0;
-  for (let i = 0; i < text.length; i++) {
+  while (from < text.length && shift[text.charCodeAt(from)] === 0) from++;
+  if (from === text.length) return text;
+  if (text.length > 4096) return foldLong(text, from);
+  let out = text.slice(0, from);
+  for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);
     const m = (c + shift[c]!) & 0xffff;
     if (m !== c) {
@@ -75,18 +77,18 @@ export function normalizeText(text: string): string {
       from = i + 1;
     }
   }
-  return from === 0 ? text : out + text.slice(from);
+  return out + text.slice(from);
 }
 
-/** Whole pages: one table lookup per unit into a buffer, decoded once. */
-function foldLong(text: string): string {
-  const buf = new Uint16Array(text.length);
+/** Whole pages: one table lookup per unit into a buffer, decoded once (from the first unit that folds). */
+function foldLong(text: string, first: number): string {
+  const buf = new Uint16Array(text.length - first);
   const shift = getShifts();
-  for (let i = 0; i < text.length; i++) {
+  for (let i = first; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    buf[i] = c + shift[c]!; // a Uint16Array stores it mod 65,536
+    buf[i - first] = c + shift[c]!; // a Uint16Array stores it mod 65,536
   }
-  return utf16.decode(buf);
+  return text.slice(0, first) + utf16.decode(buf);
 }
 const utf16 = new TextDecoder('utf-16le');
 
