@@ -35,12 +35,13 @@ const withSecond = (first: FormMatch, second: string | undefined, name: string):
 export const PSB_FORMS: Form[] = [
   {
     id: 'psb',
-    pattern: `(?<psb>(?<psbH>${CJK}{1,3}?)${_}${WORD}${SEP}第?(?<psbV>${NUMBER})(?![\\d-])(?:${_}号)?(?:${SECOND('psbS')})?)`,
+    // The character before the word names the place (京, 深, 北京's 京); read by a lookbehind so that the
+    // pattern starts at 公 and is not tried at every Chinese character of a window.
+    pattern: `(?<psb>(?:(?<=(?<psbH>${CJK}))|(?<!${CJK}))${WORD}${SEP}第?(?<psbV>${NUMBER})(?![\\d-])(?:${_}号)?(?:${SECOND('psbS')})?)`,
     build(g) {
-      const head = g.psbH!;
-      // 北京公安备案, 深公网安备: the last character names the place; a province abbreviation is kept.
-      const abbr = head[head.length - 1]!;
-      const first = filing(g.psbV!, provinceByPsbAbbr(abbr) ?? provinceByIcpAbbr(abbr) ? abbr : undefined, 'psbV');
+      // 北京公安备案, 深公网安备: a province abbreviation is kept, a city's is replaced by its province's.
+      const abbr = g.psbH;
+      const first = filing(g.psbV!, abbr && (provinceByPsbAbbr(abbr) ?? provinceByIcpAbbr(abbr)) ? abbr : undefined, 'psbV');
       return withSecond(first, g.psbS, 'psbS');
     },
   },

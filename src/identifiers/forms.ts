@@ -137,8 +137,8 @@ const FORMS: Form[] = [
   ...PSB_FORMS,
 ];
 
-/** All forms in one pattern, run only around anchors; `d` for the spans of numbers after labels. */
-const ALL = new RegExp(FORMS.map((f) => f.pattern).join('|'), 'gd');
+/** All forms in one pattern, run only around anchors. */
+const ALL = new RegExp(FORMS.map((f) => f.pattern).join('|'), 'g');
 /**
  * The literal core every form contains. Scanning a page for these is one cheap pass; the full
  * pattern then runs on a short window around each, instead of trying every alternative at every
@@ -152,6 +152,7 @@ const AFTER = 80;
 /** Finds every form-anchored identifier in normalized text. */
 export function* findForms(norm: string): Generator<FormMatch & { start: number; end: number }> {
   let done = 0;
+  const found: (FormMatch & { start: number; end: number })[] = [];
   ANCHOR.lastIndex = 0;
   for (let a = ANCHOR.exec(norm); a; a = ANCHOR.exec(norm)) {
     if (a.index < done) continue;
@@ -168,11 +169,17 @@ export function* findForms(norm: string): Generator<FormMatch & { start: number;
       const form = FORMS.find((f) => g[f.id] !== undefined)!;
       const built = form.build(g, norm.slice(Math.max(0, start - 40), start));
       done = start + m[0].length;
-      for (const b of built === null ? [] : Array.isArray(built) ? built : [built]) {
-        const span = b.span ? m.indices!.groups![b.span] : undefined;
-        const { span: _span, ...match } = b;
-        yield span ? { ...match, start: from + span[0], end: from + span[1] } : { ...match, start, end: done };
-      }
+      const all = built === null ? [] : Array.isArray(built) ? built : [built];
+      all.forEach((b, k) => {
+        const { span, ...match } = b;
+        if (!span) return void found.push({ ...match, start, end: done });
+        // The number comes after its label (and a second number after the first): find it from there.
+        // (Cheaper than the regex's `d` flag, which makes compiling this large pattern several times slower.)
+        const text = g[span]!;
+        const at = k === 0 ? m[0].indexOf(text) : m[0].lastIndexOf(text);
+        found.push({ ...match, start: start + at, end: start + at + text.length });
+      });
+      yield* found.splice(0);
     }
     if (ANCHOR.lastIndex < done) ANCHOR.lastIndex = done;
   }

@@ -1,4 +1,4 @@
-import { TRAD_TO_SIMP } from './trad-simp';
+import { forEachFold } from './trad-simp';
 
 /**
  * Page text is normalized one UTF-16 unit to one unit, so that an offset in the normalized text is
@@ -49,7 +49,9 @@ function buildShifts(): Uint16Array {
   // A character outside the BMP is two units, and so is nothing a one-unit table can fold into:
   // the T→S pairs with an astral side (rare characters of the CJK extensions) are left to the name
   // comparison, which folds by code point.
-  for (const [t, s] of TRAD_TO_SIMP) if (t < 0x10000 && s < 0x10000) put(t, s);
+  forEachFold((t, s) => {
+    if (t < 0x10000 && s < 0x10000) put(t, s);
+  });
   return shift;
 }
 

@@ -1,4 +1,4 @@
-import { TRAD_TO_SIMP } from '../identifiers/trad-simp';
+import { tradToSimp } from '../identifiers/trad-simp';
 import { PROVINCES } from '../identifiers/provinces';
 
 /**
@@ -21,10 +21,11 @@ const INDUSTRY = /(?:网络科技|信息科技|电子商务|信息技术|网络�
  * included; NFKC first takes care of width and of compatibility ideographs.
  */
 export function foldName(name: string): string {
+  const table = tradToSimp();
   let out = '';
   for (const ch of name.normalize('NFKC')) {
     const cp = ch.codePointAt(0)!;
-    out += String.fromCodePoint(TRAD_TO_SIMP.get(cp) ?? cp);
+    out += String.fromCodePoint(table.get(cp) ?? cp);
   }
   return out
     .replace(/[（〔【[{]/g, '(')
