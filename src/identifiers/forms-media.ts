@@ -61,9 +61,10 @@ export const MEDIA_FORMS: Form[] = [
     }),
   },
   {
-    // Local serials under their label: 出版物经营许可证 沪批字第U6699号 / 京批100160号; 音像制品经营许可证苏宿批005号.
+    // Local serials under their label: 出版物经营许可证 沪批字第U6699号 / 京批100160号 / 渝北-500112122号;
+    // 音像制品经营许可证苏宿批005号.
     id: 'ps',
-    pattern: `(?<ps>(?<psL>出版物经营许可证|音像制品经营许可证)${LABEL_GAP}(?!新出发)(?<psV>(?<psP>${P})${CJK}{0,2}?(?:批|音网)字?${_}第?${_}[A-Z]?${_}\\d{1,8}(?!\\d)${_}号?))`,
+    pattern: `(?<ps>(?<psL>出版物经营许可证|音像制品经营许可证)${LABEL_GAP}(?!新出发)(?<psV>(?<psP>${P})(?:${CJK}{0,2}?(?:批|音网)字?${_}第?${_}[A-Z]?${_}\\d{1,8}|${CJK}{0,3}?${_}-${_}\\d{6,12})(?!\\d)${_}号?))`,
     build: (g) => ({ kind: 'publication', label: g.psL!, span: 'psV', problems: [], region: region(g.psP), value: strip(g.psV).replace(/号?$/, '号') }),
   },
   {

@@ -18,7 +18,7 @@ const ICP_LABEL = `(?<=(?:经营许可证?|许可证)(?:编号|号)?[:：]?[ \\u
 const FORMS: Form[] = [
   {
     id: 'icpF',
-    pattern: `(?<icpF>(?<icpFp>[\\u4E00-\\u9FFF])${_}ICP${_}备${_}(?<icpFn>${digits(5, 12)})${_}号?${suffix('icpFs')})`,
+    pattern: `(?<icpF>(?<icpFp>[\\u4E00-\\u9FFF])${_}ICP${_}备${_}[:：]?${_}(?<icpFn>${digits(5, 12)})${_}号?${suffix('icpFs')})`,
     build(g) {
       const n = strip(g.icpFn);
       const problems: string[] = [];
@@ -33,7 +33,7 @@ const FORMS: Form[] = [
   },
   {
     id: 'icpL',
-    pattern: `(?<icpL>(?<icpLp>${P})${_}ICP${_}证${_}(?<icpLn>${digits(5, 9)})${_}号?${suffix('icpLs')})`,
+    pattern: `(?<icpL>(?<icpLp>${P})${_}ICP${_}证${_}[:：]?${_}(?<icpLn>${digits(5, 9)})${_}号?${suffix('icpLs')})`,
     build(g) {
       const province = provinceByIcpAbbr(g.icpLp!);
       const n = strip(g.icpLn);
