@@ -137,15 +137,33 @@ const FORMS: Form[] = [
   ...PSB_FORMS,
 ];
 
-/** All forms in one pattern, run only around anchors. */
-const ALL = new RegExp(FORMS.map((f) => f.pattern).join('|'), 'g');
 /**
- * The literal core every form contains. Scanning a page for these is one cheap pass; the full
- * pattern then runs on a short window around each, instead of trying every alternative at every
- * Chinese character of a 2 MB page. A form that starts with its label is anchored on the label.
+ * The literal cores the forms contain, each with the forms it belongs to. Scanning a page for these is
+ * one cheap pass; a window around each is then tried with its family's pattern only, instead of every
+ * alternative at every Chinese character of a 2 MB page. Families also keep each compiled pattern
+ * small, and compiled only when a page has its anchor (V8 compiles a regex on first use; one pattern of
+ * every form cost a few milliseconds on each first scan). A form that starts with its label is
+ * anchored on the label.
  */
-const ANCHOR =
-  /ICP|[AB][12](?=[ \u200B]*[.、,·-])|公网|公安|网警|网安备案|JY|SC|SP|网食|网文|经营性|[ABC](?=[ \u200B]*20\d{6})|网械|网药械|械经营|新出|节目制作|视听|演|网出证|出版物经营|音像制品/g;
+const FAMILIES: [anchor: string, forms: string[]][] = [
+  ['ICP|[AB][12](?=[ \\u200B]*[.、,·-])', ['icpF', 'icpL', 'icpV']],
+  ['公网|公安|网警|网安备案', ['psb', 'pb', 'pn']],
+  ['JY|SC|SP', ['jy', 'sc', 'sp']],
+  ['网食', ['fo1', 'fo2']],
+  ['网文', ['cu', 'cw']],
+  ['经营性', ['di']],
+  ['[ABC](?=[ \\u200B]*20\\d{6})', ['dt']],
+  ['网械|械经营|网药械', ['dp', 'db', 'dd']],
+  ['新出|网出证|出版物经营|音像制品', ['pu', 'on', 'op', 'ps']],
+  ['节目制作|视听|演', ['bc', 'av', 'pl', 'pf']],
+];
+const ANCHOR = new RegExp(FAMILIES.map(([anchor], i) => `(?<f${i}>${anchor})`).join('|'), 'g');
+const familyForms = FAMILIES.map(([, ids]) => ids.map((id) => FORMS.find((f) => f.id === id)!));
+if (familyForms.flat().length !== FORMS.length || familyForms.flat().includes(undefined as unknown as Form)) {
+  throw new Error('forms: every form belongs to exactly one anchor family');
+}
+const compiled: (RegExp | undefined)[] = [];
+const familyPattern = (i: number) => (compiled[i] ??= new RegExp(familyForms[i]!.map((f) => f.pattern).join('|'), 'g'));
 const BEFORE = 24;
 const AFTER = 80;
 
@@ -160,13 +178,16 @@ export function* findForms(norm: string): Generator<FormMatch & { start: number;
     // after another licence); matching itself resumes where they stopped.
     const from = Math.max(0, a.index - BEFORE);
     const window = norm.slice(from, a.index + AFTER);
-    ALL.lastIndex = Math.max(0, done - from);
-    for (let m = ALL.exec(window); m; m = ALL.exec(window)) {
+    const family = Number(Object.keys(a.groups!).find((k) => a.groups![k] !== undefined)!.slice(1));
+    const forms = familyForms[family]!;
+    const pattern = familyPattern(family);
+    pattern.lastIndex = Math.max(0, done - from);
+    for (let m = pattern.exec(window); m; m = pattern.exec(window)) {
       const start = from + m.index;
       // Only forms built around this anchor; later anchors get their own window.
       if (start > a.index) break;
       const g = m.groups!;
-      const form = FORMS.find((f) => g[f.id] !== undefined)!;
+      const form = forms.find((f) => g[f.id] !== undefined)!;
       const built = form.build(g, norm.slice(Math.max(0, start - 40), start));
       done = start + m[0].length;
       const all = built === null ? [] : Array.isArray(built) ? built : [built];
