@@ -49,6 +49,13 @@ export const IDENTIFIER_KINDS = [
   'device-business',
   'publication',
   'permit',
+  // Added with issue 14 (appended: the names are the CLI's contract, existing ones never change).
+  'broadcast-license',
+  'av-program-license',
+  'performance-license',
+  'online-publishing-license',
+  'drug-device-info-filing',
+  'food-circulation',
 ] as const;
 export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
 

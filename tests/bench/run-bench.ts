@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { engineScan, measureForms } from './forms-accuracy';
 import { benchScan } from './scan-bench';
 
 /**
@@ -12,7 +13,7 @@ async function main() {
   const file = jsonAt >= 0 ? args[jsonAt + 1] : 'bench-results/bench.json';
   const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   const results: Record<string, unknown> = { date: new Date().toISOString() };
-  const sections: [string, () => Promise<unknown>][] = [['scan', () => benchScan(chromiumPath)]];
+  const sections: [string, () => Promise<unknown>][] = [['scan', () => benchScan(chromiumPath)], ['forms', formsAccuracy]];
   for (const [name, extra] of await optionalSections(chromiumPath)) sections.push([name, extra]);
   for (const [name, run] of sections) {
     console.log(`\n== ${name} ==`);
@@ -27,6 +28,12 @@ async function main() {
   mkdirSync(dirname(file!), { recursive: true });
   writeFileSync(file!, JSON.stringify(results, null, 2) + '\n');
   console.log(`\nwritten to ${file}`);
+}
+
+/** forms.*: recall and precision on the labelled fragments of real pages (node, the CLI's engine). */
+async function formsAccuracy() {
+  const { missed, extra, ...figures } = measureForms(await engineScan());
+  return { ...figures, missed: missed.length, extra: extra.length };
 }
 
 /** Benchmarks owned by other parts of the project, loaded when present. */
