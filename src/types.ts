@@ -127,6 +127,13 @@ export interface Finding {
   evidence: string;
   /** Parameters of the message, for re-rendering in another language. */
   params: Record<string, string>;
+  /**
+   * Why it matters and what to do, in the same language as `message`: the UI shows it as it comes,
+   * so the panel and popup need none of the rules' code (not in the CLI's JSON).
+   */
+  advice?: string;
+  /** About the shop, or about the state of our own data (lists missing, stale, a failed lookup). */
+  topic?: 'shop' | 'data-status';
   ref?: number;
 }
 

@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
 import type { Lang } from '../../src/i18n/lang';
-import { adviceFor } from '../../src/verdict/registry';
 import type { Finding } from '../../src/types';
 import type { T } from './i18n';
 import { LocateGlyph } from './icons';
@@ -34,7 +33,7 @@ export function FindingHead({ finding, t }: { finding: Pick<Finding, 'severity' 
 /** One finding: what was found, the page's own words, why it matters and what to do, where it is. */
 export function FindingCard({ finding, t, lang, locate, onDispute }: { finding: Finding; t: T; lang: Lang; locate: Locate | undefined; onDispute?: Dispute }) {
   const [missing, setMissing] = useState(false);
-  const advice = adviceFor(finding, lang);
+  const advice = finding.advice ?? null;
   const ref = finding.ref;
   // The user's own list entry is removed in the options, not disputed.
   const disputable = onDispute && finding.code !== 'personal-warn';

@@ -88,7 +88,10 @@ async function load(input: string): Promise<{ html: string; url: string }> {
   return { html: decodeHtml(bytes), url: pathToFileURL(path).href };
 }
 
-/** The JSON contract: no internal evidence refs. */
+/**
+ * The JSON contract: no internal evidence refs, and a finding's advice and topic (what the UI shows
+ * beside it; the readable report prints the advice) stay out of it as before.
+ */
 function forOutput(result: ScanResult): ScanResult {
   const strip = <T extends { ref?: number }>({ ref: _ref, ...rest }: T) => rest;
   return {
@@ -96,6 +99,6 @@ function forOutput(result: ScanResult): ScanResult {
     identifiers: result.identifiers.map(strip),
     licenses: result.licenses.map(strip),
     badges: result.badges.map(strip),
-    verdict: { level: result.verdict.level, findings: result.verdict.findings.map(strip) },
+    verdict: { level: result.verdict.level, findings: result.verdict.findings.map(({ ref: _ref, advice: _advice, topic: _topic, ...rest }) => rest) },
   };
 }
