@@ -1,4 +1,3 @@
-import type { Lang } from '../../src/i18n/lang';
 import type { Finding } from '../../src/types';
 import type { T } from './i18n';
 
@@ -14,7 +13,7 @@ export function splitStatus(findings: Finding[]): { shop: Finding[]; status: Fin
  * "Black lists / credit: not checked / out of date / could not check X". Shown below the findings, in
  * the neutral info style: unknown is not clean, but it is not a reason to alarm either.
  */
-export function DataStatus({ findings, t, lang }: { findings: Finding[]; t: T; lang: Lang }) {
+export function DataStatus({ findings, t }: { findings: Finding[]; t: T }) {
   if (!findings.length) return null;
   return (
     <section class="lz-section" aria-label={t('sectionDataStatus')}>

@@ -1,5 +1,4 @@
 import { useState } from 'preact/hooks';
-import type { Lang } from '../../src/i18n/lang';
 import type { Finding } from '../../src/types';
 import type { T } from './i18n';
 import { LocateGlyph } from './icons';
@@ -31,7 +30,7 @@ export function FindingHead({ finding, t }: { finding: Pick<Finding, 'severity' 
 }
 
 /** One finding: what was found, the page's own words, why it matters and what to do, where it is. */
-export function FindingCard({ finding, t, lang, locate, onDispute }: { finding: Finding; t: T; lang: Lang; locate: Locate | undefined; onDispute?: Dispute }) {
+export function FindingCard({ finding, t, locate, onDispute }: { finding: Finding; t: T; locate: Locate | undefined; onDispute?: Dispute }) {
   const [missing, setMissing] = useState(false);
   const advice = finding.advice ?? null;
   const ref = finding.ref;

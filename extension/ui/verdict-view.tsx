@@ -34,12 +34,12 @@ export function VerdictView({ result, t, lang, copy, locate, onDispute, onVerify
           <h3>{t('sectionFindings')}</h3>
           <ul class="lz-list">
             {findings.map((f, i) => (
-              <FindingCard key={`${f.code}-${i}`} finding={f} t={t} lang={lang} locate={locate} onDispute={onDispute} />
+              <FindingCard key={`${f.code}-${i}`} finding={f} t={t} locate={locate} onDispute={onDispute} />
             ))}
           </ul>
         </section>
       )}
-      <DataStatus findings={status} t={t} lang={lang} />
+      <DataStatus findings={status} t={t} />
       {result.identifiers.length > 0 && (
         <section class="lz-section" aria-label={t('sectionIdentifiers')}>
           <h3>{t('sectionIdentifiers')}</h3>
