@@ -48,7 +48,9 @@ describe.each(BROWSERS)('%s: signed feed lists in the background', (name) => {
 
   it('without a list: the verdict says "not checked" as a note, not an alarm; bad subscriptions are refused', async () => {
     const options = await chineseOptions(driver());
-    expect(await options.text('[data-empty="feeds"]')).toBeTruthy();
+    // The feeds section says so once it has asked for the feeds.
+    await options.waitFor('[data-empty="feeds"]');
+    expect(await options.text('[data-empty="feeds"]')).toContain('尚未订阅数据源');
     const tab = await driver().openTab(pages().url('/e2e/blacklisted-shop.html'));
     const toolbar = await waitForToolbar(driver(), tab, (t) => t.statusCodes.includes('lists-unavailable'));
     expect(toolbar.level).toBe('ok');

@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // @ts-expect-error: plain .mjs without types
 import { chromiumArgs } from '../../../scripts/ensure.mjs';
-import type { ExtensionDriver, ExtensionPage, LaunchOptions, ShopTab } from './driver';
-import { clickChromiumNode, readChromiumPanel } from './chromium-panel';
+import type { ExtensionDriver, LaunchOptions, ShopTab } from './driver';
+import { chromiumExtensionPage, chromiumShopTab } from './chromium-pages';
+import { activeTabId } from './page-helpers';
 import { within } from './poll';
 import { readToolbar } from './toolbar';
-import { activeTabId, attributeOf, checkedOf, countOf, sendFromPage, textOf, valueOf } from './page-helpers';
 
 export const CHROME_DIST = fileURLToPath(new URL('../../../dist/chrome', import.meta.url));
 
@@ -24,62 +24,6 @@ export interface ChromiumDriver extends ExtensionDriver {
   stopServiceWorker(): Promise<void>;
   /** The playwright page behind a tab this driver opened. */
   pageOf(tab: ShopTab): Page;
-}
-
-function extensionPage(page: Page, origin: string): ExtensionPage {
-  return {
-    open: async (path) => void (await page.goto(`${origin}/${path}`)),
-    reload: async () => void (await page.reload()),
-    url: async () => page.url(),
-    evaluate: (fn, arg) => page.evaluate(fn, arg as never),
-    waitForFunction: async (fn, arg, timeoutMs = 20_000) => void (await page.waitForFunction(fn, arg as never, { timeout: timeoutMs })),
-    waitFor: async (selector, { timeoutMs = 20_000, gone = false } = {}) => void (await page.waitForSelector(selector, { timeout: timeoutMs, state: gone ? 'detached' : 'attached' })),
-    text: (selector) => page.evaluate(textOf, selector),
-    count: (selector) => page.evaluate(countOf, selector),
-    value: (selector) => page.evaluate(valueOf, selector),
-    checked: (selector) => page.evaluate(checkedOf, selector),
-    attribute: (selector, name) => page.evaluate(attributeOf, [selector, name] as [string, string]),
-    fill: (selector, value) => page.locator(selector).first().fill(value),
-    click: (selector) => page.locator(selector).first().click(),
-    select: async (selector, value) => void (await page.selectOption(selector, value)),
-    press: (selector, key) => page.press(selector, key),
-    send: (type, payload) => page.evaluate(sendFromPage, [type, payload] as never),
-    setViewport: (width, height) => page.setViewportSize({ width, height }),
-    screenshot: ({ path, fullPage = false } = {}) => page.screenshot({ type: 'png', fullPage, ...(path ? { path } : {}) }),
-    close: () => page.close(),
-  };
-}
-
-function shopTab(page: Page): ShopTab {
-  return {
-    // A tab the scenario acts on is in front, as a user's would be: background tabs run their timers slowly.
-    goto: async (url, { timeoutMs = 30_000 } = {}) => {
-      await page.bringToFront();
-      await page.goto(url, { timeout: timeoutMs });
-    },
-    reload: async () => {
-      await page.bringToFront();
-      await page.reload();
-    },
-    url: () => page.evaluate(() => location.href),
-    evaluate: (fn, arg) => page.evaluate(fn, arg as never),
-    waitForFunction: async (fn, arg, timeoutMs = 20_000) => void (await page.waitForFunction(fn, arg as never, { timeout: timeoutMs })),
-    click: async (selector) => {
-      await page.bringToFront();
-      await page.click(selector);
-    },
-    press: async (key) => {
-      await page.bringToFront();
-      await page.keyboard.press(key);
-    },
-    panel: () => readChromiumPanel(page),
-    clickPanel: async (el) => {
-      await page.bringToFront();
-      await clickChromiumNode(page, el.handle as number);
-    },
-    screenshot: () => page.screenshot({ type: 'png' }),
-    close: () => page.close(),
-  };
 }
 
 /** Debian's Chromium with the built extension (dist/chrome) loaded, in a throwaway or given profile. */
@@ -116,13 +60,13 @@ export async function launchChromiumDriver(options: LaunchOptions = {}, dist = C
     extensionId,
     openTab: async (url, options) => {
       const page = await context.newPage();
-      const tab = shopTab(page);
+      const tab = chromiumShopTab(page);
       tabs.set(tab, page);
       if (url) await tab.goto(url, options);
       return tab;
     },
     extensionPage: async (path) => {
-      const page = extensionPage(await context.newPage(), origin);
+      const page = chromiumExtensionPage(await context.newPage(), origin);
       await page.open(path);
       return page;
     },
@@ -131,7 +75,7 @@ export async function launchChromiumDriver(options: LaunchOptions = {}, dist = C
       await action();
       const page = await opened;
       await page.waitForLoadState();
-      return extensionPage(page, origin);
+      return chromiumExtensionPage(page, origin);
     },
     tabId: async (tab) => {
       // The tab the user looks at: brought to the front, then asked from an extension page.
@@ -146,7 +90,7 @@ export async function launchChromiumDriver(options: LaunchOptions = {}, dist = C
       // As a popup opens over the page (and as the tests always did: a new tab in front).
       await page.bringToFront();
       try {
-        return await readToolbar(extensionPage(page, origin), id);
+        return await readToolbar(chromiumExtensionPage(page, origin), id);
       } finally {
         await driver.pageOf(tab).bringToFront(); // and closes again
       }
