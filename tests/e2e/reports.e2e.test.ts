@@ -71,14 +71,16 @@ describe('chromium only: reports survive a browser restart and arrive once', () 
   beforeEach(async () => {
     work = await mkdtemp(join(tmpdir(), 'lz-reports-'));
   });
-  const driver = useDriver('chromium', { fresh: 'test', launch: () => ({ profile: join(work, 'profile') }) });
+  // Registered before the driver's hooks so that it runs after them (afterEach hooks run last-in,
+  // first-out): the browser has closed its profile before the directory goes.
   afterEach(async () => {
     await proxy?.close();
     await receiver?.close();
     await store?.close();
     [proxy, receiver, store] = [null, null, null];
-    await rm(work, { recursive: true, force: true });
+    await rm(work, { recursive: true, force: true, maxRetries: 3 });
   });
+  const driver = useDriver('chromium', { fresh: 'test', launch: () => ({ profile: join(work, 'profile') }) });
 
   it('a report written while the receiver is down survives a browser restart and arrives exactly once', async () => {
     const [receiverPort, proxyPort] = [await freePort(), await freePort()];
