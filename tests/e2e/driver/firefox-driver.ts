@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ExtensionDriver, LaunchOptions, ShopTab } from './driver';
 import { firstExtensionPage } from './firefox-first-page';
-import { firefoxExtensionPage, firefoxShopTab, newPageAt, openExtensionTab } from './firefox-pages';
+import { firefoxExtensionPage, firefoxShopTab, loadedAt, newPageAt, sendTabTo } from './firefox-pages';
 import { activeTabId } from './page-helpers';
 import { readToolbar } from './toolbar';
 
@@ -70,8 +70,17 @@ export async function launchFirefoxDriver(options: LaunchOptions = {}, dist = FI
       if (url) await tab.goto(url, options);
       return tab;
     },
-    // A new tab of the extension, opened by the toolbar page (BiDi cannot open it).
-    extensionPage: (path) => openedBy(path, () => toolbar.evaluate(openExtensionTab, `${origin}/${path}`)),
+    // BiDi may not open an extension page, but the extension may send a tab there: a new blank tab
+    // (so the driver knows its page without looking for it), sent by the toolbar page.
+    extensionPage: async (path) => {
+      const page = await browser.newPage();
+      await page.bringToFront();
+      const id = await toolbar.evaluate(activeTabId);
+      if (id === null) throw new Error('no active tab');
+      await toolbar.evaluate(sendTabTo, [id, `${origin}/${path}`] as [number, string]);
+      await loadedAt(page, `${origin}/${path.split('?')[0]}`);
+      return firefoxExtensionPage(page, origin);
+    },
     expectExtensionPage: openedBy,
     tabId: async (tab) => {
       await pageOf(tab).bringToFront();

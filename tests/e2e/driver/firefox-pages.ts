@@ -83,9 +83,15 @@ export function firefoxShopTab(browser: Browser, page: Page): ShopTab {
   };
 }
 
-/** Opens a tab from an extension page (runs there). */
-export async function openExtensionTab(url: string): Promise<void> {
-  await (globalThis as unknown as { browser: { tabs: { create(p: { url: string }): Promise<unknown> } } }).browser.tabs.create({ url });
+/** Sends a tab to a page of the extension, from an extension page (runs there). */
+export async function sendTabTo([tabId, url]: [number, string]): Promise<void> {
+  await (globalThis as unknown as { browser: { tabs: { update(id: number, p: { url: string }): Promise<unknown> } } }).browser.tabs.update(tabId, { url });
+}
+
+/** Waits until a page's document is at `prefix` and loaded. */
+export async function loadedAt(page: Page, prefix: string): Promise<void> {
+  const at = await poll(() => page.evaluate(() => (document.readyState === 'complete' ? location.href : '')).catch(() => ''), (href) => href.startsWith(prefix), { timeoutMs: 30_000 });
+  if (!at.startsWith(prefix)) throw new Error(`the page did not load ${prefix}`);
 }
 
 /** The first page not in `known` whose document is at `prefix`, once it shows up. */
