@@ -5,7 +5,8 @@ import { benchScan } from './scan-bench';
 
 /**
  * `npm run bench -- [--json FILE]`: prints the figures and writes them as JSON.
- * Sections: scan (engine in Chromium), and the extension and list figures when their benches exist.
+ * Sections: scan (engine in Chromium), and the extension (content, hostile page responsiveness) and
+ * list figures when their benches exist.
  */
 async function main() {
   const args = process.argv.slice(2);
@@ -48,6 +49,8 @@ async function optionalSections(chromiumPath: string): Promise<[string, () => Pr
   };
   const content = await tryImport('../../scripts/bench-content.mjs');
   if (content && typeof content.benchContent === 'function') out.push(['content', () => (content.benchContent as (p: string) => Promise<unknown>)(chromiumPath)]);
+  const gaps = await tryImport('../../scripts/bench-responsiveness.mjs');
+  if (gaps && typeof gaps.benchResponsiveness === 'function') out.push(['hostile', () => (gaps.benchResponsiveness as () => Promise<unknown>)()]);
   const sync = await tryImport('../../scripts/bench-sync.mjs');
   for (const fn of ['benchSyncBrowser', 'benchSyncNode']) {
     if (sync && typeof sync[fn] === 'function') {

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { TEST_PUBKEY, blacklistCsv, build, tempDir, usccOf } from '../../tests/unit/feed/helpers';
-import { FeedServer } from '../../tests/unit/feed-sync/feed-server';
-import { openListsDb, type ListsDb } from './lists-db';
-import { lookupIdentifiers } from './lookup-identifiers';
-import { subscribeFeed, unsubscribeFeed } from './subscriptions';
-import { syncFeed } from './sync-feed';
+import { TEST_PUBKEY, blacklistCsv, build, tempDir, usccOf } from '../feed/helpers';
+import { FeedServer } from '../feed-sync/feed-server';
+import { openListsDb, type ListsDb } from '../../../src/lists/lists-db';
+import { lookupIdentifiers } from '../../../src/lists/lookup-identifiers';
+import { subscribeFeed, unsubscribeFeed } from '../../../src/lists/subscriptions';
+import { syncFeed } from '../../../src/lists/sync-feed';
 
 const root = tempDir('memo');
 const server = new FeedServer();

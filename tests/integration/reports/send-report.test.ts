@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildReport } from './build-report';
-import { parseRetryAfter, retryDelay, BACKOFF } from './backoff';
-import { checkEndpoint, sendReport } from './send-report';
+import { buildReport } from '../../../src/reports/build-report';
+import { parseRetryAfter, retryDelay, BACKOFF } from '../../../src/reports/backoff';
+import { checkEndpoint, sendReport } from '../../../src/reports/send-report';
 
 const report = buildReport({
   category: 'price-fraud', text: '先涨后降', lang: 'zh-CN', page: { url: 'https://a.example/', title: 'A' }, now: 0,

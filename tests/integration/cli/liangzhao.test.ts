@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from './liangzhao';
+import { main } from '../../../src/tools/cli/liangzhao';
 
 async function run(...argv: string[]) {
   let out = '';
@@ -72,10 +72,10 @@ describe('liangzhao scan', () => {
 
   it('applies a signed feed with --feed and refuses one signed by another key', async () => {
     // @ts-expect-error: a plain .mjs fixture script without types
-    const { buildSample, SAMPLE } = await import('../../../tests/fixtures/feed/build-sample.mjs');
+    const { buildSample, SAMPLE } = await import('../../fixtures/feed/build-sample.mjs');
     const feed = join(dir, 'feed');
     await buildSample(feed);
-    const demo = join(import.meta.dirname, '../../../tests/fixtures/demo/borrowed-license.html');
+    const demo = join(import.meta.dirname, '../../fixtures/demo/borrowed-license.html');
     const ok = await run('scan', demo, '--url', 'https://demo.example.cn/', '--json', '--feed', feed, '--pubkey', SAMPLE.publicKey);
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.out).verdict.findings.map((f: { code: string }) => f.code)).toContain('name-mismatch');

@@ -2,16 +2,16 @@ import { join } from 'node:path';
 import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_PUBKEY, blacklistCsv, build, tempDir, usccOf } from '../../tests/unit/feed/helpers';
-import { FeedServer } from '../../tests/unit/feed-sync/feed-server';
-import { collectGarbage } from './collect-garbage';
-import { openListsDb, type ListsDb } from './lists-db';
-import { hashQueriesSync, lookupIdentifiers } from './lookup-identifiers';
-import { warmGenerations } from './generation-cache';
-import { readPages } from './read-pages';
-import { bornGeneration } from './store-shard';
-import { subscribeFeed, unsubscribeFeed } from './subscriptions';
-import { syncFeed } from './sync-feed';
+import { TEST_PUBKEY, blacklistCsv, build, tempDir, usccOf } from '../feed/helpers';
+import { FeedServer } from '../feed-sync/feed-server';
+import { collectGarbage } from '../../../src/lists/collect-garbage';
+import { openListsDb, type ListsDb } from '../../../src/lists/lists-db';
+import { hashQueriesSync, lookupIdentifiers } from '../../../src/lists/lookup-identifiers';
+import { warmGenerations } from '../../../src/lists/generation-cache';
+import { readPages } from '../../../src/lists/read-pages';
+import { bornGeneration } from '../../../src/lists/store-shard';
+import { subscribeFeed, unsubscribeFeed } from '../../../src/lists/subscriptions';
+import { syncFeed } from '../../../src/lists/sync-feed';
 
 // Small pages (8 records) so that 3000 keys in 4 shards make ~95 pages and a delta touches few of them.
 const PAGE = 8;
