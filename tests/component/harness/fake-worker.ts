@@ -36,7 +36,7 @@ export class FakeWorker {
     getTabVerdict: ({ tabId }) => this.verdicts.get(tabId) ?? null,
     dismissSite: ({ host }) => ({ dismissed: (this.dismissed = [...new Set([...this.dismissed, host])]) }),
     undismissSite: ({ host }) => ({ dismissed: (this.dismissed = this.dismissed.filter((h) => h !== host)) }),
-    getReportEndpoints: () => ({ endpoints: this.endpoints }),
+    getReportEndpoints: () => ({ endpoints: this.endpoints, recipients: [] }),
     saveReportEndpoints: ({ endpoints }) => ({ endpoints: (this.endpoints = endpoints) }),
     getSyncStatus: () => [],
     getPersonalLists: () => ({ entries: [] }),
@@ -68,6 +68,7 @@ export class FakeWorker {
       personalEntries: 0,
       reports: { waiting: 0, done: 0, drafts: 0 },
       listEntries: 0,
+      registryAnswers: 0,
     };
   }
 

@@ -11,6 +11,7 @@
 import type { Lang } from '../../../src/i18n/lang';
 import { elementOf } from '../../../src/scan/evidence';
 import { scanPageDetailed } from '../../../src/scan/scan-page';
+import { judge, judged } from '../../../src/verdict/judge';
 import { css, panel } from '../../../extension/panel/panel-module';
 import { send } from '../../../extension/protocol/send';
 import { loadPageStrings } from '../../../extension/ui/extension-page-strings';
@@ -19,8 +20,10 @@ async function main() {
   const query = new URLSearchParams(location.search);
   const lang = (query.get('lang') ?? 'zh-CN') as Lang;
   const t = await loadPageStrings(lang);
-  const scan = scanPageDetailed(document, { url: location.href, lang });
-  const level = scan.result.verdict.level;
+  const scan = scanPageDetailed(document, { url: location.href });
+  // The page's own rules, as the worker judges a page when no list is loaded.
+  const result = judged(scan.facts, judge(scan.facts, { lang, lookups: { matches: [], entities: [], status: { state: 'none', feeds: [] } } }).verdict);
+  const level = result.verdict.level;
   const host = document.createElement('lz-test-panel');
   const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
@@ -30,7 +33,7 @@ async function main() {
   document.documentElement.append(host);
   const renderer = panel(
     {
-      result: scan.result,
+      result,
       t,
       lang,
       autoExpand: query.has('expand') ? query.get('expand') === '1' : level === 'danger' || level === 'warning',

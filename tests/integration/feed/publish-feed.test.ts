@@ -2,14 +2,14 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseFeedKey } from '../../../feed/signature';
-import { buildFeed } from '../build/build-feed';
-import { dirTransport } from '../dir-transport';
-import { verifyFeed } from '../verify-feed';
-import { publishFeed } from './publish-feed';
-import { headersFor, headersFile } from './static-headers';
+import { parseFeedKey } from '../../../src/feed/signature';
+import { buildFeed } from '../../../src/tools/feed/build/build-feed';
+import { dirTransport } from '../../../src/tools/feed/dir-transport';
+import { verifyFeed } from '../../../src/tools/feed/verify-feed';
+import { publishFeed } from '../../../src/tools/feed/publish/publish-feed';
+import { headersFor, headersFile } from '../../../src/tools/feed/publish/static-headers';
 
-const FIXTURES = new URL('../../../../tests/fixtures/feed/', import.meta.url);
+const FIXTURES = new URL('../../fixtures/feed/', import.meta.url);
 const KEY = readFileSync(new URL('test-key.json', FIXTURES), 'utf8');
 
 async function build(out: string, version: number, previous?: string) {
@@ -53,7 +53,7 @@ describe('feed publish: a layout for any static host', () => {
     expect(headersFor('/manifest.json')).toMatchObject({ 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'ETag', 'Access-Control-Allow-Headers': 'If-None-Match', 'Cache-Control': 'public, max-age=300, must-revalidate' });
     expect(headersFor('/blacklist/keys/0-abcdefabcdef.bin')['Cache-Control']).toBe('public, max-age=31536000, immutable');
     expect(headersFor('/entities/leaves/3-abcdefabcdef.json')['Cache-Control']).toBe('public, max-age=31536000, immutable');
-    const docs = readFileSync(new URL('../../../../docs/feed-format.md', import.meta.url), 'utf8');
+    const docs = readFileSync(new URL('../../../docs/feed-format.md', import.meta.url), 'utf8');
     expect(docs).toContain(headersFile());
   });
 });
