@@ -30,6 +30,8 @@ function firefoxManifest(source: typeof manifest): ManifestV3Export {
 // The content script is a standalone IIFE: no loader and no web-accessible chunks, so pages cannot
 // probe for our files.
 const CONTENT_SCRIPT = 'extension/content/content-script.ts';
+// The registry reader runs on the registries' own hosts only (manifest.json), standalone too.
+const REGISTRY_SCRIPT = 'extension/registry/registry-content.ts';
 
 /**
  * Writes the modules each output file was built from (the build's own module graph) to
@@ -62,6 +64,7 @@ export default defineConfig({
       input: {
         report: 'extension/report/report.html',
         'my-reports': 'extension/report/my-reports.html',
+        firstrun: 'extension/firstrun/firstrun.html',
         ...(target === 'chrome' ? { offscreen: 'extension/offscreen/offscreen.html' } : {}),
       },
     },
@@ -70,7 +73,7 @@ export default defineConfig({
     crx({
       manifest: target === 'firefox' ? firefoxManifest(manifest) : (manifest as ManifestV3Export),
       browser: target,
-      contentScripts: { standaloneFiles: [CONTENT_SCRIPT] },
+      contentScripts: { standaloneFiles: [CONTENT_SCRIPT, REGISTRY_SCRIPT] },
     }),
     recordBundleInputs(),
   ],

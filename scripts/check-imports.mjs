@@ -2,7 +2,7 @@
 // should and only there (a restriction that never fires is not one), (2) fails on any file-level
 // import cycle in src/ and extension/ (madge). `node scripts/import-map.mjs` shows the folder level.
 import { ESLint } from 'eslint';
-import { loadImportGraph } from './import-graph.mjs';
+import { cyclesOf, folderOf, isTest, loadImportGraph } from './import-graph.mjs';
 import { root } from './ensure.mjs';
 
 const RESTRICTIONS = new Set(['no-restricted-imports', 'no-restricted-syntax']);
@@ -64,13 +64,24 @@ async function checkRestrictions() {
   return failures;
 }
 
+/** File-level cycles, and folder-level ones: no import may run back up from a lower floor. */
 async function checkCycles() {
-  const { cycles } = await loadImportGraph();
-  return cycles.map((cycle) => `import cycle: ${[...cycle, cycle[0]].join(' → ')}`);
+  const { graph, cycles } = await loadImportGraph();
+  const folders = new Map();
+  for (const [file, deps] of Object.entries(graph)) {
+    if (isTest(file)) continue;
+    const from = folderOf(file);
+    if (!folders.has(from)) folders.set(from, new Set());
+    for (const dep of deps) if (folderOf(dep) !== from) folders.get(from).add(folderOf(dep));
+  }
+  return [
+    ...cycles.map((cycle) => `import cycle: ${[...cycle, cycle[0]].join(' → ')}`),
+    ...cyclesOf(new Map([...folders].map(([f, to]) => [f, [...to]]))).map((c) => `folder-level cycle: ${c.join(' ↔ ')} (node scripts/import-map.mjs shows the files behind it)`),
+  ];
 }
 
 const [restrictions, cycles] = await Promise.all([checkRestrictions(), checkCycles()]);
 if (restrictions.length) console.error(`Import restrictions of eslint.config.js that do not hold:\n  ${restrictions.join('\n  ')}`);
 if (cycles.length) console.error(`${cycles.length} import cycle(s) (break them: a cycle makes load order and tree-shaking fragile):\n  ${cycles.join('\n  ')}`);
 if (restrictions.length || cycles.length) process.exit(1);
-console.log(`[check-imports] ${PROBES.length} import restriction probes hold; no import cycle in src/ and extension/`);
+console.log(`[check-imports] ${PROBES.length} import restriction probes hold; no import cycle in src/ and extension/, file or folder`);

@@ -12,6 +12,8 @@ export interface NativeApi {
     id?: string;
     sendMessage(message: unknown): Promise<unknown>;
     getURL(path: string): string;
+    /** Notices from the extension's worker (a registry answer came in for this tab). */
+    onMessage?: { addListener(listener: (message: unknown, sender: { id?: string }) => void): void };
     /** Chrome 116+: the extension's open contexts (used to find the offscreen document). */
     getContexts?(filter: { contextTypes: string[]; documentUrls?: string[] }): Promise<unknown[]>;
   };

@@ -4,6 +4,7 @@ import type { UserRulesView } from '../../src/verdict/user-rules';
 import { MAX_PIECE_CHARS, type PageConfig, type Response } from '../protocol/messages';
 import { extensionAlive, nativeApi } from '../browser/native-api';
 import { send } from '../protocol/send';
+import { isRegistryNotice } from '../protocol/registry-messages';
 import { PanelHost } from '../panel/panel-host';
 import type { PanelModule } from '../panel/panel-module';
 import { QUIET_CSS } from '../panel/panel-styles';
@@ -106,6 +107,12 @@ export class ContentSession {
       },
     );
     this.watch.observeFrames();
+    // A registry answer for this tab came in (the shopper checked on an official site): check again.
+    nativeApi().runtime.onMessage?.addListener((message) => {
+      if (!isRegistryNotice(message) || this.ended) return;
+      this.sent = null;
+      this.scheduler?.request(true);
+    });
     this.scheduler.request(true);
   }
 
@@ -226,6 +233,7 @@ export class ContentSession {
               onDismiss: () => this.dismiss(),
               user,
               onReport: (dispute: string | null) => void send('openReportPage', { tabId: null, dispute, title: this.doc.title.slice(0, 300) }).catch((e: unknown) => this.onSendError(e)),
+              onVerify: (kind, value, site) => void send('openRegistryLookup', { tabId: null, kind, value, site }).catch((e: unknown) => this.onSendError(e)),
             },
             () => panel.scratch(),
           ),

@@ -7,7 +7,7 @@ import type { T } from '../ui/i18n';
 import type { Copy } from '../ui/lookup-buttons';
 import { UserRulesNote } from '../ui/user-rules-note';
 import { levelText } from '../ui/i18n';
-import { VerdictView } from '../ui/verdict-view';
+import { VerdictView, type VerdictViewProps } from '../ui/verdict-view';
 import { reveal, viewportRect } from './highlight';
 
 export interface PanelProps {
@@ -26,12 +26,14 @@ export interface PanelProps {
   user?: UserRulesView;
   /** "Report this shop" (null) or "This warning is wrong" (the finding's code): opens the report page. */
   onReport?: (dispute: string | null) => void;
+  /** "到官方网站核实": opens the registry's page through the extension (assisted lookup). */
+  onVerify?: VerdictViewProps['onVerify'];
 }
 
 const MARK_MS = 2500;
 
 /** The risk panel: a small pill when quiet, an expanded card for warnings; Escape collapses it. */
-export function PanelApp({ result, t, lang, autoExpand, openedByUser = false, findElement, copy, onDismiss, user, onReport }: PanelProps) {
+export function PanelApp({ result, t, lang, autoExpand, openedByUser = false, findElement, copy, onDismiss, user, onReport, onVerify }: PanelProps) {
   const [expanded, setExpanded] = useState(autoExpand || openedByUser);
   const [mark, setMark] = useState<DOMRect | null>(null);
   const toggleRef = useRef<HTMLButtonElement>(null);
@@ -107,7 +109,7 @@ export function PanelApp({ result, t, lang, autoExpand, openedByUser = false, fi
           </header>
           <div class="lz-scroll">
             <UserRulesNote view={user} t={t} />
-            <VerdictView result={result} t={t} lang={lang} copy={copy} locate={locate} onDispute={onReport && ((f) => onReport(f.code))} />
+            <VerdictView result={result} t={t} lang={lang} copy={copy} locate={locate} onDispute={onReport && ((f) => onReport(f.code))} onVerify={onVerify} />
           </div>
           <footer class="lz-foot">
             <a href="https://www.12315.cn" target="_blank" rel="noopener noreferrer">

@@ -2,14 +2,16 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { benchCli } from './cli-bench';
 import { benchFairness } from './fairness-bench';
+import { engineScan, measureForms } from './forms-accuracy';
 import { benchHostile } from './hostile-bench';
 import { benchReceiver } from './receiver-bench';
 import { benchScan } from './scan-bench';
 
 /**
- * `npm run bench -- [--json FILE] [--only scan,hostile,…]`: prints the figures and writes them as JSON.
- * Sections: scan (engine in Chromium), hostile (issue 15's shapes), and the extension and list
- * figures when their benches exist.
+ * `npm run bench -- [--json FILE] [--only scan,shapes,…]`: prints the figures and writes them as JSON.
+ * Sections: scan (engine in Chromium), forms, issue 15's shapes (engine at 1×/10×/100×), receiver
+ * (worst validation time), cli (huge and deep pages), fairness (cross-tab delay), and the extension
+ * (content, hostile page responsiveness) and list figures when their benches exist.
  */
 async function main() {
   const args = process.argv.slice(2);
@@ -20,7 +22,8 @@ async function main() {
   const only = args.includes('--only') ? args[args.indexOf('--only') + 1]!.split(',') : null;
   const sections: [string, () => Promise<unknown>][] = [
     ['scan', () => benchScan(chromiumPath)],
-    ['hostile', () => benchHostile(chromiumPath)],
+    ['forms', formsAccuracy],
+    ['shapes', () => benchHostile(chromiumPath)],
     ['receiver', () => benchReceiver()],
     ['cli', () => benchCli(args.includes('--cli') ? args[args.indexOf('--cli') + 1] : undefined)],
     ['fairness', () => benchFairness(args.includes('--dist') ? args[args.indexOf('--dist') + 1] : undefined)],
@@ -41,6 +44,12 @@ async function main() {
   console.log(`\nwritten to ${file}`);
 }
 
+/** forms.*: recall and precision on the labelled fragments of real pages (node, the CLI's engine). */
+async function formsAccuracy() {
+  const { missed, extra, ...figures } = measureForms(await engineScan());
+  return { ...figures, missed: missed.length, extra: extra.length };
+}
+
 /** Benchmarks owned by other parts of the project, loaded when present. */
 async function optionalSections(chromiumPath: string): Promise<[string, () => Promise<unknown>][]> {
   const out: [string, () => Promise<unknown>][] = [];
@@ -53,6 +62,8 @@ async function optionalSections(chromiumPath: string): Promise<[string, () => Pr
   };
   const content = await tryImport('../../scripts/bench-content.mjs');
   if (content && typeof content.benchContent === 'function') out.push(['content', () => (content.benchContent as (p: string) => Promise<unknown>)(chromiumPath)]);
+  const gaps = await tryImport('../../scripts/bench-responsiveness.mjs');
+  if (gaps && typeof gaps.benchResponsiveness === 'function') out.push(['hostile', () => (gaps.benchResponsiveness as () => Promise<unknown>)()]);
   const sync = await tryImport('../../scripts/bench-sync.mjs');
   for (const fn of ['benchSyncBrowser', 'benchSyncNode']) {
     if (sync && typeof sync[fn] === 'function') {

@@ -13,6 +13,7 @@ import { UsageError, parseArgs, type Command } from './command';
 import { fetchPage } from './fetch-page';
 import { cutDeepHtml, decodeHtml, parseHtmlDocument } from './parse-html';
 import { formatReport } from './scan-report';
+import { formatRegistry, registryOutput } from './registry-output';
 
 /**
  * What `scan` reads of a page, said up front (issue 15): at most 16 MB of it (as much as the
@@ -31,7 +32,8 @@ export const scanCommand: Command = {
     'usage: liangzhao scan <file.html | http(s)://url> [--url <page URL>] [--json] [--lang zh-CN|zh-TW|en]',
     '                      [--feed DIR|URL --pubkey KEY] [--allow-private]',
     '',
-    '  --url   the page\'s own URL, when scanning a saved file (for same-site badge checks)',
+    '  --url   the page\'s own URL, when scanning a saved file (for same-site badge checks); a registry',
+    '          result page\'s URL (https://www.gsxt.gov.cn/…) also prints the registry\'s answer as `registry`',
     '  --allow-private  follow redirects to loopback, private and link-local addresses too',
     '  --json  print one JSON object (identifiers, licenses, badges, verdict)',
     '  --lang  language of messages (default zh-CN)',
@@ -51,7 +53,10 @@ export const scanCommand: Command = {
     const { bytes, truncated, contentType, url } = await load(input, booleans.has('allow-private'));
     const page = decodeHtml(bytes, contentType);
     const { html, cut } = cutDeepHtml(page.text, MAX_NESTING);
-    const facts = scanPage(parseHtmlDocument(html), { url: flags.get('url')?.[0] ?? url, budget: ScanBudget.of(SCAN_BUDGET_MS) });
+    const document = parseHtmlDocument(html);
+    const pageUrl = flags.get('url')?.[0] ?? url;
+    const facts = scanPage(document, { url: pageUrl, budget: ScanBudget.of(SCAN_BUDGET_MS) });
+    const registry = registryOutput(document, pageUrl);
     if (truncated || cut) {
       // Read in part: what was read is judged, and no "licence missing" (it may be in the rest).
       facts.partial = truncated ? 'size' : 'depth';
@@ -69,7 +74,8 @@ export const scanCommand: Command = {
       }
     }
     const result = judged(facts, judge(facts, { lang, lookups }).verdict);
-    io.out(booleans.has('json') ? JSON.stringify(forOutput(result, page.encoding), null, 2) : formatReport(result, lang));
+    const json = registry ? { ...forOutput(result, page.encoding), registry } : forOutput(result, page.encoding);
+    io.out(booleans.has('json') ? JSON.stringify(json, null, 2) : formatReport(result, lang) + (registry ? formatRegistry(registry, lang) : ''));
     return 0;
   },
 };
@@ -114,7 +120,11 @@ async function load(input: string, allowPrivate: boolean): Promise<Loaded> {
   return { bytes, truncated: size > MAX_PAGE_BYTES, contentType: null, url: pathToFileURL(path).href };
 }
 
-/** The JSON contract: no internal evidence refs; `encoding` (added by issue 15) says how the page was read. */
+/**
+ * The JSON contract: no internal evidence refs, and a finding's advice and topic (what the UI shows
+ * beside it; the readable report prints the advice) stay out of it as before; `encoding` (added by
+ * issue 15) says how the page was read.
+ */
 function forOutput(result: ScanResult, encoding: string): ScanResult & { encoding: string } {
   const strip = <T extends { ref?: number }>({ ref: _ref, ...rest }: T) => rest;
   return {
@@ -122,7 +132,7 @@ function forOutput(result: ScanResult, encoding: string): ScanResult & { encodin
     identifiers: result.identifiers.map(strip),
     licenses: result.licenses.map(strip),
     badges: result.badges.map(strip),
-    verdict: { level: result.verdict.level, findings: result.verdict.findings.map(strip) },
+    verdict: { level: result.verdict.level, findings: result.verdict.findings.map(({ ref: _ref, advice: _advice, topic: _topic, ...rest }) => rest) },
     encoding,
   };
 }
