@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BROWSERS, poll, useDriver, useFixtureServer, waitForPanel, type ShopTab } from './driver/all';
+import { BROWSERS, poll, useDriver, useFixtureServer, waitForPanel, waitForToolbar, type ShopTab } from './driver/all';
 import { dangerBandRows, decodePng } from './harness/png';
 
 /** Rows of our red danger header in what the user sees of the tab, once it shows (or the wait is over). */
@@ -37,6 +37,7 @@ describe.each(BROWSERS)('%s: the panel stays on top', (name) => {
     const tab = await driver().openTab(server().url('/e2e/cover-panel.html?mode=fight&after=4000'));
     expect((await waitForPanel(tab, (p) => p?.level === 'danger'))?.level).toBe('danger');
     await covered(tab);
+    expect((await waitForToolbar(driver(), tab, (t) => t.level === 'danger')).level).toBe('danger');
     const tabId = await driver().tabId(tab);
     // The badge as the browser shows it, read from an extension page (the toolbar is not in the page).
     const reader = await driver().extensionPage(`extension/popup/popup.html?tabId=${tabId}`);
