@@ -1,4 +1,4 @@
-import { DIST, launchDriver, poll, waitForToolbar, type ExtensionDriver, type ShopTab } from '../e2e/driver/all';
+import { DIST, launchDriver, poll, waitForToolbar, type ChromiumDriver, type ExtensionDriver, type ShopTab } from '../e2e/driver/all';
 import { startFixtureServer } from '../e2e/harness/fixture-server';
 import { BASE_REPEATS, hostilePage, type HostileShape } from './hostile-pages';
 
@@ -28,6 +28,9 @@ export async function benchFairness(dist = DIST.chromium, shapes: HostileShape[]
     };
     for (const shape of shapes) {
       const ext = await launchDriver('chromium', { dist });
+      // tsx compiles the driver with esbuild's keepNames: the functions it hands the browser to run
+      // call __name, which only the bundle defines. Defined in every page here (vitest needs none).
+      await (ext as ChromiumDriver).context.addInitScript('globalThis.__name ??= (f) => f;');
       try {
         // Warm the engine (the offscreen document) once, then the victim alone.
         await (await victim(ext, 0)).tab.close();
