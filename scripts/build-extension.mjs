@@ -103,6 +103,9 @@ function zip(dir, out) {
   writeZip(out, walk(dir).map((f) => ({ name: relative(dir, f).split('\\').join('/'), data: readFileSync(f) })));
 }
 
+/** The block page (src/blocking/block-page-url.ts BLOCK_PAGE_PATH). */
+const BLOCK_PAGE = 'extension/block/block.html';
+
 /** The panel module, imported by the content script when the panel first opens (panel-module.ts). */
 const PANEL_MODULE = { entry: 'extension/panel/panel-module.ts', out: 'extension/panel/panel.js' };
 
@@ -132,7 +135,13 @@ function buildPanelModule(target, dir) {
   // The pages the shop content script (the one that imports the panel) runs on; the registry reader's
   // hosts are among them and need no panel of their own.
   const matches = manifest.content_scripts.find((c) => c.js.some((j) => j.includes('content/content-script')))?.matches ?? [];
-  manifest.web_accessible_resources = [{ resources: [PANEL_MODULE.out], matches, ...(target === 'chrome' ? { use_dynamic_url: true } : {}) }];
+  const dynamic = target === 'chrome' ? { use_dynamic_url: true } : {};
+  manifest.web_accessible_resources = [
+    { resources: [PANEL_MODULE.out], matches, ...dynamic },
+    // The block page: a page's navigation that the browser's rules redirect, and the guard's
+    // location.replace(), may only land on a web-accessible page (also behind the dynamic id).
+    { resources: [BLOCK_PAGE], matches: ['http://*/*', 'https://*/*'], ...dynamic },
+  ];
   writeFileSync(path, JSON.stringify(manifest, null, 2) + '\n');
   return Object.keys(metafile.inputs).map((input) => join(root, input));
 }

@@ -27,6 +27,10 @@ describe('sites the shopper continued to', () => {
   });
   it('what storage holds is checked entry by entry', () => {
     expect(normalizeAllowances(undefined)).toEqual([]);
-    expect(normalizeAllowances([{ site: 'a.com', at: 1, lists: 'x' }, { site: 3 }, null, 'a'])).toEqual([{ site: 'a.com', at: 1, lists: 'x' }]);
+    expect(normalizeAllowances([{ site: 'a.com', at: 1, lists: 'x', extra: 1 }, { site: 3 }, null, 'a', { site: 'b.com', at: 2, lists: 'x', auto: true }])).toEqual([
+      { site: 'a.com', at: 1, lists: 'x' },
+      { site: 'b.com', at: 2, lists: 'x', auto: true },
+    ]);
+    expect(allow([], 'c.com', 'x', 3, true)).toEqual([{ site: 'c.com', at: 3, lists: 'x', auto: true }]);
   });
 });

@@ -12,6 +12,11 @@ export interface Allowance {
   at: number;
   /** The lists in use then (listsKey); a new version of any list ends the allowance. */
   lists: string;
+  /**
+   * Let through because nothing blocks it any more (the browser's rules were older than the lists):
+   * not the shopper's choice, so not listed as one.
+   */
+  auto?: true;
 }
 
 /** At most this many sites are remembered (the browser's session rules cap what can be allowed). */
@@ -33,6 +38,7 @@ export function normalizeAllowances(raw: unknown): Allowance[] {
   if (!Array.isArray(raw)) return [];
   return raw
     .filter((a): a is Allowance => !!a && typeof a === 'object' && typeof a.site === 'string' && typeof a.at === 'number' && typeof a.lists === 'string')
+    .map((a) => ({ site: a.site, at: a.at, lists: a.lists, ...(a.auto === true ? { auto: true as const } : {}) }))
     .slice(-MAX_ALLOWANCES);
 }
 
@@ -42,9 +48,9 @@ export function currentAllowances(all: readonly Allowance[], lists: string): All
 }
 
 /** Adds (or renews) one site; the oldest go first past the cap. */
-export function allow(all: readonly Allowance[], site: string, lists: string, at: number): Allowance[] {
+export function allow(all: readonly Allowance[], site: string, lists: string, at: number, auto = false): Allowance[] {
   const next = all.filter((a) => a.site !== site && a.lists === lists);
-  next.push({ site, at, lists });
+  next.push(auto ? { site, at, lists, auto } : { site, at, lists });
   return next.slice(-MAX_ALLOWANCES);
 }
 

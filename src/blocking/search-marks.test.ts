@@ -11,10 +11,10 @@ const ctx = (over: Partial<BlockContext> = {}): BlockContext => ({ keeper: new M
 
 describe('the mark beside a search result', () => {
   it('red for a listed scam site, with the list and its keeper in the tooltip', () => {
-    expect(markFor('https://www.evil.com/landing', [hit('evil.com', 'fraud-domain')], ctx(), 'zh-CN')).toEqual({ level: 'red', title: '亮照卫士：列入假冒/钓鱼网站名单（反诈名单）' });
+    expect(markFor('https://www.evil.com/landing', [hit('evil.com', 'fraud-domain')], ctx(), 'zh-CN')).toEqual({ level: 'red', label: '高风险', title: '亮照卫士：列入假冒/钓鱼网站名单（反诈名单）' });
   });
   it('amber for an abnormal-operation entry; red wins when both apply', () => {
-    expect(markFor('https://evil.com/', [hit('evil.com', 'abnormal-operation')], ctx(), 'en')).toEqual({ level: 'amber', title: 'Liangzhao Guard: on the list of abnormal operations (反诈名单)' });
+    expect(markFor('https://evil.com/', [hit('evil.com', 'abnormal-operation')], ctx(), 'en')).toEqual({ level: 'amber', label: 'Caution', title: 'Liangzhao Guard: on the list of abnormal operations (反诈名单)' });
     expect(markFor('https://evil.com/', [hit('evil.com', 'abnormal-operation'), hit('evil.com', 'fraud-domain')], ctx(), 'zh-CN')?.level).toBe('red');
   });
   it('nothing for a site on no list, for hits on other results\' domains, and for lists set to only inform', () => {
@@ -26,7 +26,7 @@ describe('the mark beside a search result', () => {
   });
   it('the shopper\'s own lists: "always warn" marks (red when it blocks), "trust" leaves it unmarked, never marked as good', () => {
     const warn = { action: 'warn' as const, target: { type: 'domain' as const, pattern: '*.shop.com' }, note: '', addedAt: '2025-01-01T00:00:00.000Z' };
-    expect(markFor('https://a.shop.com/', [], ctx({ personal: [warn] }), 'zh-CN')).toEqual({ level: 'amber', title: '亮照卫士：列入你自己的“总是提醒”名单' });
+    expect(markFor('https://a.shop.com/', [], ctx({ personal: [warn] }), 'zh-CN')).toEqual({ level: 'amber', label: '注意', title: '亮照卫士：列入你自己的“总是提醒”名单' });
     expect(markFor('https://a.shop.com/', [], ctx({ personal: [{ ...warn, block: true }] }), 'zh-CN')?.level).toBe('red');
     expect(markFor('https://evil.com/', [hit('evil.com', 'fraud-domain')], ctx({ personal: [{ ...warn, action: 'trust', target: { type: 'domain', pattern: 'evil.com' } }] }), 'zh-CN')).toBeNull();
   });

@@ -20,9 +20,16 @@ export const LIST_MARK: Readonly<Record<ListName, MarkLevel>> = Object.freeze({
 
 export interface TargetMark {
   level: MarkLevel;
+  /** The word on the mark, in the shopper's language. */
+  label: string;
   /** The tooltip: which list (and whose), in the shopper's language. */
   title: string;
 }
+
+const LABEL: Record<MarkLevel, Record<Lang, string>> = {
+  red: { 'zh-CN': '高风险', 'zh-TW': '高風險', en: 'Risky' },
+  amber: { 'zh-CN': '注意', 'zh-TW': '注意', en: 'Caution' },
+};
 
 const PERSONAL: Record<Lang, string> = { 'zh-CN': '你自己的“总是提醒”名单', 'zh-TW': '你自己的「總是提醒」名單', en: 'your own "always warn" list' };
 const ON: Record<Lang, (what: string) => string> = {
@@ -54,5 +61,7 @@ export function markFor(url: string, matches: readonly ListMatch[], ctx: BlockCo
     const name = LIST_TITLES[m.list][lang] + (m.feed ? (lang === 'en' ? ` (${m.feed})` : `（${m.feed}）`) : '');
     if (!names.includes(name)) names.push(name);
   }
-  return level ? { level, title: ON[lang](names.join(lang === 'en' ? '; ' : '、')) } : null;
+  if (!level) return null;
+  const final: MarkLevel = level;
+  return { level: final, label: LABEL[final][lang], title: ON[lang](names.join(lang === 'en' ? '; ' : '、')) };
 }

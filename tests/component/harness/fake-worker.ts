@@ -70,6 +70,7 @@ export class FakeWorker {
       reports: { waiting: 0, done: 0, drafts: 0 },
       listEntries: 0,
       registryAnswers: 0,
+      continuedSites: 0,
     };
   }
 
