@@ -71,8 +71,11 @@ function buildPanelModule(target, dir) {
   manifest.web_accessible_resources = [
     { resources: [PANEL_MODULE.out], matches, ...dynamic },
     // The block page: a page's navigation that the browser's rules redirect, and the guard's
-    // location.replace(), may only land on a web-accessible page (also behind the dynamic id).
-    { resources: [BLOCK_PAGE], matches: ['http://*/*', 'https://*/*'], ...dynamic },
+    // location.replace(), may only land on a web-accessible page. Not behind Chrome's dynamic id:
+    // the rules redirect to the address runtime.getURL gives the worker (the static id), which
+    // Chrome refuses (ERR_BLOCKED_BY_CLIENT) for a use_dynamic_url resource. A page can learn from
+    // it that the extension is installed, which our panel on its page tells it anyway.
+    { resources: [BLOCK_PAGE], matches: ['http://*/*', 'https://*/*'] },
   ];
   writeFileSync(path, JSON.stringify(manifest, null, 2) + '\n');
   return Object.keys(metafile.inputs).map((input) => join(root, input));

@@ -37,6 +37,8 @@ async function main() {
     await send('continueToSite', { url: blocked.target, auto: true });
     return location.replace(blocked.target);
   }
+  // Preact renders beside what is in #root: the "checking" line goes first.
+  document.getElementById('root')?.replaceChildren();
   mountPage(<BlockApp initial={explanation} via={blocked.via} canGoBack={history.length > 1} />);
 }
 
