@@ -14,6 +14,7 @@ import { LIST_NAMES, type ListAction, type ListName } from '../../src/feed/forma
 import { DEFAULT_LIST_ACTIONS } from '../../src/feed/list-meta';
 import type { Lang } from '../../src/i18n/lang';
 import type { ListsDb } from '../../src/lists/lists-db';
+import { feedHealth } from '../../src/lists/lists-status';
 import type { PersonalEntry } from '../../src/personal-lists/personal-entry';
 import type { BlockExplanation, BlockPreferencesView, CoverNotice } from '../protocol/block-messages';
 import type { TabVerdict } from '../protocol/messages';
@@ -65,7 +66,9 @@ export class BlockingService {
     const { allowed } = await checkNavigation(this.db, verdict.url, await this.choices());
     if (!site || allowed) return;
     const { feeds } = await this.feedRows();
-    const reasons = coverReasons({ url: verdict.url, identifiers: result.identifiers, findings: result.verdict.findings }, { keeper: await keeperActionsOf(this.db, feeds), prefs: this.store.prefs(), personal: await this.ports.personal() });
+    const stale = new Set(feeds.filter((f) => feedHealth(f, Date.now()).stale).map((f) => f.name));
+    const ctx = { keeper: await keeperActionsOf(this.db, feeds), prefs: this.store.prefs(), personal: await this.ports.personal(), stale };
+    const reasons = coverReasons({ url: verdict.url, identifiers: result.identifiers, findings: result.verdict.findings }, ctx);
     if (!reasons.length) return;
     await browser.storage.session.set({ [coverKey(tabId)]: { url: verdict.url, reasons } });
     const notice: CoverNotice = { notice: 'coverPage', url: verdict.url };

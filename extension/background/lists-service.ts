@@ -35,7 +35,7 @@ export class ListsService {
   readonly db: ListsDb;
   private readonly running = new Map<string, { done: Promise<SyncOutcome>; abort: AbortController }>();
 
-  /** `onChanged`: a feed brought a new version or was removed (the block rules follow the lists). */
+  /** `onChanged`: a feed was synced (or failed to be, and may be stale now) or removed: the block rules follow the lists. */
   constructor(private readonly onChanged: () => void = () => {}) {
     this.db = openListsDb({ indexedDB: self.indexedDB, IDBKeyRange: self.IDBKeyRange });
     browser.runtime.onInstalled.addListener(() => void this.afterReady(() => this.syncAll(false)));
@@ -133,7 +133,8 @@ export class ListsService {
     try {
       const outcome = await syncFeed(this.db, id, { fetch: fetchBound, force, signal });
       if (outcome.outcome === 'failed') console.warn(`[liangzhao] feed ${id}: ${outcome.error.code}: ${outcome.error.message}`);
-      if (outcome.outcome === 'updated') this.onChanged();
+      // A new version changes the rules; any other outcome may leave a list stale (it then stops blocking).
+      this.onChanged();
       return outcome;
     } finally {
       clearInterval(keepAlive);

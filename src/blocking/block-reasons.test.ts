@@ -32,6 +32,12 @@ describe('why a navigation is blocked', () => {
     const on = normalizeBlockPreferences({ lists: { 'abnormal-operation': 'block' } });
     expect(navigationReasons('https://evil.com/', [hit('evil.com', 'abnormal-operation')], ctx({ prefs: on }))).toHaveLength(1);
   });
+  it('a stale feed never blocks, whoever chose blocking; a current one beside it still does', () => {
+    const stale = new Set(['keeper']);
+    expect(navigationReasons('https://evil.com/', [hit('evil.com', 'fraud-domain')], ctx({ stale }))).toEqual([]);
+    expect(navigationReasons('https://evil.com/', [hit('evil.com', 'abnormal-operation')], ctx({ stale, prefs: normalizeBlockPreferences({ lists: { 'abnormal-operation': 'block' } }) }))).toEqual([]);
+    expect(navigationReasons('https://evil.com/', [hit('evil.com', 'fraud-domain'), hit('evil.com', 'fraud-domain', 'other feed')], ctx({ stale })).map((r) => r.source === 'list' && r.feed)).toEqual(['other feed']);
+  });
   it('a feed the context does not know follows the defaults', () => {
     expect(navigationReasons('https://evil.com/', [hit('evil.com', 'fraud-domain', 'other feed')], ctx())).toHaveLength(1);
   });

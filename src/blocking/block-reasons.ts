@@ -27,6 +27,12 @@ export interface BlockContext {
   keeper: ReadonlyMap<string, Readonly<Record<ListName, ListAction>>>;
   prefs: BlockPreferences;
   personal: readonly PersonalEntry[];
+  /**
+   * Feeds (by name) not checked within their stale-after days: their entries never block, they only
+   * mark. A list nobody keeps current may have dropped an entry since, and a wrong block is the worst
+   * false alarm there is.
+   */
+  stale?: ReadonlySet<string>;
 }
 
 /**
@@ -34,7 +40,8 @@ export interface BlockContext {
  * know (a registry answer the shopper brought back, which has no feed) follows the defaults.
  */
 export function actionOf(ctx: BlockContext, feed: string, list: ListName): ListAction {
-  return effectiveAction(list, (ctx.keeper.get(feed) ?? DEFAULT_LIST_ACTIONS)[list], ctx.prefs);
+  const action = effectiveAction(list, (ctx.keeper.get(feed) ?? DEFAULT_LIST_ACTIONS)[list], ctx.prefs);
+  return action === 'block' && ctx.stale?.has(feed) ? 'mark' : action;
 }
 
 /**

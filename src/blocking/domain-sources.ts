@@ -5,6 +5,7 @@ import { keeperActions } from '../feed/list-meta';
 import { parseBlacklistLeaf } from '../feed/records';
 import { cachedFile } from '../lists/leaf-cache';
 import type { FeedRow, ListsDb } from '../lists/lists-db';
+import { feedHealth } from '../lists/lists-status';
 import { loadManifest } from '../lists/manifest-store';
 import { effectiveAction, type BlockPreferences } from './block-preferences';
 import type { DomainSource } from './block-rules';
@@ -40,7 +41,9 @@ export interface DomainFiles {
 export async function blockingDomainFiles(db: ListsDb, prefs: BlockPreferences, deps: { fetch?: typeof fetch; now?: number } = {}): Promise<DomainFiles> {
   const lists: FeedDomains[] = [];
   const problems: string[] = [];
-  const rows = (await db.feeds.toArray()).filter((f): f is FeedRow & { active: NonNullable<FeedRow['active']> } => f.enabled && !!f.active);
+  const now = deps.now ?? Date.now();
+  // A stale feed's entries never block (block-reasons.ts BlockContext.stale): no rules from it.
+  const rows = (await db.feeds.toArray()).filter((f): f is FeedRow & { active: NonNullable<FeedRow['active']> } => f.enabled && !!f.active && !feedHealth(f, now).stale);
   for (const row of rows) {
     const manifest = await loadManifest(db, row.id, row.active.manifestSha);
     const actions = keeperActions(manifest);
@@ -49,7 +52,7 @@ export async function blockingDomainFiles(db: ListsDb, prefs: BlockPreferences, 
       const ref = manifest.lists?.[list]?.domains;
       if (!ref || effectiveAction(list, actions[list], prefs) !== 'block') continue;
       try {
-        const records = await cachedFile(db, row.id, transport, ref, parseDomainRecords(list), deps.now ?? Date.now(), LIMITS.domainsBytes);
+        const records = await cachedFile(db, row.id, transport, ref, parseDomainRecords(list), now, LIMITS.domainsBytes);
         lists.push({ feed: row.name, list, records });
       } catch (error) {
         problems.push(`${row.name} ${list}: ${error instanceof Error ? error.message : String(error)}`);

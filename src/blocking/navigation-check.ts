@@ -35,7 +35,7 @@ export interface NavigationAnswer {
 export async function checkNavigation(db: ListsDb, url: string, choices: ShopperChoices, deps: LookupDeps = {}): Promise<NavigationAnswer> {
   const site = siteOf(url);
   if (!site) return { site, reasons: [], allowed: false, lists: '' };
-  const { matches, feeds } = await lookupIdentifiers(
+  const { matches, feeds, status } = await lookupIdentifiers(
     db,
     domainsOf(url).map((value) => ({ kind: 'domain' as const, value })),
     deps,
@@ -43,5 +43,6 @@ export async function checkNavigation(db: ListsDb, url: string, choices: Shopper
   const lists = listsKey(feeds.flatMap((f) => (f.active ? [{ id: f.id, version: f.active.version }] : [])));
   if (isAllowed(site, choices.allowances, lists)) return { site, reasons: [], allowed: true, lists };
   const keeper = matches.length ? await keeperActionsOf(db, feeds) : new Map();
-  return { site, reasons: navigationReasons(url, matches, { keeper, prefs: choices.prefs, personal: choices.personal }), allowed: false, lists };
+  const stale = new Set(status.feeds.filter((f) => f.stale).map((f) => f.name));
+  return { site, reasons: navigationReasons(url, matches, { keeper, prefs: choices.prefs, personal: choices.personal, stale }), allowed: false, lists };
 }

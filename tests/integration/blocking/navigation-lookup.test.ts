@@ -60,6 +60,17 @@ describe('the block check of a navigation, against a synced list on the device',
     }
     expect(await blocked('https://odd.example.org/', { ...none, prefs: normalizeBlockPreferences({ lists: { 'abnormal-operation': 'block' } }) })).toEqual(['abnormal-operation odd.example.org']);
   });
+  it('a list not checked within its stale-after days never blocks, and gives the browser no rules', async () => {
+    const row = (await db.feeds.get('f'))!;
+    await db.feeds.update('f', { lastSuccess: Date.now() - (row.staleAfterDays + 1) * 86_400_000 });
+    try {
+      expect(await blocked('https://evil.example.com/')).toEqual([]);
+      expect((await blockingDomainFiles(db, DEFAULT_BLOCK_PREFERENCES)).lists).toEqual([]);
+    } finally {
+      await db.feeds.update('f', { lastSuccess: row.lastSuccess });
+    }
+    expect(await blocked('https://evil.example.com/')).toEqual(['fraud-domain evil.example.com']);
+  });
   it('the shopper continued to it: allowed for this list version only', async () => {
     const first = await checkNavigation(db, 'https://evil.example.com/', none);
     const allowances = allow([], 'evil.example.com', first.lists, 1);
