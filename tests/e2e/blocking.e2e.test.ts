@@ -167,11 +167,12 @@ describe.each(BROWSERS)('%s: the block page and search-result marks', (name) => 
     const again = await driver().openTab(`http://${SCAM}/other`);
     expect(await again.url()).toBe(`http://${SCAM}/other`);
     await again.close();
-    const continued = await options.send('getContinuedSites', {});
-    expect(continued.ok && continued.value.map((a) => a.site)).toEqual([SCAM]);
-
-    // Cleared from the data page's list: blocked again.
-    expect((await options.send('forgetContinuedSites', { sites: null })).ok).toBe(true);
+    // Listed in the options beside the data the extension keeps; cleared there: blocked again.
+    await options.reload();
+    await options.waitFor('[data-list="continued-sites"]');
+    expect(await options.texts('[data-list="continued-sites"] li')).toEqual([expect.stringContaining(SCAM)]);
+    await options.click('[data-action="forget-all-continued"]');
+    await options.waitFor('[data-empty="continued-sites"]');
     await tab.goto(`http://${PLAIN}/`);
     await follow(tab, `http://${SCAM}/other`);
     expect(isBlockPage(await waitForUrl(tab, (u) => isBlockPage(u, driver().origin)), driver().origin)).toBe(true);
@@ -205,10 +206,25 @@ describe.each(BROWSERS)('%s: the block page and search-result marks', (name) => 
     await tab.close();
   });
 
-  it('blocking switched off for the lists: nothing is stopped or covered, and a list set to only inform marks nothing', async () => {
-    const saved = await options.send('saveBlockPreferences', { prefs: { version: 1, lists: { 'fraud-domain': 'mark', 'serious-dishonest': 'mark', 'abnormal-operation': 'inform' } } });
-    expect(saved.ok).toBe(true);
+  it('blocking switched off in the options: nothing is stopped or covered, and a list set to only inform marks nothing', async () => {
+    await options.reload();
+    await options.waitFor('[data-section="blocking"]');
+    const choices = { 'fraud-domain': 'mark', 'serious-dishonest': 'mark', 'abnormal-operation': 'inform' } as const;
+    for (const [list, action] of Object.entries(choices)) {
+      await options.select(`select[name="${list}"]`, action);
+      // Each choice is saved before the next (the next is saved on top of it).
+      await poll(
+        async () => {
+          const reply = await options.send('getBlockPreferences', {});
+          return reply.ok ? reply.value.prefs.lists : {};
+        },
+        (lists) => (lists as Record<string, string>)[list] === action,
+      );
+    }
+    const prefs = await options.send('getBlockPreferences', {});
+    expect(prefs.ok && prefs.value.prefs.lists).toEqual(choices);
     expect((await poll(status, (s) => s.rules === 0)).rules).toBe(0);
+    await options.waitFor('[data-rules="0"]');
 
     const before = asked('/ran');
     const tab = await driver().openTab(`http://${SCAM}/`);
