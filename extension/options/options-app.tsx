@@ -4,6 +4,7 @@ import type { Settings } from '../../src/ui-model/settings';
 import type { StoredDataSummary } from '../protocol/messages';
 import { send } from '../protocol/send';
 import { Shield } from '../ui/icons';
+import { BlockingSection, ContinuedSitesSection } from './blocking-section';
 import { FeedsSection } from './feeds-section';
 import { HiddenWarningsSection } from './hidden-warnings-section';
 import { PersonalListsSection } from './personal-lists-section';
@@ -130,9 +131,11 @@ export function OptionsApp({ initial, summary: initialSummary, t, onLanguage }: 
         )}
       </section>
       <FeedsSection t={t} />
+      <BlockingSection t={t} lang={resolveLang(settings, navigator.language)} />
       <PersonalListsSection t={t} />
       <HiddenWarningsSection t={t} />
       <ReportEndpointsSection t={t} />
+      <ContinuedSitesSection key={`continued-${summary.continuedSites}`} t={t} onChange={() => void send('getStoredDataSummary', {}).then(setSummary)} />
       <RegistryAnswersSection key={summary.registryAnswers} t={t} lang={resolveLang(settings, navigator.language)} onChange={() => void send('getStoredDataSummary', {}).then(setSummary)} />
       <section class="lz-box">
         <h2>{t('optData')}</h2>
@@ -146,6 +149,7 @@ export function OptionsApp({ initial, summary: initialSummary, t, onLanguage }: 
           <li>{t('optDataReports', summary.reports.waiting, summary.reports.done, summary.reports.drafts)}</li>
           <li>{t('optDataLists', summary.listEntries)}</li>
           <li>{t('optDataRegistry', summary.registryAnswers)}</li>
+          <li>{t('optDataContinued', summary.continuedSites)}</li>
         </ul>
         <div class="lz-row">
           <button

@@ -10,6 +10,7 @@ import type { UserRulesView } from '../../src/verdict/user-rules';
 import type { Settings } from '../../src/ui-model/settings';
 import type { ReportsProtocol } from './report-messages';
 import type { RegistryProtocol } from './registry-messages';
+import type { BlockProtocol } from './block-messages';
 
 /** What a tab's content script last reported, as the popup and the toolbar badge see it. */
 export interface TabVerdict {
@@ -48,6 +49,8 @@ export interface StoredDataSummary {
   listEntries: number;
   /** Answers brought back from the official registries (the user's own lookups). */
   registryAnswers: number;
+  /** Sites the shopper continued to past the block page, this session. */
+  continuedSites: number;
 }
 
 export type Empty = Record<string, never>;
@@ -61,7 +64,7 @@ export const MAX_PIECE_CHARS = 1_000_000;
 export const MAX_SNAPSHOT_CHARS = 16_000_000;
 export const MAX_SNAPSHOT_PARTS = 256;
 
-export interface Protocol extends ReportsProtocol, RegistryProtocol {
+export interface Protocol extends ReportsProtocol, RegistryProtocol, BlockProtocol {
   // Content-script messages (see CONTENT_MESSAGES).
   getPageConfig: { payload: { host: string }; response: PageConfig };
   /**
@@ -128,7 +131,7 @@ export type Response<K extends MessageType> = Protocol[K]['response'];
 export const ENGINE_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['scanSnapshot']);
 
 /** The only messages a content script may send; everything else needs an extension page. */
-export const CONTENT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['getPageConfig', 'checkPage', 'uploadPiece', 'reportVerdict', 'dismissSite', 'panelCovered', 'openReportPage', 'openRegistryLookup', 'submitRegistryReading']);
+export const CONTENT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['getPageConfig', 'checkPage', 'uploadPiece', 'reportVerdict', 'dismissSite', 'panelCovered', 'openReportPage', 'openRegistryLookup', 'submitRegistryReading', 'checkNavigation', 'markSearchResults']);
 
 /** The wire format: a request names its type; a reply says ok or carries an error message. */
 export interface Request<K extends MessageType = MessageType> {
