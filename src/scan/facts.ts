@@ -1,5 +1,5 @@
 import type { PageClass } from '../platforms/classify-page';
-import type { Badge, Identifier, LicenseRecord } from '../types';
+import type { Badge, Identifier, LicenseRecord, PictureFacts } from '../types';
 
 /**
  * What the engine read on a page, and nothing it concluded: the identifiers, licence records and
@@ -18,6 +18,12 @@ export interface PageFacts {
    * and classifying costs passes over the whole page.
    */
   store: PageClass | null;
+  /**
+   * The pictures read as licences (src/image/): their identifiers and licence records are also in
+   * `identifiers` and `licenses` (source `image`), so every rule and lookup treats them as the text's;
+   * here are their QR codes and whether each could be read at all. Absent when no picture was read.
+   */
+  pictures?: PictureFacts[];
 }
 
 /** The page showed anything the verdict can be about (an identifier, a licence record, a badge). */
