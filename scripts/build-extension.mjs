@@ -9,6 +9,7 @@ import { root } from './ensure.mjs';
 import { deflateRawSync } from 'node:zlib';
 import { buildSync } from 'esbuild';
 import { checkBundleInputs } from './bundle-check.mjs';
+import { copyOcrAssets } from './ocr-assets.mjs';
 
 export const TARGETS = ['chrome', 'firefox'];
 
@@ -150,6 +151,7 @@ export async function buildTarget(target) {
   // @crxjs writes a dev manifest helper we do not ship.
   rmSync(join(dir, '.vite'), { recursive: true, force: true });
   const panelInputs = buildPanelModule(target, dir);
+  copyOcrAssets(dir);
   audit(dir);
   await checkBundleInputs(target, panelInputs);
   zip(dir, join(root, 'dist', `liangzhao-guard-${target}.zip`));

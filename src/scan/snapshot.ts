@@ -1,9 +1,10 @@
 import { collectText, type PageText } from './collect-text';
 import { elementAt, type Location } from './evidence';
 import { analyzePages, collectPages, storeOf, type ScanOptions } from './scan-page';
-import { probeOf, type Locator, type PageSnapshot, type SnapshotScan } from './locator';
+import { licencePictures } from './licence-pictures';
+import { probeOf, type Locator, type PageSnapshot, type PictureCandidate, type SnapshotScan } from './locator';
 
-export type { Locator, PageSnapshot, SnapshotPart, SnapshotScan } from './locator';
+export type { Locator, PageSnapshot, PictureCandidate, SnapshotPart, SnapshotScan } from './locator';
 
 /** Makes an inert document of an HTML string (DOMParser in a browser; scripts never run). */
 export type ParseHtml = (html: string) => Document;
@@ -28,7 +29,15 @@ export function scanSnapshot(snapshot: PageSnapshot, parse: ParseHtml, options: 
   const scan = analyzePages(pages, options);
   if (top) scan.facts.store = storeOf(scan, top, options.url);
   const index = new Map(roots.map((r, i) => [r, i]));
-  return { facts: scan.facts, locators: scan.locations.map((loc) => locatorOf(loc, index)) };
+  const locators = scan.locations.map((loc) => locatorOf(loc, index));
+  const pictures: PictureCandidate[] = [];
+  if (top) {
+    for (const p of licencePictures(top, options.url)) {
+      const locator = locatorOf({ type: 'element', element: p.element }, index);
+      if (locator) pictures.push({ src: p.src, ref: locators.push(locator) - 1 });
+    }
+  }
+  return { facts: scan.facts, locators, ...(pictures.length ? { pictures } : {}) };
 }
 
 function locatorOf(loc: Location, roots: Map<Node, number>): Locator | null {

@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LANGS, type Lang } from '../../i18n/lang';
 import { lookupInFeed } from '../feed/apply-feed';
 import type { DataLookups } from '../../feed/lookup-types';
-import { licencePictures } from '../../image/licence-pictures';
+import { licencePictures } from '../../scan/licence-pictures';
 import { withPictures } from '../../image/with-pictures';
 import type { PageFacts } from '../../scan/facts';
 import { scanPage } from '../../scan/scan-page';
@@ -78,7 +78,7 @@ export const scanCommand: Command = {
 };
 
 /**
- * The local pictures a saved page shows as licences (src/image/licence-pictures.ts), read with the
+ * The local pictures a saved page shows as licences (src/scan/licence-pictures.ts), read with the
  * OCR engine; a picture that cannot be read is "could not read", never a failed scan. Pictures on
  * other hosts are not fetched: the command line reads what is on this machine.
  */

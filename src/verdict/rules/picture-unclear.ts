@@ -25,6 +25,8 @@ export const pictureUnclear: PageRule = {
     const w = WORDS[lang];
     return (facts.pictures ?? []).flatMap((p) => {
       const picture = pictureName(p.picture);
+      // A picture too small to hold a licence (a badge, an icon) is no licence picture: nothing to say.
+      if (p.status === 'unreadable' && p.reason === 'too-small') return [];
       if (p.status === 'unreadable') return [makeFinding(pictureUnclear, lang, { picture, what: w.text }, p.picture, p.ref)];
       return p.identifiers
         .filter((i) => !i.valid && i.label !== null && !i.readSurely)
