@@ -1,5 +1,5 @@
 import type { OcrEngine, OcrTimings, ReadOptions } from '../ocr/ocr-engine';
-import type { Raster } from '../ocr/raster';
+import { withoutRedInk, type Raster } from '../ocr/raster';
 import type { PictureFacts } from '../types';
 import { qrCode } from './qr-code';
 import { readFields } from './read-fields';
@@ -29,7 +29,8 @@ export async function readPicture(picture: Raster, name: string, ocr: OcrEngine,
   let t = now();
   const codes = await qr(picture).catch((): string[] => []);
   const qrMs = now() - t;
-  const read = await ocr.read(picture, options);
+  // QR codes are read from the picture as it is; the text without red watermarks and seals.
+  const read = await ocr.read(withoutRedInk(picture), options);
   t = now();
   const fields = readFields(read.lines, name);
   const facts: PictureFacts = {

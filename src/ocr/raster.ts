@@ -72,3 +72,36 @@ export function shrink(r: Raster, factor: number): Raster {
   }
   return { width: w, height: h, data: out };
 }
+
+/** How much redder than green and blue a pixel must be to count as red ink (seals, watermarks). */
+const RED_MARGIN = 25;
+/** How far a reddish pixel is lifted towards paper per unit of redness. */
+const RED_LIFT = 0.35;
+
+/**
+ * The picture with red ink washed out: each reddish pixel becomes the grey of its red channel. A
+ * licence is printed in black; what shops lay over a licence photo ("仅限本店使用" watermarks) and
+ * the registry's seal are red, and they are what the detector would otherwise take for text. Black
+ * text under a translucent red watermark stays dark (its red channel is low); the paper under it
+ * turns back to about paper.
+ */
+export function withoutRedInk(r: Raster): Raster {
+  const out = new Uint8ClampedArray(r.data.length);
+  const d = r.data;
+  for (let i = 0; i < d.length; i += 4) {
+    const red = d[i]!;
+    const green = d[i + 1]!;
+    const blue = d[i + 2]!;
+    const other = Math.max(green, blue);
+    if (red > other + RED_MARGIN) {
+      // A translucent red over paper lowers the red channel a little too: lifted back by how red it is.
+      out[i] = out[i + 1] = out[i + 2] = red + (red - other) * RED_LIFT;
+    } else {
+      out[i] = red;
+      out[i + 1] = green;
+      out[i + 2] = blue;
+    }
+    out[i + 3] = 255;
+  }
+  return { width: r.width, height: r.height, data: out };
+}

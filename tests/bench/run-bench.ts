@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { engineScan, measureForms } from './forms-accuracy';
+import { benchOcr } from './ocr-bench';
 import { benchScan } from './scan-bench';
 
 /**
@@ -14,7 +15,7 @@ async function main() {
   const file = jsonAt >= 0 ? args[jsonAt + 1] : 'bench-results/bench.json';
   const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   const results: Record<string, unknown> = { date: new Date().toISOString() };
-  const sections: [string, () => Promise<unknown>][] = [['scan', () => benchScan(chromiumPath)], ['forms', formsAccuracy]];
+  const sections: [string, () => Promise<unknown>][] = [['scan', () => benchScan(chromiumPath)], ['forms', formsAccuracy], ['ocr', () => benchOcr(chromiumPath)]];
   for (const [name, extra] of await optionalSections(chromiumPath)) sections.push([name, extra]);
   for (const [name, run] of sections) {
     console.log(`\n== ${name} ==`);
