@@ -15,6 +15,10 @@ describe('licencePictures: which pictures are read as licences', () => {
   it('never takes product photos, icons or a picture in a long page region', () => {
     expect(srcs('<div><img src="/p/shirt.jpg" alt="纯棉短袖"><img src="/p/2.jpg"></div>')).toEqual([]);
     expect(srcs('<img src="/icon/yyzz.png" width="32" height="32">')).toEqual([]);
+    // A verification badge: the picture links to where it claims to verify.
+    expect(srcs('<a href="http://fake-gsxt.example.net/v"><img alt="电子营业执照亮照" src="/b.png"></a>')).toEqual([]);
+    // A thumbnail that opens the full-size licence is still the licence.
+    expect(srcs('<a href="/img/licence-big.jpg"><img alt="营业执照" src="/img/licence-small.jpg"></a>')).toEqual(['alt https://shop.example/img/licence-small.jpg']);
     const long = '<p>' + '商品详情'.repeat(200) + '营业执照</p>';
     expect(srcs(`<div>${long}<img src="/p/3.jpg"></div>`)).toEqual([]);
   });

@@ -8,6 +8,8 @@ const LICENCE_FILE = /yyzz|yingyezhizhao|zhizhao|zhengzhao|liangzhao|licen[cs]e|
 const REGION_WORDS = /营业执照|证照信息|店铺资质|商家资质|企业资质|资质信息|亮照|工商信息|经营者信息|主体信息/;
 /** A region whose text is longer than this is a whole page, not a licence region. */
 const REGION_CHARS = 400;
+/** A link to the picture itself (a thumbnail opening the full-size licence). */
+const IMAGE_FILE = /\.(?:png|jpe?g|webp|gif|bmp)$/i;
 /** Pictures read per page at most: a licence page shows one or two. */
 export const MAX_PICTURES = 3;
 /** A picture declared smaller than this is an icon or a badge. */
@@ -34,7 +36,7 @@ export function licencePictures(doc: Document, pageUrl: string): LicencePicture[
     if (out.length >= MAX_PICTURES) break;
     const raw = img.getAttribute('src') ?? img.getAttribute('data-src') ?? '';
     const src = resolve(raw, doc, pageUrl);
-    if (!src || tooSmall(img) || out.some((p) => p.src === src)) continue;
+    if (!src || tooSmall(img) || inBadgeLink(img) || out.some((p) => p.src === src)) continue;
     const words = normalizeText(`${img.getAttribute('alt') ?? ''} ${img.getAttribute('title') ?? ''}`);
     const why: LicencePicture['why'] | null = LICENCE_WORDS.test(words)
       ? 'alt'
@@ -54,6 +56,12 @@ function tooSmall(img: Element): boolean {
   const w = Number(img.getAttribute('width'));
   const h = Number(img.getAttribute('height'));
   return (w > 0 && w < MIN_SIDE) || (h > 0 && h < MIN_SIDE);
+}
+
+/** A picture that links somewhere else than a picture is a badge (its link is what it claims), not a licence photo. */
+function inBadgeLink(img: Element): boolean {
+  const href = img.closest('a[href]')?.getAttribute('href');
+  return href !== undefined && href !== null && !IMAGE_FILE.test(href.split(/[?#]/)[0]!);
 }
 
 /** Is the picture inside a small block (up to four levels up) whose text names a licence? */
