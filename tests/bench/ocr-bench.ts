@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchDriver } from '../e2e/driver/launch';
+import { poll } from '../e2e/driver/poll';
 import { startFixtureServer } from '../e2e/harness/fixture-server';
 import { licenceSpec, SETS, specSet, type LicenceSpec } from '../licence-pictures/licence-spec';
 import { makePictures } from '../licence-pictures/make-pictures';
@@ -46,10 +47,15 @@ async function timeInExtension(photo: string, card: string) {
   const server = await startFixtureServer();
   const driver = await launchDriver('chromium');
   try {
-    // Any page scan opens the offscreen document.
-    const tab = await driver.openTab(server.url('/demo/index.html'));
-    await driver.toolbar(tab);
+    // Any page scan opens the offscreen document. (Functions run in the page are plain arrows: tsx
+    // would wrap named inner functions in a helper the page does not have.)
+    await driver.openTab(server.url('/demo/clean-shop.html'));
     const page = await driver.extensionPage('extension/popup/popup.html');
+    await poll(
+      () => page.evaluate(() => (globalThis as unknown as { chrome: { runtime: { getContexts(f: unknown): Promise<unknown[]> } } }).chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] }).then((c) => c.length)),
+      (n) => n > 0,
+      { timeoutMs: 60_000 },
+    );
     let n = 0;
     const read = async (data: string) => {
       const started = Date.now();
