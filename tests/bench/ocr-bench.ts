@@ -25,7 +25,7 @@ export async function benchOcr(chromiumPath: string): Promise<Record<string, unk
   try {
     await makePictures(join(dir, 'held'), specSet(SETS.heldOut.firstSeed, HELD_OUT));
     const accuracy = await ocrAccuracy(join(dir, 'held'));
-    const inExtension = await benchOcrInExtension(join(dir, 'timed'));
+    const inExtension = await benchOcrInExtension(join(dir, 'timed')).catch((error: unknown) => ({ in_extension_error: String(error instanceof Error ? error.message : error) }));
     const zip = (target: string) => Math.round(statSync(join(repo, 'dist', `liangzhao-guard-${target}.zip`)).size / 1024);
     return { ...inExtension, zip_kb: { chrome: zip('chrome'), firefox: zip('firefox') }, accuracy };
   } finally {
