@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { root } from './ensure.mjs';
 import { buildSync } from 'esbuild';
 import { checkBundleInputs } from './bundle-check.mjs';
+import { copyOcrAssets } from './ocr-assets.mjs';
 import { zipDir } from './zip-dir.mjs';
 
 export const TARGETS = ['chrome', 'firefox'];
@@ -94,6 +95,7 @@ export async function buildTarget(target) {
   // @crxjs writes a dev manifest helper we do not ship.
   rmSync(join(dir, '.vite'), { recursive: true, force: true });
   const panelInputs = buildPanelModule(target, dir);
+  copyOcrAssets(dir);
   audit(dir);
   await checkBundleInputs(target, panelInputs);
   zipDir(dir, join(root, 'dist', `liangzhao-guard-${target}.zip`));

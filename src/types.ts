@@ -59,8 +59,8 @@ export const IDENTIFIER_KINDS = [
 ] as const;
 export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
 
-/** Where on the page an identifier was read. */
-export type IdentifierSource = 'text' | 'attribute' | 'link';
+/** Where on the page an identifier was read (`image`: read from a picture, src/image/). */
+export type IdentifierSource = 'text' | 'attribute' | 'link' | 'image';
 
 export interface Identifier {
   kind: IdentifierKind;
@@ -80,6 +80,14 @@ export interface Identifier {
   count: number;
   /** Index of the evidence location, for the content script to scroll to; absent in node. */
   ref?: number;
+  /** Read from this picture (its URL or file name): `source` is `image`. */
+  picture?: string;
+  /**
+   * For a code read from a picture: every character was read surely and none had to be replaced.
+   * A code that fails its check and was not read surely is "could not read the code clearly", never
+   * `id-invalid`: a misread must not accuse the shop.
+   */
+  readSurely?: boolean;
 }
 
 export interface LicenseRecord {
@@ -96,6 +104,11 @@ export interface LicenseRecord {
   scope: string | null;
   evidence: string;
   ref?: number;
+  /** A licence read from this picture (src/image/); absent for the page's text. */
+  picture?: string;
+  /** 类型 and 注册资本, when a picture shows them (the page's card reader leaves them out). */
+  type?: string | null;
+  capital?: string | null;
 }
 
 export interface Badge {
@@ -142,6 +155,38 @@ export interface Verdict {
   findings: Finding[];
 }
 
+/** A QR code found in a picture, and where its URL leads. */
+export interface QrCode {
+  /** The code's text as decoded. */
+  text: string;
+  /** The URL's host, or null when the text is no http(s) URL. */
+  host: string | null;
+  /** The host is an official registry (src/scan/official-hosts.ts). */
+  official: boolean;
+  /** An 18-character USCC the URL carries (uniscid=, serial=…), if any; most provinces encrypt it. */
+  code: string | null;
+}
+
+/**
+ * What the reader made of one picture: the same facts a page's text gives (identifiers with
+ * `source: "image"`, a licence record) and every QR code in it. `unreadable` is "could not read",
+ * never "no licence".
+ */
+export interface PictureFacts {
+  /** The picture as the page or the user named it (its URL or file name). */
+  picture: string;
+  status: 'read' | 'unreadable';
+  /** Why a picture could not be read (not a picture, too small, the reader failed). */
+  reason?: string;
+  identifiers: Identifier[];
+  licence: LicenseRecord | null;
+  qr: QrCode[];
+  /** The text lines read, top to bottom (for the panel's "what was read" and for debugging). */
+  lines: string[];
+  /** Index of the picture's element on the page, for the panel to point at it; absent in node. */
+  ref?: number;
+}
+
 export interface ScanResult {
   url: string;
   identifiers: Identifier[];
@@ -150,4 +195,6 @@ export interface ScanResult {
   verdict: Verdict;
   /** The user's own registry answers for the page's values (the extension only; not in `scan --json`). */
   official?: OfficialCheck[];
+  /** The pictures read as licences (src/image/), when any were: what was read, QR codes, or "could not read". */
+  pictures?: PictureFacts[];
 }

@@ -38,6 +38,7 @@ function pipeline(over: Partial<PageCheckPorts> = {}, mine: { user?: UserRules; 
       return NO_LISTS;
     },
     registry: async () => [],
+    readPictures: async () => [],
     userRules: async () => mine.user ?? NO_USER_RULES,
     settings: async () => ({ settings: mine.settings ?? DEFAULT_SETTINGS, lang: 'zh-CN' }),
     store: async (tabId, verdict) => void stored.push({ tabId, verdict }),

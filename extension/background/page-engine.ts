@@ -1,6 +1,9 @@
 import type { PageSnapshot, SnapshotScan } from '../../src/scan/locator';
+import type { PictureFacts } from '../../src/types';
 import { chromeApi } from '../browser/native-api';
+import type { PictureEngine } from '../offscreen/picture-engine';
 import { scanSnapshotHere } from '../offscreen/scan-snapshot';
+import type { PictureEngineStatus, PictureInput } from '../protocol/messages';
 import { send } from '../protocol/send';
 
 const OFFSCREEN_URL = 'extension/offscreen/offscreen.html';
@@ -14,11 +17,39 @@ const OFFSCREEN_URL = 'extension/offscreen/offscreen.html';
  */
 export class PageEngine {
   private creating: Promise<void> | null = null;
+  /** Firefox's background page reads pictures itself (Chrome's worker asks the offscreen document). */
+  private local: Promise<PictureEngine> | null = null;
 
   async scan(snapshot: PageSnapshot, url: string): Promise<SnapshotScan> {
     if (typeof DOMParser === 'function') return scanSnapshotHere(snapshot, url);
     await this.ensureDocument();
     return send('scanSnapshot', { url, snapshot });
+  }
+
+  /** Reads licence pictures where the OCR models live (loaded on first use, kept warm). */
+  async readPictures(pictures: PictureInput[]): Promise<PictureFacts[]> {
+    if (!pictures.length) return [];
+    if (typeof DOMParser === 'function') return (await this.localEngine()).read(pictures);
+    await this.ensureDocument();
+    return (await send('readPictures', { pictures })).pictures;
+  }
+
+  /** How far the reader's first model load is. */
+  async pictureStatus(): Promise<PictureEngineStatus> {
+    if (typeof DOMParser === 'function') return (await this.localEngine()).status;
+    await this.ensureDocument();
+    return send('pictureEngineStatus', {});
+  }
+
+  /** Imported on first use: the reader's code (ONNX Runtime) loads only where a picture is read. */
+  private localEngine(): Promise<PictureEngine> {
+    this.local ??= import('../offscreen/picture-engine').then(({ PictureEngine }) => {
+      const engine = new PictureEngine();
+      // The bench reads the reader's timings here (tests/bench/ocr-bench.ts); nothing else does.
+      (globalThis as { liangzhaoPictures?: PictureEngine }).liangzhaoPictures = engine;
+      return engine;
+    });
+    return this.local;
   }
 
   /** Opens the offscreen document unless one is open (runtime.getContexts, Chrome 116+). */

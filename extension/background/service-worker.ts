@@ -9,6 +9,7 @@ import { resolveLang } from '../../src/ui-model/settings';
 import { ListsService } from './lists-service';
 import { PageChecks } from './page-checks';
 import { PageEngine } from './page-engine';
+import { capturePicture, PictureMenu } from './picture-menu';
 import { SnapshotUploads } from './snapshot-uploads';
 import { MessageRouter } from '../protocol/message-router';
 import { reportHandlers } from './report-handlers';
@@ -46,6 +47,7 @@ const firstRun = new FirstRun();
 const pages = new PageChecks(
   {
     scan: (snapshot, url) => engine.scan(snapshot, url),
+    readPictures: (pictures) => engine.readPictures(pictures),
     lookup: (facts) => lists.lookup(facts),
     registry: (tabId, facts) => registry.lookup(tabId, facts),
     userRules: () => userRules.rules(),
@@ -62,6 +64,7 @@ const pages = new PageChecks(
   new SnapshotUploads(),
 );
 browser.tabs.onRemoved.addListener((tabId) => pages.forgetTab(tabId));
+new PictureMenu();
 const reportEndpoints = new ReportEndpoints();
 const reports = new ReportsService(reportEndpoints);
 const ready = Promise.all([settings.ready, badge.ready, verdicts.ready, strings.ready, lists.ready, userRules.ready, reportEndpoints.ready, reports.ready, registry.ready, firstRun.ready, blockingStore.ready]);
@@ -118,6 +121,13 @@ new MessageRouter(
     async checkPage(page, caller) {
       if (caller.tabId === null) return { stored: false, result: null, locators: [], autoExpand: false };
       return pages.check(caller.tabId, page);
+    },
+    async getPictureStatus() {
+      return engine.pictureStatus();
+    },
+    async capturePicture(_payload, caller) {
+      if (caller.tabId === null) return { dataUrl: null, reason: 'no tab' };
+      return capturePicture(caller.tabId);
     },
     async reportVerdict({ url, allowlisted }, caller) {
       if (caller.tabId === null) return { stored: false };

@@ -1,7 +1,7 @@
 import type { Locator, SnapshotPart } from '../../src/scan/locator';
 import type { ScanResult } from '../../src/types';
 import type { UserRulesView } from '../../src/verdict/user-rules';
-import { MAX_PIECE_CHARS, type PageConfig, type Response } from '../protocol/messages';
+import { isReadPictureNotice, MAX_PICTURES, MAX_PIECE_CHARS, type PageConfig, type PictureInput, type Response } from '../protocol/messages';
 import { extensionAlive, nativeApi } from '../browser/native-api';
 import { send } from '../protocol/send';
 import { isRegistryNotice } from '../protocol/registry-messages';
@@ -12,6 +12,7 @@ import { quietBadge, quietBadgeContent } from '../panel/quiet-badge';
 import type { T } from '../ui/i18n';
 import { ChangeWatch } from './change-watch';
 import { contentStrings } from './page-strings';
+import { fetchPicture, pickedPicture } from './picture-bytes';
 import { resolveLocator, type TakenSnapshot } from './page-snapshot';
 import { SnapshotJob } from './snapshot-job';
 import { SnapshotScheduler } from './snapshot-scheduler';
@@ -53,6 +54,17 @@ function randomId(): string {
 /** Failed checks in a row after which the session stops asking (and says why in the console). */
 const MAX_FAILURES = 3;
 
+/** Pictures whose bytes a session keeps (a licence page shows one or two). */
+const MAX_KEPT_PICTURES = 8;
+/** A picture smaller than this on a side holds no readable licence (src/image/read-picture.ts). */
+const MIN_PICTURE_SIDE = 120;
+
+/** The picture, once loaded, is smaller than a readable licence (a badge, an icon). */
+async function shownTooSmall(img: HTMLImageElement): Promise<boolean> {
+  if (!img.complete) await img.decode().catch(() => undefined);
+  return img.naturalWidth > 0 && (img.naturalWidth < MIN_PICTURE_SIDE || img.naturalHeight < MIN_PICTURE_SIDE);
+}
+
 /**
  * The content script's life on one page: ask for the page's settings, read the page (a snapshot,
  * page-snapshot.ts) and send it to be checked, watch for changes and read it again, show the pill
@@ -79,6 +91,17 @@ export class ContentSession {
   private panelFailed = false;
   private renders = 0;
   private ended = false;
+  /** The newest reading, sent again with the pictures once their bytes are here. */
+  private taken: TakenSnapshot | null = null;
+  /**
+   * Licence pictures' bytes by URL (or why they could not be had): the ones the engine named in its
+   * last answer, and the ones the user picked from the context menu. Fetched once per page.
+   */
+  private readonly pictureBytes = new Map<string, PictureInput>();
+  private candidates: string[] = [];
+  /** Candidates whose picture is an icon or a badge (smaller than a licence can be read at). */
+  private readonly tooSmall = new Set<string>();
+  private readonly picked: string[] = [];
 
   constructor(private readonly doc: Document) {}
 
@@ -109,7 +132,9 @@ export class ContentSession {
     this.watch.observeFrames();
     // A registry answer for this tab came in (the shopper checked on an official site): check again.
     nativeApi().runtime.onMessage?.addListener((message) => {
-      if (!isRegistryNotice(message) || this.ended) return;
+      if (this.ended) return;
+      if (isReadPictureNotice(message)) return void this.readPicked(message.srcUrl);
+      if (!isRegistryNotice(message)) return;
       this.sent = null;
       this.scheduler?.request(true);
     });
@@ -138,13 +163,16 @@ export class ContentSession {
     }
     const chars = partsLength(snapshot.parts);
     this.sent = chars <= MAX_KEPT_CHARS ? { url, parts: snapshot.parts } : null;
+    this.taken = { snapshot, roots };
     const asked = ++this.asked;
-    this.sendSnapshot(url, snapshot, chars)
+    this.sendSnapshot(url, snapshot, chars, this.pictureInputs())
       .then((reply) => {
         if (this.ended || asked !== this.asked || !reply.result) return;
         this.failures = 0;
         this.checked = { result: reply.result, user: reply.user, autoExpand: reply.autoExpand, locators: reply.locators, roots };
         this.show();
+        this.candidates = (reply.pictures ?? []).map((p) => p.src);
+        this.fetchPictures(reply.pictures ?? []);
       })
       .catch((e: unknown) => {
         if (asked === this.asked) this.sent = null;
@@ -158,9 +186,10 @@ export class ContentSession {
    * checkPage with the snapshot inline, or, past MAX_PIECE_CHARS, its text first in pieces of that
    * size, one per task of the page (each message costs the main thread its serialization).
    */
-  private async sendSnapshot(url: string, snapshot: TakenSnapshot['snapshot'], chars: number): Promise<Response<'checkPage'>> {
+  private async sendSnapshot(url: string, snapshot: TakenSnapshot['snapshot'], chars: number, pictures: PictureInput[]): Promise<Response<'checkPage'>> {
     const { parts, truncated } = snapshot;
-    if (chars <= MAX_PIECE_CHARS) return send('checkPage', { url, parts, truncated, upload: null });
+    const withPictures = pictures.length ? { pictures } : {};
+    if (chars <= MAX_PIECE_CHARS) return send('checkPage', { url, parts, truncated, upload: null, ...withPictures });
     const upload = randomId();
     for (const [part, p] of parts.entries()) {
       const fields = p.kind === 'document' ? ([['head', p.head], ['body', p.body]] as const) : ([['html', p.html]] as const);
@@ -173,7 +202,60 @@ export class ContentSession {
       }
     }
     const empty = parts.map((p): SnapshotPart => (p.kind === 'document' ? { kind: 'document', head: '', body: '' } : { kind: 'shadow', html: '' }));
-    return send('checkPage', { url, parts: empty, truncated, upload });
+    return send('checkPage', { url, parts: empty, truncated, upload, ...withPictures });
+  }
+
+  /** The pictures to send with a reading: the ones the user picked first, then the engine's, with bytes here. */
+  private pictureInputs(): PictureInput[] {
+    const srcs = [...new Set([...this.picked, ...this.candidates])];
+    return srcs.flatMap((src) => this.pictureBytes.get(src) ?? []).slice(0, MAX_PICTURES);
+  }
+
+  /**
+   * Fetches the licence pictures the engine named and has not had yet, then sends the reading again
+   * with them: the page's own findings are shown at once, the pictures' join them when read.
+   */
+  private fetchPictures(candidates: { src: string; ref: number }[]): void {
+    const missing = candidates.filter((c) => !this.pictureBytes.has(c.src) && !this.tooSmall.has(c.src)).slice(0, MAX_PICTURES);
+    if (!missing.length) return;
+    const checked = this.checked;
+    void Promise.all(
+      missing.map(async (c) => {
+        // A badge or an icon is no licence photo: its size is known only here, on the live page.
+        const img = checked ? resolveLocator(checked.roots, checked.locators[c.ref]) : null;
+        if (img instanceof HTMLImageElement && (await shownTooSmall(img))) {
+          this.tooSmall.add(c.src);
+          return null;
+        }
+        return fetchPicture(c.src, c.ref);
+      }),
+    ).then((inputs) => {
+      const got = inputs.filter((i): i is PictureInput => i !== null);
+      for (const input of got) this.keepPicture(input);
+      if (got.length) this.sendAgain();
+    });
+  }
+
+  /** The picture the user right-clicked ("用亮照卫士识别这张执照"): read with the page, the panel opened. */
+  private async readPicked(src: string): Promise<void> {
+    const input = await pickedPicture(this.doc, src).catch((error: unknown): PictureInput => ({ src, data: null, crop: null, ref: null, error: String(error).slice(0, 300) }));
+    if (this.ended) return;
+    this.keepPicture(input);
+    if (!this.picked.includes(src)) this.picked.unshift(src);
+    this.full = 'opened';
+    this.sendAgain();
+  }
+
+  private keepPicture(input: PictureInput): void {
+    this.pictureBytes.set(input.src, input);
+    while (this.pictureBytes.size > MAX_KEPT_PICTURES) this.pictureBytes.delete(this.pictureBytes.keys().next().value!);
+  }
+
+  /** The newest reading once more (with the pictures now here). */
+  private sendAgain(): void {
+    if (this.ended || !this.taken) return;
+    this.sent = null;
+    this.onSnapshot(this.taken);
   }
 
   private show(): void {

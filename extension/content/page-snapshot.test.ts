@@ -55,11 +55,18 @@ describe('page snapshots', () => {
       const live = scanPageDetailed(doc, { url: URL });
       const { taken, scan } = scanCopy(doc);
       expect(summary(scan.facts)).toEqual(summary(live.facts));
-      expect(scan.locators).toHaveLength(live.locations.length);
+      // The evidence's locators, then one per licence picture the page shows (src/scan/licence-pictures.ts).
+      const pictures = scan.pictures ?? [];
+      expect(scan.locators).toHaveLength(live.locations.length + pictures.length);
       live.locations.forEach((loc, ref) => {
         const want = elementOf(loc);
         if (want && want !== doc.body) expect(resolveLocator(taken.roots, scan.locators[ref]), `ref ${ref}`).toBe(want);
       });
+      for (const p of pictures) {
+        const img = resolveLocator(taken.roots, scan.locators[p.ref]);
+        expect(img?.tagName, p.src).toBe('IMG');
+        expect(new globalThis.URL(img!.getAttribute('src')!, URL).href).toBe(p.src);
+      }
     });
   }
 

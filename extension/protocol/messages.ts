@@ -4,8 +4,8 @@
  */
 import type { Lang } from '../../src/i18n/lang';
 import type { FeedSyncStatus } from '../../src/lists/lists-status';
-import type { Locator, PageSnapshot, SnapshotPart, SnapshotScan } from '../../src/scan/locator';
-import type { ScanResult } from '../../src/types';
+import type { Locator, PageSnapshot, PictureCandidate, SnapshotPart, SnapshotScan } from '../../src/scan/locator';
+import type { PictureFacts, ScanResult } from '../../src/types';
 import type { UserRulesView } from '../../src/verdict/user-rules';
 import type { Settings } from '../../src/ui-model/settings';
 import type { ReportsProtocol } from './report-messages';
@@ -56,6 +56,32 @@ export interface StoredDataSummary {
 export type Empty = Record<string, never>;
 
 /**
+ * A picture's bytes as the content script got them (base64; runtime messages carry JSON), or why it
+ * could not get them. `crop` cuts the picture out of a screenshot of the tab (the right-click path,
+ * when the page's server forbids reading the picture itself), in the screenshot's pixels.
+ */
+export interface PictureInput {
+  src: string;
+  data: string | null;
+  crop: { x: number; y: number; width: number; height: number } | null;
+  /** The picture element's locator (PictureCandidate.ref), or null for a picture the user picked. */
+  ref: number | null;
+  error: string | null;
+}
+
+/** Base64 characters one picture may carry (about 9 MB of picture). */
+export const MAX_PICTURE_CHARS = 12_000_000;
+/** Pictures one check may carry. */
+export const MAX_PICTURES = 3;
+
+/** How far the picture reader is: the first model load takes seconds, and the panel says so. */
+export interface PictureEngineStatus {
+  phase: 'cold' | 'loading' | 'ready' | 'failed';
+  /** 0..1 through the first load. */
+  progress: number;
+}
+
+/**
  * Characters of page text one message may carry (checkPage inline, or one uploadPiece): about 15 ms
  * for the page's main thread to serialize on a slow machine.
  */
@@ -73,8 +99,12 @@ export interface Protocol extends ReportsProtocol, RegistryProtocol, BlockProtoc
    * `locators` point each evidence ref of `result` back into the page.
    */
   checkPage: {
-    /** `upload`: the parts' text came in pieces (uploadPiece) under this id; here they are empty. */
-    payload: { url: string; parts: SnapshotPart[]; truncated: boolean; upload: string | null };
+    /**
+     * `upload`: the parts' text came in pieces (uploadPiece) under this id; here they are empty.
+     * `pictures`: licence pictures the content script fetched (the answer's `pictures` named them,
+     * or the user picked one): read in the extension's document and judged with the page.
+     */
+    payload: { url: string; parts: SnapshotPart[]; truncated: boolean; upload: string | null; pictures?: PictureInput[] };
     response: {
       stored: boolean;
       /** The verdict as the user sees it: page rules, data findings, then their own rules. */
@@ -84,8 +114,17 @@ export interface Protocol extends ReportsProtocol, RegistryProtocol, BlockProtoc
       user?: UserRulesView;
       /** The panel opens by itself (the level and the options say so, and no trust overrides it). */
       autoExpand: boolean;
+      /** Pictures the page shows as licences, to fetch and send back for reading. */
+      pictures?: PictureCandidate[];
     };
   };
+  /** How far the picture reader's first model load is (the panel's progress while it reads). */
+  getPictureStatus: { payload: Empty; response: PictureEngineStatus };
+  /**
+   * A screenshot of the tab, to cut a picture the user right-clicked out of it when the page's server
+   * forbids reading the picture itself (the context-menu click grants activeTab for this).
+   */
+  capturePicture: { payload: Empty; response: { dataUrl: string | null; reason: string | null } };
   /** A piece of a large snapshot's text (see extension/background/snapshot-uploads.ts). */
   uploadPiece: {
     payload: { upload: string; part: number; field: 'head' | 'body' | 'html'; text: string };
@@ -118,6 +157,10 @@ export interface Protocol extends ReportsProtocol, RegistryProtocol, BlockProtoc
    * document, which has the DOMParser a service worker lacks. Facts and locators, no verdict.
    */
   scanSnapshot: { payload: { url: string; snapshot: PageSnapshot }; response: SnapshotScan };
+  /** Read pictures as licences (src/image/): OCR and QR codes, in the engine's document. */
+  readPictures: { payload: { pictures: PictureInput[] }; response: { pictures: PictureFacts[] } };
+  /** The engine document's picture reader status (for getPictureStatus). */
+  pictureEngineStatus: { payload: Empty; response: PictureEngineStatus };
 }
 
 export type MessageType = keyof Protocol;
@@ -128,10 +171,18 @@ export type Response<K extends MessageType> = Protocol[K]['response'];
  * Messages the engine's document answers (Chrome's offscreen document), not the service worker's
  * router; only the extension itself may send them, never a content script.
  */
-export const ENGINE_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['scanSnapshot']);
+export const ENGINE_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['scanSnapshot', 'readPictures', 'pictureEngineStatus']);
 
 /** The only messages a content script may send; everything else needs an extension page. */
-export const CONTENT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['getPageConfig', 'checkPage', 'uploadPiece', 'reportVerdict', 'dismissSite', 'panelCovered', 'openReportPage', 'openRegistryLookup', 'submitRegistryReading', 'checkNavigation', 'markSearchResults']);
+export const CONTENT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['getPageConfig', 'checkPage', 'uploadPiece', 'reportVerdict', 'dismissSite', 'panelCovered', 'openReportPage', 'openRegistryLookup', 'submitRegistryReading', 'checkNavigation', 'markSearchResults', 'getPictureStatus', 'capturePicture']);
+
+/** The background's notice to a tab: the user asked to read this picture (the context-menu item). */
+export interface ReadPictureNotice {
+  notice: 'readPicture';
+  srcUrl: string;
+}
+export const isReadPictureNotice = (m: unknown): m is ReadPictureNotice =>
+  !!m && typeof m === 'object' && (m as { notice?: unknown }).notice === 'readPicture' && typeof (m as { srcUrl?: unknown }).srcUrl === 'string';
 
 /** The wire format: a request names its type; a reply says ok or carries an error message. */
 export interface Request<K extends MessageType = MessageType> {

@@ -1,12 +1,12 @@
 /** The payload validator of every message in the protocol map. */
 import { normalizeSettings, type Settings } from '../../src/ui-model/settings';
 import type { PageSnapshot, SnapshotPart } from '../../src/scan/locator';
-import { MAX_PIECE_CHARS, MAX_SNAPSHOT_CHARS, MAX_SNAPSHOT_PARTS, type MessageType, type Payload } from './messages';
+import { MAX_PICTURE_CHARS, MAX_PICTURES, MAX_PIECE_CHARS, MAX_SNAPSHOT_CHARS, MAX_SNAPSHOT_PARTS, type MessageType, type Payload, type PictureInput } from './messages';
 import { FEED_PAYLOADS } from './feed-payloads';
 import { REPORT_PAYLOADS } from './report-payloads';
 import { REGISTRY_PAYLOADS } from './registry-payloads';
 import { BLOCK_PAYLOADS } from './block-payloads';
-import { arr, bool, int, nullable, obj, oneOf, str, ValidationError, type Validator } from './validate';
+import { arr, bool, int, nullable, obj, oneOf, optional, str, ValidationError, type Validator } from './validate';
 
 const text = str(4000);
 
@@ -33,13 +33,24 @@ const wholeSnapshot: Validator<PageSnapshot> = (v, p) => {
   return snapshot;
 };
 
+const px = int(0, 100_000);
+/** A picture's bytes (or why there are none), as the content script sends them. */
+const pictureInput: Validator<PictureInput> = obj({
+  src: str(4000),
+  data: nullable(str(MAX_PICTURE_CHARS)),
+  crop: nullable(obj({ x: px, y: px, width: px, height: px })),
+  ref: nullable(int(0)),
+  error: nullable(str(300)),
+});
+const pictures = arr(pictureInput, MAX_PICTURES);
+
 const host = str(300);
 const empty = obj({});
 
 /** Validators keyed by message type: adding a message without one does not compile. */
 export const PAYLOADS: { [K in MessageType]: Validator<Payload<K>> } = {
   getPageConfig: obj({ host }),
-  checkPage: obj({ url: text, parts: arr(snapshotPart, MAX_SNAPSHOT_PARTS), truncated: bool, upload: nullable(str(64)) }),
+  checkPage: obj({ url: text, parts: arr(snapshotPart, MAX_SNAPSHOT_PARTS), truncated: bool, upload: nullable(str(64)), pictures: optional(pictures) }),
   uploadPiece: obj({ upload: str(64), part: int(0, MAX_SNAPSHOT_PARTS - 1), field: oneOf(['head', 'body', 'html'] as const), text: str(MAX_PIECE_CHARS) }),
   reportVerdict: obj({ url: text, allowlisted: str(300) }),
   dismissSite: obj({ host }),
@@ -51,6 +62,10 @@ export const PAYLOADS: { [K in MessageType]: Validator<Payload<K>> } = {
   getStoredDataSummary: empty,
   clearStoredData: empty,
   scanSnapshot: obj({ url: text, snapshot: wholeSnapshot }),
+  readPictures: obj({ pictures }),
+  pictureEngineStatus: empty,
+  getPictureStatus: empty,
+  capturePicture: empty,
   ...FEED_PAYLOADS,
   ...REPORT_PAYLOADS,
   ...REGISTRY_PAYLOADS,

@@ -27,6 +27,10 @@ export default definePlatform({
     if (hostMatches(url.hostname, 'douyin.com') && /^\/(?:shop|store)\/[\w-]+/.test(url.pathname)) return true;
     return hasAny(doc, '[data-e2e="shop-header"]');
   },
+  // Low confidence (see above): the qualification views the app opens, when a browser shows them.
+  isLicencePicturePage(url) {
+    return /\/views\/shop\/(?:qualification|license|aptitude)/.test(url.pathname);
+  },
   licensePageUrl(url, doc) {
     return findLicenseLink(doc, url, (u) => ['jinritemai.com', 'douyin.com'].some((d) => hostMatches(u.hostname, d)));
   },

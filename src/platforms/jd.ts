@@ -36,6 +36,9 @@ export default definePlatform({
     const sub = subdomainOf(url.hostname, 'jd.com');
     return sub !== null && !NOT_SHOPS.has(sub) && url.hostname.split('.').length === 3;
   },
+  isLicencePicturePage(url) {
+    return url.hostname === 'mall.jd.com' && LICENCE_PATH.test(url.pathname);
+  },
   licensePageUrl(url, doc) {
     if (url.hostname === 'mall.jd.com' && LICENCE_PATH.test(url.pathname)) return url.href;
     const linked = findLink(doc, url, (u) => hostMatches(u.hostname, 'mall.jd.com') && LICENCE_PATH.test(u.pathname));

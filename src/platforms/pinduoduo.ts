@@ -27,6 +27,9 @@ export default definePlatform({
   isShopPage(url) {
     return /^\/mall_page\.html$/.test(url.pathname) && url.searchParams.has('mall_id');
   },
+  isLicencePicturePage(url) {
+    return /^\/mall_certificates\.html$/.test(url.pathname);
+  },
   licensePageUrl(url, doc) {
     const own = url.searchParams.get('mall_id');
     if (own && MALL_ID.test(own)) return certificates(own);

@@ -26,6 +26,11 @@ export interface Platform {
   isShopPage(url: URL, doc: Document): boolean;
   /** Absolute URL of the shop's license page, or null when this page gives no way to find it. */
   licensePageUrl(url: URL, doc: Document): string | null;
+  /**
+   * The platform's own licence page, where the licence is a picture (Tmall's 亮照 page renders it as
+   * an image so that it cannot be scraped): every large picture on it is read (src/image/).
+   */
+  isLicencePicturePage?(url: URL): boolean;
 }
 
 type PlatformInput = Omit<Platform, 'licenseExpected'> & { licenseExpected?: boolean };

@@ -45,6 +45,9 @@ export default definePlatform({
     const sub = subdomainOf(h, 'taobao.com') ?? subdomainOf(h, 'tmall.com') ?? subdomainOf(h, 'tmall.hk');
     return sub !== null && !NOT_SHOPS.has(sub) && h.split('.').length === 3;
   },
+  isLicencePicturePage(url) {
+    return (hostMatches(url.hostname, 'zhaoshang.tmall.com') || hostMatches(url.hostname, 'zhaoshang.mall.taobao.com')) && LIANGZHAO.test(url.pathname);
+  },
   licensePageUrl(url, doc) {
     const lz = findLink(doc, url, (u) => (hostMatches(u.hostname, 'zhaoshang.tmall.com') || hostMatches(u.hostname, 'zhaoshang.mall.taobao.com')) && LIANGZHAO.test(u.pathname));
     if (lz) return lz.href;

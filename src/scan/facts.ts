@@ -1,5 +1,5 @@
 import type { PageClass } from '../platforms/classify-page';
-import type { Badge, Identifier, LicenseRecord } from '../types';
+import type { Badge, Identifier, LicenseRecord, PictureFacts } from '../types';
 import type { PartialReason } from './budget';
 
 /**
@@ -25,6 +25,12 @@ export interface PageFacts {
    * the part read shows, and the verdict says so. Absent when the page was read to its end.
    */
   partial?: PartialReason;
+  /**
+   * The pictures read as licences (src/image/): their identifiers and licence records are also in
+   * `identifiers` and `licenses` (source `image`), so every rule and lookup treats them as the text's;
+   * here are their QR codes and whether each could be read at all. Absent when no picture was read.
+   */
+  pictures?: PictureFacts[];
 }
 
 /** The page showed anything the verdict can be about (an identifier, a licence record, a badge). */

@@ -42,6 +42,17 @@ export interface SnapshotScan {
   facts: PageFacts;
   /** One per evidence ref of `facts`; null where the evidence has no element in the page's body. */
   locators: (Locator | null)[];
+  /**
+   * The pictures the page shows as licences (src/scan/licence-pictures.ts), for the content script
+   * to fetch and have read; `ref` is the picture element's locator in `locators`.
+   */
+  pictures?: PictureCandidate[];
+}
+
+/** A picture to read: its absolute URL and its element's locator. */
+export interface PictureCandidate {
+  src: string;
+  ref: number;
 }
 
 /** The characters of an element's text a probe is cut from. */

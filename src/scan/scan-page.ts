@@ -33,7 +33,7 @@ export interface DetailedScan {
   locations: Location[];
 }
 
-const SOURCE_RANK: Record<IdentifierSource, number> = { text: 0, attribute: 1, link: 2 };
+const SOURCE_RANK: Record<IdentifierSource, number> = { text: 0, attribute: 1, link: 2, image: 3 };
 
 /** What the engine finds on a whole document or a subtree: facts, no verdict (see src/verdict/judge.ts). */
 export function scanPage(root: Node, options: ScanOptions): PageFacts {

@@ -13,9 +13,13 @@ function isLicenseBadge(b: Badge): boolean {
   return LICENSE_AUTHORITY.test(b.authority ?? '') || LICENSE_CLAIM.test(b.claims) || b.embedded.some((e) => BUSINESS_ID.test(e));
 }
 
-/** Does the page show any business license: an identifier, a license block, or an official 亮照 badge? */
-export function showsLicense(scan: Pick<PageFacts, 'identifiers' | 'licenses' | 'badges'>): boolean {
+/**
+ * Does the page show any business license: an identifier, a license block, an official 亮照 badge,
+ * or a licence picture (even one that could not be read: that is "could not read", not "no licence").
+ */
+export function showsLicense(scan: Pick<PageFacts, 'identifiers' | 'licenses' | 'badges'> & Pick<Partial<PageFacts>, 'pictures'>): boolean {
   return (
+    (scan.pictures?.length ?? 0) > 0 ||
     scan.identifiers.some((i) => i.kind === 'uscc' || i.kind === 'regno') ||
     scan.licenses.length > 0 ||
     scan.badges.some(isLicenseBadge)

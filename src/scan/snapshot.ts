@@ -3,9 +3,10 @@ import { collectText, type PageText } from './collect-text';
 import { cutDeepNesting } from './nesting-cut';
 import { elementAt, type Location } from './evidence';
 import { analyzePages, collectPages, storeOf, type ScanOptions } from './scan-page';
-import { probeOf, type Locator, type PageSnapshot, type SnapshotScan } from './locator';
+import { licencePictures } from './licence-pictures';
+import { probeOf, type Locator, type PageSnapshot, type PictureCandidate, type SnapshotScan } from './locator';
 
-export type { Locator, PageSnapshot, SnapshotPart, SnapshotScan } from './locator';
+export type { Locator, PageSnapshot, PictureCandidate, SnapshotPart, SnapshotScan } from './locator';
 
 /** The nesting a browser's parser builds at most (Chromium, Firefox and the HTML standard's tests: 512). */
 export const MAX_NESTING = 512;
@@ -49,7 +50,15 @@ export function scanSnapshot(snapshot: PageSnapshot, parse: ParseHtml, options: 
   else if (top) scan.facts.store = storeOf(scan, top, options.url);
   const index = new Map(roots.map((r, i) => [r, i]));
   const places = new Places();
-  return { facts: scan.facts, locators: scan.locations.map((loc) => locatorOf(loc, index, places)) };
+  const locators = scan.locations.map((loc) => locatorOf(loc, index, places));
+  const pictures: PictureCandidate[] = [];
+  if (top) {
+    for (const p of licencePictures(top, options.url)) {
+      const locator = locatorOf({ type: 'element', element: p.element }, index, places);
+      if (locator) pictures.push({ src: p.src, ref: locators.push(locator) - 1 });
+    }
+  }
+  return { facts: scan.facts, locators, ...(pictures.length ? { pictures } : {}) };
 }
 
 /**

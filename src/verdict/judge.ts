@@ -57,6 +57,7 @@ export function judge(facts: PageFacts, context: JudgeContext): Judgement {
 export function judged(facts: PageFacts, verdict: Verdict, registry: readonly RegistryLookup[] = []): ScanResult {
   const result: ScanResult = { url: facts.url, identifiers: facts.identifiers, licenses: facts.licenses, badges: facts.badges, verdict };
   if (registry.length) result.official = officialChecks(registry, facts.identifiers);
+  if (facts.pictures?.length) result.pictures = facts.pictures;
   return result;
 }
 

@@ -8,12 +8,15 @@ import { creditLow } from './rules/credit-low';
 import { deregistered } from './rules/deregistered';
 import { filingMismatch } from './rules/filing-mismatch';
 import { idInvalid } from './rules/id-invalid';
+import { licenceConflict } from './rules/licence-conflict';
+import { licenceTampered } from './rules/licence-tampered';
 import { licenseMissing } from './rules/license-missing';
 import { creditUnknown, listsStale, listsUnavailable } from './rules/list-status';
 import { nameMismatch } from './rules/name-mismatch';
 import { pagePartlyRead } from './rules/page-partly-read';
 import { notRegistered } from './rules/not-registered';
 import { personalWarn } from './rules/personal-warn';
+import { pictureUnclear } from './rules/picture-unclear';
 import { psbProvinceMismatch } from './rules/psb-province-mismatch';
 import { redlisted } from './rules/redlisted';
 import { registryUnreadable } from './rules/registry-unreadable';
@@ -25,13 +28,16 @@ import { fill, type Rule } from './rule';
  * the popup explain findings from here. A test fails when a file in rules/ is not registered.
  */
 export const RULES: readonly Rule[] = [
-  // What the page shows.
+  // What the page shows (its pictures included).
+  licenceTampered,
   badgeSpoofed,
   badgeMismatch,
   idInvalid,
+  licenceConflict,
   psbProvinceMismatch,
   licenseMissing,
   pagePartlyRead,
+  pictureUnclear,
   // What the lists say about it.
   blacklisted,
   notRegistered,

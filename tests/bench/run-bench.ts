@@ -5,6 +5,7 @@ import { benchFairness } from './fairness-bench';
 import { engineScan, measureForms } from './forms-accuracy';
 import { benchHostile } from './hostile-bench';
 import { benchReceiver } from './receiver-bench';
+import { benchOcr } from './ocr-bench';
 import { benchScan } from './scan-bench';
 
 /**
@@ -26,6 +27,7 @@ async function main() {
     ['shapes', () => benchHostile(chromiumPath)],
     ['receiver', () => benchReceiver()],
     ['cli', () => benchCli(args.includes('--cli') ? args[args.indexOf('--cli') + 1] : undefined)],
+    ['ocr', () => benchOcr(chromiumPath)],
     ['fairness', () => benchFairness(args.includes('--dist') ? args[args.indexOf('--dist') + 1] : undefined)],
   ];
   for (const [name, extra] of await optionalSections(chromiumPath)) sections.push([name, extra]);

@@ -17,9 +17,11 @@ describe('the built extension (dist/)', () => {
     expect(m.background.scripts).toBeUndefined();
     // storage: settings and verdicts; alarms: list sync; activeTab: the screenshot a user attaches to
     // a report; offscreen: the document where page snapshots are scanned (a service worker has no
-    // DOMParser); declarativeNetRequestWithHostAccess: the browser's own redirect of a listed site to
-    // the block page. Nothing broader (no tabs, scripting, webRequest).
-    for (const p of m.permissions) expect(['storage', 'alarms', 'activeTab', 'offscreen', 'declarativeNetRequestWithHostAccess'], p).toContain(p);
+    // DOMParser) and where licence pictures are read; declarativeNetRequestWithHostAccess: the
+    // browser's own redirect of a listed site to the block page; contextMenus: the item
+    // "用亮照卫士识别这张执照" on pictures (its click grants activeTab for that tab). Nothing broader
+    // (no tabs, scripting, webRequest).
+    for (const p of m.permissions) expect(['storage', 'alarms', 'activeTab', 'offscreen', 'declarativeNetRequestWithHostAccess', 'contextMenus'], p).toContain(p);
     expect(existsSync(join(dist('chrome'), 'extension/offscreen/offscreen.html'))).toBe(true);
     expect(m.permissions).toContain('storage');
     // The hosts the content scripts already run on, no more: Chrome redirects a navigation only for
@@ -52,6 +54,13 @@ describe('the built extension (dist/)', () => {
     expect(m.background.service_worker).toBeUndefined();
     expect(m.browser_specific_settings.gecko.id).toBe('liangzhao-guard@liangzhao.example');
     expect(m.permissions).toEqual(manifest('chrome').permissions.filter((p: string) => p !== 'offscreen'));
+  });
+
+  it('both builds carry the picture reader: models, keys and WASM from the npm packages (scripts/ocr-assets.mjs)', () => {
+    for (const t of ['chrome', 'firefox']) {
+      for (const f of ['det.onnx', 'rec.onnx', 'keys.txt', 'zxing_reader.wasm']) expect(statSync(join(dist(t), 'ocr', f)).size, `${t} ocr/${f}`).toBeGreaterThan(20_000);
+      expect(walk(dist(t)).some((f) => /ort-wasm[^/]*\.wasm$/.test(f)), `${t}: ONNX Runtime's WASM`).toBe(true);
+    }
   });
 
   it('zips both builds', () => {

@@ -16,7 +16,7 @@ describe('the permissions the extension can ask for', () => {
     expect(manifest.host_permissions).toEqual(scripts[0]!.matches);
     expect(manifest.optional_host_permissions).toBeUndefined();
     expect(manifest.optional_permissions).toBeUndefined();
-    expect(manifest.permissions).toEqual(['storage', 'alarms', 'activeTab', 'offscreen', 'declarativeNetRequestWithHostAccess']);
+    expect(manifest.permissions).toEqual(['storage', 'alarms', 'activeTab', 'offscreen', 'declarativeNetRequestWithHostAccess', 'contextMenus']);
   });
 
   it('include no request for more at run time', () => {

@@ -1,13 +1,18 @@
 import { open, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LANGS, type Lang } from '../../i18n/lang';
 import { lookupInFeed } from '../feed/apply-feed';
 import type { DataLookups } from '../../feed/lookup-types';
+import { withPictures } from '../../image/with-pictures';
 import { ScanBudget } from '../../scan/budget';
+import type { PageFacts } from '../../scan/facts';
+import { licencePictures } from '../../scan/licence-pictures';
 import { scanPage } from '../../scan/scan-page';
 import { MAX_NESTING } from '../../scan/snapshot';
-import type { ScanResult } from '../../types';
+import type { PictureFacts, QrCode, ScanResult } from '../../types';
+import { PICTURE_FILE } from '../ocr/decode-picture';
+import { readPictureFile } from '../ocr/node-reader';
 import { judge, judged } from '../../verdict/judge';
 import { UsageError, parseArgs, type Command } from './command';
 import { fetchPage } from './fetch-page';
@@ -29,13 +34,13 @@ export const scanCommand: Command = {
   name: 'scan',
   summary: '扫描页面中的营业执照、许可证与备案号 (scan a page for licenses and filings)',
   usage: [
-    'usage: liangzhao scan <file.html | http(s)://url> [--url <page URL>] [--json] [--lang zh-CN|zh-TW|en]',
-    '                      [--feed DIR|URL --pubkey KEY] [--allow-private]',
+    'usage: liangzhao scan <file.html | picture.png|jpg|jpeg|webp|gif | http(s)://url> [--url <page URL>] [--json]',
+    '                      [--lang zh-CN|zh-TW|en] [--feed DIR|URL --pubkey KEY] [--allow-private]',
     '',
     '  --url   the page\'s own URL, when scanning a saved file (for same-site badge checks); a registry',
     '          result page\'s URL (https://www.gsxt.gov.cn/…) also prints the registry\'s answer as `registry`',
     '  --allow-private  follow redirects to loopback, private and link-local addresses too',
-    '  --json  print one JSON object (identifiers, licenses, badges, verdict)',
+    '  --json  print one JSON object (identifiers, licenses, badges, verdict; with pictures, also qr)',
     '  --lang  language of messages (default zh-CN)',
     '  --feed  apply a signed list feed (directory or URL): blacklists, deregistrations, credit levels',
     '  --pubkey the feed publisher\'s Ed25519 public key (base64); required with --feed',
@@ -43,6 +48,9 @@ export const scanCommand: Command = {
     '  Reads at most 16 MB of a page, nested at most 512 levels, for at most 30 s; past that it',
     '  judges what it read and says that only part of the page was read. --json adds "encoding":',
     '  the character set the page was read in (BOM, Content-Type, <meta charset>, else detected).',
+    '',
+    '  A picture is read as a licence (OCR and QR codes, on this machine); a saved page also has the',
+    '  local pictures it shows as licences read (营业执照 / 证照 / 资质 / 亮照 by alt, file name or region).',
   ].join('\n'),
   async run(args, io) {
     const { flags, booleans, positionals } = parseArgs(args, { strings: ['url', 'lang', 'feed', 'pubkey'], booleans: ['json', 'allow-private'] });
@@ -50,17 +58,27 @@ export const scanCommand: Command = {
     const lang = (flags.get('lang')?.[0] ?? 'zh-CN') as Lang;
     if (!LANGS.includes(lang)) throw new UsageError(`--lang must be one of ${LANGS.join(', ')}`);
     const input = positionals[0]!;
-    const { bytes, truncated, contentType, url } = await load(input, booleans.has('allow-private'));
-    const page = decodeHtml(bytes, contentType);
-    const { html, cut } = cutDeepHtml(page.text, MAX_NESTING);
-    const document = parseHtmlDocument(html);
-    const pageUrl = flags.get('url')?.[0] ?? url;
-    const facts = scanPage(document, { url: pageUrl, budget: ScanBudget.of(SCAN_BUDGET_MS) });
-    const registry = registryOutput(document, pageUrl);
-    if (truncated || cut) {
-      // Read in part: what was read is judged, and no "licence missing" (it may be in the rest).
-      facts.partial = truncated ? 'size' : 'depth';
-      facts.store = null;
+    let facts: PageFacts;
+    let registry: ReturnType<typeof registryOutput>;
+    let encoding: string | null = null;
+    if (!/^https?:\/\//i.test(input) && PICTURE_FILE.test(input)) {
+      const pageUrl = flags.get('url')?.[0] ?? pathToFileURL(resolve(input)).href;
+      const { facts: picture } = await readPictureFile(resolve(input));
+      facts = withPictures({ url: pageUrl, identifiers: [], licenses: [], badges: [], store: null }, [picture]);
+    } else {
+      const { bytes, truncated, contentType, url } = await load(input, booleans.has('allow-private'));
+      const page = decodeHtml(bytes, contentType);
+      encoding = page.encoding;
+      const { html, cut } = cutDeepHtml(page.text, MAX_NESTING);
+      const document = parseHtmlDocument(html);
+      const pageUrl = flags.get('url')?.[0] ?? url;
+      facts = withPictures(scanPage(document, { url: pageUrl, budget: ScanBudget.of(SCAN_BUDGET_MS) }), await localPictures(document, url));
+      registry = registryOutput(document, pageUrl);
+      if (truncated || cut) {
+        // Read in part: what was read is judged, and no "licence missing" (it may be in the rest).
+        facts.partial = truncated ? 'size' : 'depth';
+        facts.store = null;
+      }
     }
     const feed = flags.get('feed')?.[0];
     let lookups: DataLookups | undefined;
@@ -74,11 +92,40 @@ export const scanCommand: Command = {
       }
     }
     const result = judged(facts, judge(facts, { lang, lookups }).verdict);
-    const json = registry ? { ...forOutput(result, page.encoding), registry } : forOutput(result, page.encoding);
-    io.out(booleans.has('json') ? JSON.stringify(json, null, 2) : formatReport(result, lang) + (registry ? formatRegistry(registry, lang) : ''));
+    const qr = facts.pictures ? { qr: facts.pictures.flatMap((p) => p.qr) } : {};
+    const json = { ...forOutput(result, encoding), ...qr, ...(registry ? { registry } : {}) };
+    const report = formatReport(result, lang) + (facts.pictures ? formatQr(facts.pictures.flatMap((p) => p.qr), lang) : '') + (registry ? formatRegistry(registry, lang) : '');
+    io.out(booleans.has('json') ? JSON.stringify(json, null, 2) : report);
     return 0;
   },
 };
+
+/**
+ * The local pictures a saved page shows as licences (src/scan/licence-pictures.ts), read with the
+ * OCR engine; a picture that cannot be read is "could not read", never a failed scan. Pictures on
+ * other hosts are not fetched: the command line reads what is on this machine.
+ */
+async function localPictures(document: Document, fileUrl: string): Promise<PictureFacts[]> {
+  if (!fileUrl.startsWith('file:')) return [];
+  const out: PictureFacts[] = [];
+  for (const { src } of licencePictures(document, fileUrl)) {
+    if (!src.startsWith('file:')) continue;
+    const path = fileURLToPath(src);
+    try {
+      out.push((await readPictureFile(path, src.split('/').pop())).facts);
+    } catch (error) {
+      out.push({ picture: src.split('/').pop() ?? src, status: 'unreadable', reason: error instanceof Error ? error.message : String(error), identifiers: [], licence: null, qr: [], lines: [] });
+    }
+  }
+  return out;
+}
+
+/** The QR codes of the pictures, for the readable report. */
+function formatQr(codes: QrCode[], lang: Lang): string {
+  if (!codes.length) return '';
+  const words = { 'zh-CN': ['二维码', '官方登记系统', '非官方网站', '代码'], 'zh-TW': ['二維碼', '官方登記系統', '非官方網站', '代碼'], en: ['QR code', 'official registry', 'not an official site', 'code'] }[lang];
+  return '\n' + codes.map((q) => `${words[0]}: ${q.text}${q.host ? ` (${q.official ? words[1] : words[2]} ${q.host})` : ''}${q.code ? ` ${words[3]} ${q.code}` : ''}`).join('\n') + '\n';
+}
 
 interface Loaded {
   bytes: Uint8Array;
@@ -123,9 +170,9 @@ async function load(input: string, allowPrivate: boolean): Promise<Loaded> {
 /**
  * The JSON contract: no internal evidence refs, and a finding's advice and topic (what the UI shows
  * beside it; the readable report prints the advice) stay out of it as before; `encoding` (added by
- * issue 15) says how the page was read.
+ * issue 15) says how the page was read (absent for a picture).
  */
-function forOutput(result: ScanResult, encoding: string): ScanResult & { encoding: string } {
+function forOutput(result: ScanResult, encoding: string | null): ScanResult & { encoding?: string } {
   const strip = <T extends { ref?: number }>({ ref: _ref, ...rest }: T) => rest;
   return {
     url: result.url,
@@ -133,6 +180,6 @@ function forOutput(result: ScanResult, encoding: string): ScanResult & { encodin
     licenses: result.licenses.map(strip),
     badges: result.badges.map(strip),
     verdict: { level: result.verdict.level, findings: result.verdict.findings.map(({ ref: _ref, advice: _advice, topic: _topic, ...rest }) => rest) },
-    encoding,
+    ...(encoding ? { encoding } : {}),
   };
 }

@@ -1,6 +1,9 @@
 import { makeFinding, type PageRule } from '../rule';
 
-/** A labelled identifier fails its check character, structure or form. */
+/**
+ * A labelled identifier fails its check character, structure or form. A code read from a picture
+ * counts only when it was read surely; otherwise it is picture-unclear's "could not read clearly".
+ */
 export const idInvalid: PageRule = {
   code: 'id-invalid',
   severity: 'warning',
@@ -18,7 +21,7 @@ export const idInvalid: PageRule = {
   },
   evaluate({ facts: { identifiers }, lang }) {
     return identifiers
-      .filter((i) => !i.valid && i.label !== null)
+      .filter((i) => !i.valid && i.label !== null && (i.source !== 'image' || i.readSurely === true))
       .map((i) => {
         const problems = i.problems.map((p) => PROBLEM_WORDS[p]?.[lang] ?? p).join(lang === 'en' ? ', ' : '，');
         return makeFinding(idInvalid, lang, { label: i.label!, value: i.value, problems, kind: i.kind }, i.evidence, i.ref);

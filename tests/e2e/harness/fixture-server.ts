@@ -10,7 +10,7 @@ const ROOTS: Record<string, string> = {
   '/demo/': join(repo, 'tests/fixtures/demo'),
   '/e2e/': join(repo, 'tests/e2e/fixtures'),
 };
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png' };
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.jpg': 'image/jpeg' };
 
 export interface FixtureServer {
   origin: string;

@@ -1,0 +1,122 @@
+import { normalizeText } from '../identifiers/normalize';
+import type { OcrLine } from '../ocr/ocr-engine';
+import { detectText } from '../scan/detect-text';
+import { excerpt } from '../scan/evidence';
+import { findLicenses } from '../scan/licenses';
+import type { Identifier, LicenseRecord } from '../types';
+import { repairCode, type CodeReading } from './code-repair';
+import { layoutText } from './ocr-layout';
+
+/** What the field reader made of a picture's text. */
+export interface PictureFields {
+  identifiers: Identifier[];
+  licence: LicenseRecord | null;
+  /** The laid-out text (rows, tab-separated cells). */
+  text: string;
+}
+
+/** Runs of characters that could be a code: letters, digits and the bars a reader sees for 1. */
+const CODE_RUN = /[0-9A-Za-z|]{15,19}/g;
+
+/**
+ * A picture's text lines → the same facts a page's text gives: codes repaired where exactly one
+ * reading passes (code-repair.ts), the lines laid out as rows and cells (ocr-layout.ts), then the
+ * page's own readers — detectText for identifiers, findLicenses for the licence card — so one set of
+ * labels and rules serves text and pictures.
+ */
+export function readFields(lines: OcrLine[], picture: string): PictureFields {
+  const readings = new Map<string, CodeReading>();
+  // A lone character read unsurely is a speck the detector took for text (a stroke of the seal,
+  // a dot of the border); a lone character read surely is half of a letter-spaced label.
+  const kept = lines.filter((l) => l.text.trim().length > 1 || l.confidence >= 0.9);
+  const repaired = kept.map((line) => repairLine(line, readings));
+  const { text } = layoutText(repaired);
+  const norm = normalizeText(text);
+  const occurrences = detectText(norm);
+  const name = pictureName(picture);
+  const identifiers: Identifier[] = [];
+  for (const o of occurrences) {
+    if (identifiers.some((i) => i.kind === o.kind && i.value === o.value)) continue;
+    const id: Identifier = {
+      kind: o.kind, value: o.value, valid: o.valid, problems: o.problems, label: o.label, source: 'image',
+      evidence: `${name}：${excerpt(text, o.start, o.end)}`, count: 1, picture,
+    };
+    if (o.region) id.region = o.region;
+    if (o.kind === 'uscc' || o.kind === 'regno') {
+      const reading = readings.get(o.value);
+      // A code that fails its check is the shop's only when every character was read surely.
+      id.readSurely = Boolean(reading && reading.confident && !reading.ambiguous);
+    }
+    identifiers.push(id);
+  }
+  return { identifiers, licence: licenceOf(norm, text, occurrences, identifiers, picture, name), text };
+}
+
+/** The line with each code-like run repaired (when exactly one reading passes its check). */
+function repairLine(line: OcrLine, readings: Map<string, CodeReading>): OcrLine {
+  let chars = line.chars;
+  const text = chars.map((c) => c.char).join('');
+  CODE_RUN.lastIndex = 0;
+  for (let m = CODE_RUN.exec(text); m; m = CODE_RUN.exec(text)) {
+    const run = chars.slice(m.index, m.index + m[0].length);
+    const kind = m[0].length === 15 && /^[0-9OoIilLZzSsB|]+$/.test(m[0]) ? 'regno' : 'uscc';
+    const reading = repairCode(run, kind);
+    readings.set(reading.value, reading);
+    if (reading.value !== m[0]) {
+      chars = [...chars.slice(0, m.index), ...[...reading.value].map((char, i) => ({ ...run[i]!, char })), ...chars.slice(m.index + m[0].length)];
+    }
+  }
+  return chars === line.chars ? line : { ...line, chars, text: chars.map((c) => c.char).join('') };
+}
+
+/**
+ * The picture's licence: the card the page reader finds in its text, with the picture's code when
+ * the code stands apart from the fields (the paper licence prints it top left), and 类型 / 注册资本.
+ */
+function licenceOf(norm: string, text: string, occurrences: ReturnType<typeof detectText>, ids: Identifier[], picture: string, name: string): LicenseRecord | null {
+  const cards = findLicenses(norm, text, occurrences);
+  const codes = ids.filter((i) => i.kind === 'uscc' && i.label !== null);
+  const regnos = ids.filter((i) => i.kind === 'regno' && i.label !== null);
+  const card = cards.find((c) => c.name || c.uscc) ?? cards[0];
+  if (!card && !codes.length && !regnos.length) return null;
+  const base: LicenseRecord = card
+    ? (({ start: _s, end: _e, ...rest }) => rest)(card)
+    : { heading: null, name: null, uscc: null, regno: null, legalRepresentative: null, address: null, authority: null, established: null, validity: null, scope: null, evidence: codes[0]?.evidence ?? regnos[0]?.evidence ?? '' };
+  return {
+    ...base,
+    name: base.name ?? valueAfter(norm, text, /(?:企业)?名称\t/g),
+    uscc: base.uscc ?? (codes.length === 1 ? codes[0]!.value : null),
+    regno: base.regno ?? (regnos.length === 1 ? regnos[0]!.value : null),
+    type: valueAfter(norm, text, /(?:企业|主体)?类型\t/g),
+    capital: valueAfter(norm, text, /注册资本\t/g),
+    evidence: `${name}：${base.evidence}`,
+    picture,
+  };
+}
+
+/** The cell after a label (up to the next tab or line break), as read. */
+function valueAfter(norm: string, text: string, label: RegExp): string | null {
+  label.lastIndex = 0;
+  const m = label.exec(norm);
+  if (!m) return null;
+  const start = m.index + m[0].length;
+  let end = start;
+  while (end < norm.length && norm[end] !== '\t' && norm[end] !== '\n') end++;
+  const value = clean(text.slice(start, end));
+  return value || null;
+}
+
+const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** A short name for a picture in evidence: its file name, or "图片". */
+export function pictureName(picture: string): string {
+  const last = picture.split(/[?#]/)[0]!.split('/').pop() ?? '';
+  let decoded = last;
+  try {
+    decoded = decodeURIComponent(last);
+  } catch {
+    // Not percent-encoded text: keep it as it is.
+  }
+  const short = decoded.length > 40 ? decoded.slice(0, 37) + '…' : decoded;
+  return short ? `图片 ${short}` : '图片';
+}
