@@ -8,6 +8,8 @@ const LICENCE_FILE = /yyzz|yingyezhizhao|zhizhao|zhengzhao|liangzhao|licen[cs]e|
 const REGION_WORDS = /营业执照|证照信息|店铺资质|商家资质|企业资质|资质信息|亮照|工商信息|经营者信息|主体信息/;
 /** A region whose text is longer than this is a whole page, not a licence region. */
 const REGION_CHARS = 400;
+/** …and so is one of more nodes than this (read at most this many, so a page of thousands of pictures stays linear). */
+const REGION_NODES = 200;
 /** A link to the picture itself (a thumbnail opening the full-size licence). */
 const IMAGE_FILE = /\.(?:png|jpe?g|webp|gif|bmp)$/i;
 /** Pictures read per page at most: a licence page shows one or two. */
@@ -32,10 +34,11 @@ export function licencePictures(doc: Document, pageUrl: string): LicencePicture[
   const url = parseUrl(pageUrl);
   const platformPage = url ? Boolean(platformForHost(url.hostname)?.isLicencePicturePage?.(url)) : false;
   const out: LicencePicture[] = [];
+  const base = baseOf(doc, pageUrl);
   for (const img of Array.from(doc.getElementsByTagName('img'))) {
     if (out.length >= MAX_PICTURES) break;
     const raw = img.getAttribute('src') ?? img.getAttribute('data-src') ?? '';
-    const src = resolve(raw, doc, pageUrl);
+    const src = resolve(raw, base);
     if (!src || tooSmall(img) || inBadgeLink(img) || out.some((p) => p.src === src)) continue;
     const words = normalizeText(`${img.getAttribute('alt') ?? ''} ${img.getAttribute('title') ?? ''}`);
     const why: LicencePicture['why'] | null = LICENCE_WORDS.test(words)
@@ -68,19 +71,46 @@ function inBadgeLink(img: Element): boolean {
 function inLicenceRegion(img: Element): boolean {
   let el: Element | null = img.parentElement;
   for (let depth = 0; el && depth < 4; depth++, el = el.parentElement) {
-    const text = el.textContent ?? '';
-    if (text.length > REGION_CHARS) return false;
+    const text = smallText(el);
+    if (text === null) return false;
     if (REGION_WORDS.test(normalizeText(text))) return true;
   }
   return false;
 }
 
-function resolve(raw: string, doc: Document, pageUrl: string): string | null {
+/** The element's text, or null once it passes REGION_CHARS or REGION_NODES (never reads further). */
+function smallText(el: Element): string | null {
+  let text = '';
+  let nodes = 0;
+  const stack: Node[] = [el];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (++nodes > REGION_NODES) return null;
+    if (node.nodeType === 3) {
+      text += node.nodeValue ?? '';
+      if (text.length > REGION_CHARS) return null;
+      continue;
+    }
+    for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
+  }
+  return text;
+}
+
+/** The base the page's relative addresses resolve against (its <base href>, else its URL), once per page. */
+function baseOf(doc: Document, pageUrl: string): string | undefined {
+  const base = doc.querySelector('base[href]')?.getAttribute('href');
+  try {
+    return base ? new URL(base, pageUrl || undefined).href : pageUrl || undefined;
+  } catch {
+    return pageUrl || undefined;
+  }
+}
+
+function resolve(raw: string, base: string | undefined): string | null {
   const trimmed = raw.trim();
   if (!trimmed || trimmed.startsWith('data:') && trimmed.length > 8_000_000) return null;
-  const base = doc.querySelector('base[href]')?.getAttribute('href') ?? undefined;
   try {
-    const u = new URL(trimmed, base ? new URL(base, pageUrl || undefined).href : pageUrl || undefined);
+    const u = new URL(trimmed, base);
     return /^(?:https?|file|data|blob):$/.test(u.protocol) ? u.href : null;
   } catch {
     return null;
