@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { withPictures } from '../../src/image/with-pictures';
 import { readPictureFile } from '../../src/tools/ocr/node-reader';
 import { judge } from '../../src/verdict/judge';
+import type { ReadOptions } from '../../src/ocr/ocr-engine';
 import type { RenderedPicture } from '../licence-pictures/make-pictures';
 
 /**
@@ -13,9 +14,9 @@ import type { RenderedPicture } from '../licence-pictures/make-pictures';
  * finding on a clean licence or a picture with no licence (must be 0); `invalid_flagged`: an
  * invalid printed code said as id-invalid or "could not read clearly", never as danger.
  *
- * `npx tsx tests/bench/ocr-accuracy.ts DIR` prints the figures and each miss.
+ * `npx tsx tests/bench/ocr-accuracy.ts DIR [--batch N]` prints the figures and each miss.
  */
-export async function ocrAccuracy(dir: string) {
+export async function ocrAccuracy(dir: string, options?: ReadOptions) {
   const set = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as RenderedPicture[];
   const count = { licences: 0, uscc: 0, name: 0, tampered: 0, tamperedCaught: 0, spoofed: 0, spoofedCaught: 0, invalid: 0, invalidFlagged: 0, quiet: 0, falseAlarms: 0, dangerOnInvalid: 0 };
   const misses: string[] = [];
@@ -23,7 +24,7 @@ export async function ocrAccuracy(dir: string) {
   const stages: Record<string, number[]> = {};
   for (const { spec, file } of set) {
     const started = performance.now();
-    const { facts: picture, timings } = await readPictureFile(join(dir, file), file);
+    const { facts: picture, timings } = await readPictureFile(join(dir, file), file, options);
     ms.push(performance.now() - started);
     for (const [stage, t] of Object.entries(timings)) (stages[stage] ??= []).push(t);
     const facts = withPictures({ url: `file:///${file}`, identifiers: [], licenses: [], badges: [], store: null }, [picture]);
@@ -81,5 +82,6 @@ export async function ocrAccuracy(dir: string) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = process.argv[2];
   if (!dir) throw new Error('usage: ocr-accuracy.ts DIR (made by tests/licence-pictures/make-pictures.ts)');
-  console.log(JSON.stringify(await ocrAccuracy(dir), null, 1));
+  const batch = process.argv.indexOf('--batch');
+  console.log(JSON.stringify(await ocrAccuracy(dir, batch > 0 ? { batch: Number(process.argv[batch + 1]) } : undefined), null, 1));
 }
