@@ -198,8 +198,8 @@ new MessageRouter(
     async explainBlock({ url, via, fetchDetails }, caller) {
       return blocking.explain(caller.tabId, url, via, fetchDetails);
     },
-    async continueToSite({ url, auto }) {
-      return blocking.continueTo(url, auto);
+    async continueToSite({ url }, caller) {
+      return blocking.continueTo(caller.tabId, url);
     },
     async closeBlockedTab(_payload, caller) {
       if (caller.tabId === null) return { closed: false };
