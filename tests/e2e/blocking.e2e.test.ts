@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseFeedKey } from '../../src/feed/signature';
 import { buildFeed } from '../../src/tools/feed/build/build-feed';
 import { BROWSERS, useDriver, waitForPanel, type ExtensionPage, type ShopTab } from './driver/all';
@@ -73,6 +74,13 @@ const marksOn = (tab: ShopTab) =>
  * the page asked for, which the browser's redirect to the block page never loads).
  */
 const follow = (tab: ShopTab, url: string) => tab.evaluate((u) => void setTimeout(() => (location.href = u)), url);
+
+/** Where the e2e screenshots go (as firstrun.e2e.test.ts): the block page and a marked search page, Chromium's. */
+const SHOTS = fileURLToPath(new URL('../../artifacts/screenshots/', import.meta.url));
+const shot = async (tab: ShopTab, file: string) => {
+  mkdirSync(SHOTS, { recursive: true });
+  writeFileSync(join(SHOTS, file), await tab.screenshot());
+};
 
 const isBlockPage = (url: string, origin: string) => url.startsWith(`${origin}/extension/block/block.html`);
 
@@ -155,6 +163,7 @@ describe.each(BROWSERS)('%s: the block page and search-result marks', (name) => 
     // The browser never asked the scam site for the page, so its own script never ran.
     expect(asked('/item/1')).toBe(0);
     expect(asked('/ran')).toBe(0);
+    if (name === 'chromium') await shot(tab, 'block-page.png');
 
     await tab.click('[data-action="back"]');
     expect(await waitForUrl(tab, (u) => u === `http://${PLAIN}/`)).toBe(`http://${PLAIN}/`);
@@ -273,6 +282,7 @@ describe.each(BROWSERS)('%s: the block page and search-result marks', (name) => 
     await tab.evaluate(() => (window as unknown as { addMore(): void }).addMore());
     const later = await poll(() => marksOn(tab), (m) => m.length >= 3);
     expect(later.map((m) => `${m.result} ${m.level}`).sort()).toEqual(['r-later red', 'r-odd amber', 'r-scam red']);
+    if (name === 'chromium') await shot(tab, 'search-marks.png');
     await tab.close();
   });
 
