@@ -18,12 +18,15 @@ import { SettingsStore } from './settings-store';
 import { TabVerdicts } from './tab-verdicts';
 import { ToolbarBadge } from './toolbar-badge';
 import { UiStrings } from './ui-strings';
+import { makeT } from '../ui/i18n';
 import { UserRulesStore } from './user-rules-store';
 
 const settings = new SettingsStore();
-const badge = new ToolbarBadge();
-const verdicts = new TabVerdicts((tabId, v) => badge.show(tabId, v?.result?.verdict.level ?? null));
 const strings = new UiStrings();
+/** The UI language the options chose (or the browser's). */
+const uiLang = async () => resolveLang(await settings.get(), browser.i18n.getUILanguage());
+const badge = new ToolbarBadge(async () => makeT(await strings.get(await uiLang()).catch(() => ({})), (key) => browser.i18n.getMessage(key)));
+const verdicts = new TabVerdicts((tabId, v) => badge.show(tabId, v));
 const lists = new ListsService();
 const engine = new PageEngine();
 const userRules = new UserRulesStore();

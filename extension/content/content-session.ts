@@ -176,7 +176,10 @@ export class ContentSession {
     if (!config || !t || !checked) return;
     const { result, user } = checked;
     const level = result.verdict.level;
-    if (config.dismissed || level === 'none') {
+    // Good pages stay quiet: nothing is drawn where nothing was found wrong (unless the user asked
+    // for the pill there); the toolbar button still says what was read.
+    const quiet = level === 'none' || (level === 'ok' && !config.settings.quietPill);
+    if (config.dismissed || (quiet && this.full !== 'opened')) {
       this.renders++;
       this.panel?.destroy();
       this.panel = null;

@@ -7,6 +7,7 @@ import type { T } from '../ui/i18n';
 import type { Copy } from '../ui/lookup-buttons';
 import { UserRulesNote } from '../ui/user-rules-note';
 import { levelText } from '../ui/i18n';
+import { listsChecked } from '../../src/ui-model/lists-checked';
 import { VerdictView } from '../ui/verdict-view';
 import { reveal, viewportRect } from './highlight';
 
@@ -73,7 +74,7 @@ export function PanelApp({ result, t, lang, autoExpand, openedByUser = false, fi
     userAction.current = true;
     setExpanded(next);
   };
-  const { title, hint } = levelText(level, t);
+  const { title, hint, detail } = levelText(level, t, listsChecked(result.verdict.findings));
   const count = result.verdict.findings.filter((f) => f.severity !== 'info').length;
 
   return (
@@ -100,6 +101,7 @@ export function PanelApp({ result, t, lang, autoExpand, openedByUser = false, fi
               <div class="lz-brand">{t('extName')}</div>
               <div class="lz-title" role="status">{title}</div>
               <div class="lz-hint">{hint}</div>
+              {detail && <div class="lz-hint lz-detail">{detail}</div>}
             </div>
             <button type="button" ref={collapseRef} class="lz-icon-btn" aria-label={t('panelCollapse')} title={t('panelCollapse')} onClick={() => open(false)}>
               ▾

@@ -20,6 +20,8 @@ const PILL_CSS = `
 .lz-pill svg { width: 24px; height: 24px; color: var(--accent); }
 .lz-pill:hover { border-color: var(--accent); }
 .lz-count { min-width: 18px; height: 18px; padding: 0 5px; border-radius: 9px; background: var(--accent); color: #fff; font-size: 11px; line-height: 18px; text-align: center; }
+.lz[data-level="caution"] .lz-count { color: #1f2328; }
+@media (prefers-color-scheme: dark) { .lz .lz-count { color: #1f2023; } }
 `;
 
 const MARK_CSS = `

@@ -8,6 +8,7 @@ import type { T } from '../ui/i18n';
 import { copyFromPage } from '../ui/mount-page';
 import { UserRulesNote } from '../ui/user-rules-note';
 import { levelText } from '../ui/i18n';
+import { listsChecked } from '../../src/ui-model/lists-checked';
 import { VerdictView } from '../ui/verdict-view';
 
 /** The toolbar popup: the tab's verdict, its numbers with official lookups, and its badges. */
@@ -20,7 +21,7 @@ export function PopupApp({ verdict, t, lang, dismissed, tabId = null }: { verdic
     if (root) root.dataset.level = level;
     document.documentElement.dataset.level = level;
   }, [level]);
-  const { title, hint } = levelText(level, t);
+  const { title, hint, detail } = levelText(level, t, listsChecked(result?.verdict.findings ?? []));
   const host = verdict ? new URL(verdict.url).hostname : '';
   // "Report this shop" / "This warning is wrong": the report page opens as a tab next to the shop.
   const report = (dispute: string | null) => tabId !== null && void send('openReportPage', { tabId, dispute, title: null }).then(() => window.close());
@@ -35,6 +36,7 @@ export function PopupApp({ verdict, t, lang, dismissed, tabId = null }: { verdic
           <div class="lz-brand">{t('extName')}</div>
           <div class="lz-title">{result ? title : t('extName')}</div>
           {result && <div class="lz-hint">{hint}</div>}
+          {result && detail && <div class="lz-hint lz-detail">{detail}</div>}
           {host && <div class="lz-url">{host}</div>}
         </div>
       </header>

@@ -43,9 +43,9 @@ export const REPORT_CSS = `
 .lz-inline-btn { margin-left: 8px; vertical-align: baseline; }
 .lz-problems { color: var(--danger); border: 1px solid var(--danger); border-radius: 8px; padding: 8px 12px 8px 28px; margin: 0 0 12px; font-size: 13px; background: var(--bg); }
 .lz-warn-text { color: var(--warning); font-weight: 600; }
-.lz-privacy { font-size: 12px; color: var(--muted); border-left: 3px solid var(--ok); padding-left: 8px; }
+.lz-privacy { font-size: 12px; color: var(--muted); border-left: 3px solid var(--link); padding-left: 8px; }
 .lz-complaint { font-family: ui-monospace, monospace; font-size: 12px; }
-.lz-done h2 { color: var(--ok); }
+.lz-done h2 { color: var(--fg); }
 .lz-banner { border: 1px solid var(--warning); border-left-width: 4px; border-radius: 8px; padding: 10px 12px; margin: 0 0 16px; background: var(--bg); font-size: 13px; }
 .lz-reports { list-style: none; margin: 0; padding: 0; display: grid; gap: 10px; }
 .lz-report-row { border: 1px solid var(--line); border-left: 4px solid var(--st, var(--line)); border-radius: 10px; padding: 12px 14px; background: var(--bg); }

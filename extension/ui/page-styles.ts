@@ -13,7 +13,7 @@ body.lz:has(.lz-options) { background: var(--surface); }
 .lz-url { font-size: 11px; opacity: .85; word-break: break-all; margin-top: 2px; }
 .lz-options { max-width: 720px; margin: 0 auto; padding: 24px 20px 48px; }
 .lz-options h1 { display: flex; align-items: center; gap: 10px; font-size: 22px; margin: 0 0 20px; }
-.lz-options h1 svg { width: 32px; height: 32px; color: var(--ok); }
+.lz-options h1 svg { width: 32px; height: 32px; color: var(--link); }
 .lz-options h2 { font-size: 15px; margin: 0 0 8px; }
 .lz-box { border: 1px solid var(--line); border-radius: 10px; padding: 14px 16px; margin: 0 0 16px; background: var(--bg); }
 .lz-box p { margin: 4px 0 8px; color: var(--muted); font-size: 12px; }
@@ -28,6 +28,6 @@ body.lz:has(.lz-options) { background: var(--surface); }
 .lz-chips button { border: 0; background: transparent; width: 22px; height: 22px; border-radius: 50%; }
 .lz-chips button:hover { background: var(--line); }
 .lz-error { color: var(--danger); font-size: 12px; }
-.lz-saved { color: var(--ok); font-size: 12px; }
+.lz-saved { color: var(--muted); font-size: 12px; }
 .lz-data { margin: 0; padding-left: 18px; }
 `;

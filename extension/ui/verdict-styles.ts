@@ -7,14 +7,14 @@
 export const VERDICT_BASE_CSS = `
 .lz {
   --bg: #ffffff; --fg: #1f2328; --muted: #5f6368; --line: #e4e6ea; --surface: #f5f6f8; --link: #1a5fd0;
-  --danger: #d93025; --warning: #e8710a; --caution: #c98a00; --ok: #188038; --none: #5f6368; --info: #5f6368;
+  --danger: #c5221f; --warning: #b54708; --caution: #c98a00; --ok: #4f5b6b; --none: #5f6368; --info: #5f6368;
   --accent: var(--none);
   font: 13px/1.5 system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif;
   color: var(--fg); background: var(--bg); text-align: left; letter-spacing: normal;
 }
 @media (prefers-color-scheme: dark) {
   .lz { --bg: #1f2023; --fg: #e8eaed; --muted: #a0a6ad; --line: #3a3d42; --surface: #2a2c30; --link: #8ab4f8;
-    --danger: #f28b82; --warning: #fcad70; --caution: #fdd663; --ok: #81c995; --none: #9aa0a6; --info: #9aa0a6; }
+    --danger: #f28b82; --warning: #fcad70; --caution: #fdd663; --ok: #a8b4c4; --none: #9aa0a6; --info: #9aa0a6; }
 }
 .lz *, .lz *::before, .lz *::after { box-sizing: border-box; }
 .lz[data-level="danger"] { --accent: var(--danger); }
@@ -66,12 +66,12 @@ export const VERDICT_CSS =
 .lz-id-kind { font-size: 12px; color: var(--muted); }
 .lz-id-value { font: 600 13px/1.4 ui-monospace, "SFMono-Regular", "Noto Sans Mono CJK SC", monospace; word-break: break-all; }
 .lz-check { font-size: 11px; white-space: nowrap; }
-.lz-check[data-valid="true"] { color: var(--ok); }
+.lz-check[data-valid="true"] { color: var(--muted); }
 .lz-check[data-valid="false"] { color: var(--danger); }
 .lz-id .lz-actions { grid-column: 1 / -1; }
 .lz-note { font-size: 11px; color: var(--muted); margin: 12px 0 0; }
 .lz-foot { display: flex; justify-content: space-between; align-items: center; gap: 8px; border-top: 1px solid var(--line); padding: 8px 14px; font-size: 12px; }
 .lz-foot a { text-decoration: none; }
 .lz-link-btn { border: 0; background: none; padding: 0; color: var(--muted) !important; text-decoration: underline; font-size: 12px; }
-.lz-toast { font-size: 12px; color: var(--ok); margin-top: 4px; }
+.lz-toast { font-size: 12px; color: var(--fg); margin-top: 4px; }
 `;

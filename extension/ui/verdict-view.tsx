@@ -64,7 +64,7 @@ function IdentifierRow({ id, t, lang, copy }: { id: Identifier; t: T; lang: Lang
     <li class="lz-card lz-id" data-kind={id.kind}>
       <span class="lz-id-kind">{t(kindKey(id.kind))}</span>
       <span class="lz-check" data-valid={String(id.valid)}>
-        {id.valid ? `✓ ${t('valid')}` : `✗ ${t('invalid')}`}
+        {id.valid ? t('valid') : `✗ ${t('invalid')}`}
       </span>
       <span class="lz-id-value">{id.value}</span>
       <span />
@@ -80,7 +80,7 @@ function BadgeRow({ badge, t, lang, copy }: { badge: Badge; t: T; lang: Lang; co
     <li class="lz-card lz-id" data-severity={badge.official ? undefined : 'warning'}>
       <span class="lz-id-kind">{badge.claims}</span>
       <span class="lz-check" data-valid={String(badge.official)}>
-        {badge.official ? '✓' : '✗'} {status}
+        {badge.official ? status : `✗ ${status}`}
       </span>
       <span class="lz-id-value">{badge.host}</span>
       <span />

@@ -8,11 +8,16 @@ export interface Settings {
   language: 'auto' | Lang;
   /** `warnings`: the panel opens by itself only for danger and warning; `always`: also for caution. */
   panelOpens: 'always' | 'warnings';
+  /**
+   * Show the small pill on pages where nothing was found wrong. Off by default: good pages stay
+   * quiet, as Safe Browsing is quiet on good sites (the toolbar still shows what was read).
+   */
+  quietPill: boolean;
   /** Host patterns the extension leaves alone (see site-pattern.ts). */
   allowlist: string[];
 }
 
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ version: 1, language: 'auto', panelOpens: 'warnings', allowlist: [] });
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ version: 1, language: 'auto', panelOpens: 'warnings', quietPill: false, allowlist: [] });
 
 const MAX_ALLOWLIST = 500;
 
@@ -33,7 +38,8 @@ export function normalizeSettings(raw: unknown): Settings {
       if (allowlist.length >= MAX_ALLOWLIST) break;
     }
   }
-  return { version: 1, language, panelOpens, allowlist };
+  const quietPill = typeof r.quietPill === 'boolean' ? r.quietPill : DEFAULT_SETTINGS.quietPill;
+  return { version: 1, language, panelOpens, quietPill, allowlist };
 }
 
 /** The language to use: the user's choice, or the browser's UI language. */
