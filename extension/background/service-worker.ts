@@ -4,7 +4,8 @@
  */
 import browser from 'webextension-polyfill';
 import { findAllowlisted } from '../../src/ui-model/site-pattern';
-import type { StoredDataSummary } from '../protocol/messages';
+import type { StoredDataSummary, TabCommand } from '../protocol/messages';
+import { ownSiteOnly } from '../protocol/authorize';
 import { resolveLang } from '../../src/ui-model/settings';
 import { ListsService } from './lists-service';
 import { PageChecks } from './page-checks';
@@ -71,6 +72,30 @@ async function summary(): Promise<StoredDataSummary> {
   };
 }
 
+/**
+ * The danger panel's "离开这个页面": back where the shopper came from, or, with nothing to go back
+ * to (a shop opened in a new tab), an empty page.
+ */
+async function leaveTab(tabId: number): Promise<void> {
+  try {
+    await browser.tabs.goBack(tabId);
+  } catch {
+    await browser.tabs.update(tabId, { url: 'about:blank' });
+  }
+}
+
+// The keyboard command (default Alt+Shift+L): the active tab's panel opens and takes the focus.
+browser.commands.onCommand.addListener((command, tab) => {
+  if (command !== 'open-panel') return;
+  const command_: TabCommand = { lzCommand: 'openPanel' };
+  const send = async () => {
+    const id = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (id !== undefined) await browser.tabs.sendMessage(id, command_);
+  };
+  // A page without our content script (a browser page, an allowlisted site) has nobody to open.
+  send().catch(() => undefined);
+});
+
 new MessageRouter(
   {
     ...reportHandlers(reports, reportEndpoints, userRules),
@@ -100,8 +125,17 @@ new MessageRouter(
       await verdicts.set(caller.tabId, { url, result: null, allowlisted, reportedAt: Date.now() });
       return { stored: true };
     },
-    async dismissSite({ host }) {
-      return { dismissed: await settings.dismiss(host) };
+    async dismissSite({ host }, caller) {
+      return { dismissed: await settings.dismiss(ownSiteOnly(host, caller)) };
+    },
+    async leavePage(_, caller) {
+      if (caller.tabId === null) return { left: false };
+      await leaveTab(caller.tabId);
+      return { left: true };
+    },
+    async setPanelSide({ side }) {
+      const saved = await settings.save({ ...(await settings.get()), panelSide: side });
+      return { side: saved.panelSide };
     },
     async getTabVerdict({ tabId }) {
       return verdicts.get(tabId);
@@ -112,8 +146,8 @@ new MessageRouter(
     async saveSettings({ settings: next }) {
       return settings.save(next);
     },
-    async undismissSite({ host }) {
-      return { dismissed: await settings.undismiss(host) };
+    async undismissSite({ host }, caller) {
+      return { dismissed: await settings.undismiss(ownSiteOnly(host, caller)) };
     },
     async getStoredDataSummary() {
       return summary();

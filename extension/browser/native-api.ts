@@ -14,6 +14,8 @@ export interface NativeApi {
     getURL(path: string): string;
     /** Chrome 116+: the extension's open contexts (used to find the offscreen document). */
     getContexts?(filter: { contextTypes: string[]; documentUrls?: string[] }): Promise<unknown[]>;
+    /** A content script hears the extension's commands for its tab here (tabs.sendMessage). */
+    onMessage: { addListener(listener: (message: unknown) => void): void; removeListener(listener: (message: unknown) => void): void };
   };
   i18n: { getMessage(key: string): string };
   /** Chrome only: offscreen documents (https://developer.chrome.com/docs/extensions/reference/api/offscreen). */

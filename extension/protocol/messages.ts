@@ -88,7 +88,11 @@ export interface Protocol extends ReportsProtocol {
   /** The page is on the user's allowlist: nothing was read, and the tab's verdict says so. */
   reportVerdict: { payload: { url: string; allowlisted: string }; response: { stored: boolean } };
   dismissSite: { payload: { host: string }; response: { dismissed: string[] } };
-  // Extension pages only.
+  /** The shopper took the danger panel's safe way out: back, or away when there is no back. */
+  leavePage: { payload: Empty; response: { left: boolean } };
+  /** The shopper docked the panel to a side (remembered for every site). */
+  setPanelSide: { payload: { side: 'left' | 'right' }; response: { side: 'left' | 'right' } };
+  // Extension pages only (undismissSite also from a content script, for its own page's host).
   getTabVerdict: { payload: { tabId: number }; response: TabVerdict | null };
   getSettings: { payload: Empty; response: Settings };
   saveSettings: { payload: { settings: Settings }; response: Settings };
@@ -120,7 +124,23 @@ export type Response<K extends MessageType> = Protocol[K]['response'];
 export const ENGINE_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['scanSnapshot']);
 
 /** The only messages a content script may send; everything else needs an extension page. */
-export const CONTENT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['getPageConfig', 'checkPage', 'uploadPiece', 'reportVerdict', 'dismissSite', 'openReportPage']);
+export const CONTENT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>([
+  'getPageConfig',
+  'checkPage',
+  'uploadPiece',
+  'reportVerdict',
+  'dismissSite',
+  // "已隐藏 · 撤销" on the page: the handler allows a content script its own page's host only.
+  'undismissSite',
+  'leavePage',
+  'setPanelSide',
+  'openReportPage',
+]);
+
+/** What the extension tells a tab's content script (tabs.sendMessage); never a page's to send. */
+export type TabCommand = { lzCommand: 'openPanel' };
+
+export const isTabCommand = (m: unknown): m is TabCommand => !!m && typeof m === 'object' && (m as { lzCommand?: unknown }).lzCommand === 'openPanel';
 
 /** The wire format: a request names its type; a reply says ok or carries an error message. */
 export interface Request<K extends MessageType = MessageType> {

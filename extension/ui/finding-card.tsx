@@ -48,13 +48,13 @@ export function FindingCard({ finding, t, lang, locate, onDispute }: { finding: 
       {((locate && ref !== undefined) || disputable) && (
         <div class="lz-actions">
           {locate && ref !== undefined && (
-            <button type="button" class="lz-btn" disabled={missing} onClick={() => setMissing(!locate(ref))}>
+            <button type="button" class="lz-btn" data-action="locate" aria-label={missing ? undefined : t('showOnPageOf', finding.message)} disabled={missing} onClick={() => setMissing(!locate(ref))}>
               {!missing && <LocateGlyph />}
               {missing ? t('notOnPage') : t('showOnPage')}
             </button>
           )}
           {disputable && (
-            <button type="button" class="lz-btn lz-dispute" data-action="dispute" onClick={() => onDispute(finding)}>
+            <button type="button" class="lz-btn lz-dispute" data-action="dispute" aria-label={t('findingWrongOf', finding.message)} onClick={() => onDispute(finding)}>
               {t('findingWrong')}
             </button>
           )}

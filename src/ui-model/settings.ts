@@ -13,11 +13,13 @@ export interface Settings {
    * quiet, as Safe Browsing is quiet on good sites (the toolbar still shows what was read).
    */
   quietPill: boolean;
+  /** The corner the panel opens in (the user docks it; it moves by itself only to uncover a buy button). */
+  panelSide: 'left' | 'right';
   /** Host patterns the extension leaves alone (see site-pattern.ts). */
   allowlist: string[];
 }
 
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ version: 1, language: 'auto', panelOpens: 'warnings', quietPill: false, allowlist: [] });
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ version: 1, language: 'auto', panelOpens: 'warnings', quietPill: false, panelSide: 'right', allowlist: [] });
 
 const MAX_ALLOWLIST = 500;
 
@@ -39,7 +41,8 @@ export function normalizeSettings(raw: unknown): Settings {
     }
   }
   const quietPill = typeof r.quietPill === 'boolean' ? r.quietPill : DEFAULT_SETTINGS.quietPill;
-  return { version: 1, language, panelOpens, quietPill, allowlist };
+  const panelSide = r.panelSide === 'left' || r.panelSide === 'right' ? r.panelSide : DEFAULT_SETTINGS.panelSide;
+  return { version: 1, language, panelOpens, quietPill, panelSide, allowlist };
 }
 
 /** The language to use: the user's choice, or the browser's UI language. */
