@@ -3,7 +3,8 @@
  * manifest.json at the repository root is the single source; Firefox gets background.scripts and a
  * gecko id instead of a service worker (see firefoxManifest).
  */
-import { defineConfig } from 'vite';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import manifest from './manifest.json' with { type: 'json' };
 
@@ -29,6 +30,25 @@ function firefoxManifest(source: typeof manifest): ManifestV3Export {
 // The content script is a standalone IIFE: no loader and no web-accessible chunks, so pages cannot
 // probe for our files.
 const CONTENT_SCRIPT = 'extension/content/content-script.ts';
+// The registry reader runs on the registries' own hosts only (manifest.json), standalone too.
+const REGISTRY_SCRIPT = 'extension/registry/registry-content.ts';
+
+/**
+ * Writes the modules each output file was built from (the build's own module graph) to
+ * build/bundle-inputs/<target>.json, outside what ships: scripts/bundle-check.mjs proves from it
+ * that no server-only or node-only code is in the extension.
+ */
+function recordBundleInputs(): Plugin {
+  return {
+    name: 'liangzhao:record-bundle-inputs',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).flatMap((file) => (file.type === 'chunk' ? [[file.fileName, file.moduleIds]] : []));
+      mkdirSync('build/bundle-inputs', { recursive: true });
+      writeFileSync(`build/bundle-inputs/${target}.json`, JSON.stringify({ chunks: Object.fromEntries(chunks), modules: [...this.getModuleIds()] }));
+    },
+  };
+}
 
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
@@ -44,6 +64,7 @@ export default defineConfig({
       input: {
         report: 'extension/report/report.html',
         'my-reports': 'extension/report/my-reports.html',
+        firstrun: 'extension/firstrun/firstrun.html',
         ...(target === 'chrome' ? { offscreen: 'extension/offscreen/offscreen.html' } : {}),
       },
     },
@@ -52,7 +73,8 @@ export default defineConfig({
     crx({
       manifest: target === 'firefox' ? firefoxManifest(manifest) : (manifest as ManifestV3Export),
       browser: target,
-      contentScripts: { standaloneFiles: [CONTENT_SCRIPT] },
+      contentScripts: { standaloneFiles: [CONTENT_SCRIPT, REGISTRY_SCRIPT] },
     }),
+    recordBundleInputs(),
   ],
 });

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { TIERS } from './tests/tiers.mjs';
 
 /**
  * End-to-end tests: the BUILT extension (dist/, from `npm run build`) in Debian's Chromium and
@@ -6,7 +7,7 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    include: ['tests/e2e/**/*.e2e.test.ts'],
+    include: TIERS.e2e,
     environment: 'node',
     pool: 'forks',
     fileParallelism: false,

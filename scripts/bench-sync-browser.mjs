@@ -105,7 +105,7 @@ export async function benchSyncBrowser(chromiumPath = process.env.CHROMIUM_PATH 
   try {
     // 1. The extension (fresh build when possible) plus a bench page, in a copy: same origin as its worker.
     try {
-      (await import('./build-extension.mjs')).buildTarget('chrome');
+      await (await import('./build-extension.mjs')).buildTarget('chrome');
     } catch (error) {
       if (!existsSync(join(root, 'dist/chrome/manifest.json'))) throw error;
       console.warn(`[bench-sync] build failed, using the existing dist/chrome: ${error.message}`);

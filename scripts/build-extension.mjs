@@ -1,5 +1,6 @@
 // `npm run build`: builds dist/chrome and dist/firefox with vite + @crxjs (vite.config.ts reads
-// TARGET), checks what must never ship (source maps, remote code), and zips each build.
+// TARGET), checks what must never ship (source maps, remote code, server-only or node-only modules:
+// bundle-check.mjs), and zips each build.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -7,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { root } from './ensure.mjs';
 import { deflateRawSync } from 'node:zlib';
 import { buildSync } from 'esbuild';
+import { checkBundleInputs } from './bundle-check.mjs';
 
 export const TARGETS = ['chrome', 'firefox'];
 
@@ -108,10 +110,12 @@ const PANEL_MODULE = { entry: 'extension/panel/panel-module.ts', out: 'extension
  * Builds the panel module as one ES module and makes it (only it) web-accessible to the pages the
  * content script runs on, which is what lets the content script import() it. In Chrome it is only
  * reachable through the per-session dynamic id (use_dynamic_url), so a page cannot probe for it;
- * Firefox's extension ids are random per install already.
+ * Firefox's extension ids are random per install already. Returns the modules it was built from.
  */
 function buildPanelModule(target, dir) {
-  buildSync({
+  const { metafile } = buildSync({
+    absWorkingDir: root,
+    metafile: true,
     entryPoints: [join(root, PANEL_MODULE.entry)],
     outfile: join(dir, PANEL_MODULE.out),
     bundle: true,
@@ -125,13 +129,16 @@ function buildPanelModule(target, dir) {
   });
   const path = join(dir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(path, 'utf8'));
-  const matches = manifest.content_scripts.flatMap((c) => c.matches);
+  // The pages the shop content script (the one that imports the panel) runs on; the registry reader's
+  // hosts are among them and need no panel of their own.
+  const matches = manifest.content_scripts.find((c) => c.js.some((j) => j.includes('content/content-script')))?.matches ?? [];
   manifest.web_accessible_resources = [{ resources: [PANEL_MODULE.out], matches, ...(target === 'chrome' ? { use_dynamic_url: true } : {}) }];
   writeFileSync(path, JSON.stringify(manifest, null, 2) + '\n');
+  return Object.keys(metafile.inputs).map((input) => join(root, input));
 }
 
 /** Builds one target; returns its output directory. */
-export function buildTarget(target) {
+export async function buildTarget(target) {
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
   const res = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
     cwd: root,
@@ -142,20 +149,23 @@ export function buildTarget(target) {
   const dir = join(root, 'dist', target);
   // @crxjs writes a dev manifest helper we do not ship.
   rmSync(join(dir, '.vite'), { recursive: true, force: true });
-  buildPanelModule(target, dir);
+  const panelInputs = buildPanelModule(target, dir);
   audit(dir);
+  await checkBundleInputs(target, panelInputs);
   zip(dir, join(root, 'dist', `liangzhao-guard-${target}.zip`));
   return dir;
 }
 
-export function buildAll() {
-  return TARGETS.map(buildTarget);
+export async function buildAll() {
+  const dirs = [];
+  for (const target of TARGETS) dirs.push(await buildTarget(target));
+  return dirs;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const started = Date.now();
   try {
-    const dirs = buildAll();
+    const dirs = await buildAll();
     for (const d of dirs) if (!existsSync(join(d, 'manifest.json'))) throw new Error(`${d}/manifest.json missing`);
     console.log(`[build] ${dirs.map((d) => relative(root, d)).join(', ')} and zips in dist/ (${((Date.now() - started) / 1000).toFixed(1)}s)`);
   } catch (error) {

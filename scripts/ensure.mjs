@@ -1,6 +1,6 @@
 // Installs what `npm start`, `npm test` and `npm run bench` need on a fresh clone, using only Node's
 // standard library (nothing from node_modules can be assumed here).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,22 @@ export function run(cmd, args, options = {}) {
   const res = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...options });
   if (res.error) throw new Error(`${cmd} ${args.join(' ')}: ${res.error.message}`);
   if (res.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${res.status ?? res.signal}`);
+}
+
+/**
+ * Runs a command with its output (stdout and stderr, in order) collected instead of printed: for
+ * commands run side by side. Resolves with the exit code, the output and the time taken.
+ */
+export function runCaptured(cmd, args, options = {}) {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' }, ...options });
+    const chunks = [];
+    child.stdout.on('data', (c) => chunks.push(c));
+    child.stderr.on('data', (c) => chunks.push(c));
+    child.on('error', (e) => chunks.push(Buffer.from(`${cmd}: ${e.message}\n`)));
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output: Buffer.concat(chunks).toString('utf8'), ms: Date.now() - started }));
+  });
 }
 
 /** `npm ci` when node_modules is missing or older than the lock file. */

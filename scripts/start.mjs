@@ -118,8 +118,8 @@ async function main() {
   const { chromium: chromiumPath } = ensureBrowsers(['chromium']);
   const { buildTarget } = await import('./build-extension.mjs');
   console.log('[start] building the extension…');
-  const dist = buildTarget('chrome');
-  buildTarget('firefox');
+  const dist = await buildTarget('chrome');
+  await buildTarget('firefox');
   const feed = await buildDemoFeed();
   if (feed) FEED_DIR = feed.dir;
   const port = Number(process.env.PORT ?? (headless ? 0 : 8765));

@@ -3,6 +3,34 @@
  * the panel and the service worker. Everything here is plain JSON: it crosses message boundaries.
  */
 
+/** Identifier types a list record (and a registry answer) can be keyed by; part of the feed format. */
+export const KEY_TYPES = ['uscc', 'regno', 'domain', 'icp', 'psb'] as const;
+export type KeyType = (typeof KEY_TYPES)[number];
+
+/** The official sites whose result pages the extension can read (src/registries/sites/). */
+export const REGISTRY_SITES = ['gsxt', 'creditchina', 'miit', 'mps'] as const;
+export type RegistrySiteId = (typeof REGISTRY_SITES)[number];
+
+/**
+ * What the panel and popup show of the user's registry answers for a page's values: who said what,
+ * when (the age is shown), and where. Plain JSON, carried in the tab's ScanResult.
+ */
+export interface OfficialCheck {
+  kind: KeyType;
+  value: string;
+  site: RegistrySiteId;
+  state: 'answered' | 'unreadable';
+  at: number;
+  url: string;
+  words: string;
+  notFound: boolean;
+  /**
+   * The page's identifiers it answers for, as `kind:value` exactly as the page's identifiers have them,
+   * so the panel matches them without canonicalizing (and without loading the normalizer's tables).
+   */
+  shown: string[];
+}
+
 /** Identifier kinds; the names are part of the CLI's output contract. */
 export const IDENTIFIER_KINDS = [
   'uscc',
@@ -21,6 +49,13 @@ export const IDENTIFIER_KINDS = [
   'device-business',
   'publication',
   'permit',
+  // Added with issue 14 (appended: the names are the CLI's contract, existing ones never change).
+  'broadcast-license',
+  'av-program-license',
+  'performance-license',
+  'online-publishing-license',
+  'drug-device-info-filing',
+  'food-circulation',
 ] as const;
 export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
 
@@ -92,6 +127,13 @@ export interface Finding {
   evidence: string;
   /** Parameters of the message, for re-rendering in another language. */
   params: Record<string, string>;
+  /**
+   * Why it matters and what to do, in the same language as `message`: the UI shows it as it comes,
+   * so the panel and popup need none of the rules' code (not in the CLI's JSON).
+   */
+  advice?: string;
+  /** About the shop, or about the state of our own data (lists missing, stale, a failed lookup). */
+  topic?: 'shop' | 'data-status';
   ref?: number;
 }
 
@@ -106,4 +148,6 @@ export interface ScanResult {
   licenses: LicenseRecord[];
   badges: Badge[];
   verdict: Verdict;
+  /** The user's own registry answers for the page's values (the extension only; not in `scan --json`). */
+  official?: OfficialCheck[];
 }

@@ -37,6 +37,7 @@ function pipeline(over: Partial<PageCheckPorts> = {}, mine: { user?: UserRules; 
       asked.push(facts);
       return NO_LISTS;
     },
+    registry: async () => [],
     userRules: async () => mine.user ?? NO_USER_RULES,
     settings: async () => ({ settings: mine.settings ?? DEFAULT_SETTINGS, lang: 'zh-CN' }),
     store: async (tabId, verdict) => void stored.push({ tabId, verdict }),
@@ -95,6 +96,26 @@ describe('PageChecks: snapshot → engine → lists → judge → stored verdict
     expect(codes(reply.result)).toContain('blacklisted');
     expect(reply.result?.verdict.level).toBe('danger');
     expect(reply.autoExpand).toBe(true);
+  });
+
+  it('the user\'s registry answers for the tab are judged with the page, and shown with the result', async () => {
+    const answer = { site: 'gsxt' as const, url: 'https://www.gsxt.gov.cn/corp-query-entprise-info-x.html', query: null, subject: { name: '杭州瑞丰机械设备有限公司', uscc: '91330106MA2H3P7L4H', status: '存续', state: '存续' as const }, entries: [], filing: null, notFound: false, words: '企业名称：杭州瑞丰机械设备有限公司' };
+    const askedFor: number[] = [];
+    const { checks, stored } = pipeline({
+      registry: async (tabId) => {
+        askedFor.push(tabId);
+        return [{ kind: 'uscc', value: '91330106MA2H3P7L4H', state: 'answered', answer, at: 1 }];
+      },
+    });
+    const { parts, truncated } = snapshotOf(demo('borrowed-license.html'));
+    const reply = await checks.check(9, { url: URL_, parts, truncated, upload: null });
+    expect(askedFor).toEqual([9]);
+    expect(codes(reply.result)).toContain('name-mismatch');
+    expect(reply.result?.official).toEqual([{ kind: 'uscc', value: '91330106MA2H3P7L4H', site: 'gsxt', state: 'answered', at: 1, url: answer.url, words: answer.words, notFound: false, shown: ['uscc:91330106MA2H3P7L4H'] }]);
+    expect(stored[0]!.verdict.result?.official).toHaveLength(1);
+    // A registry cache that fails to answer costs its notes, never the page's check.
+    const failing = pipeline({ registry: async () => Promise.reject(new Error('db gone')) });
+    expect(codes((await failing.checks.check(9, { url: URL_, parts, truncated, upload: null })).result)).toContain('badge-mismatch');
   });
 
   it('the user\'s rules: a hidden warning is gone and named; a trusted shop\'s warning does not open the panel, a danger does', async () => {

@@ -2,6 +2,7 @@ import type { DataLookups } from '../../src/feed/lookup-types';
 import type { Lang } from '../../src/i18n/lang';
 import { failedLookups } from '../../src/lists/lookup-page';
 import type { PageFacts } from '../../src/scan/facts';
+import type { RegistryLookup } from '../../src/feed/registry-lookup';
 import type { PageSnapshot, SnapshotScan } from '../../src/scan/locator';
 import { shouldExpand } from '../../src/ui-model/level-style';
 import type { Settings } from '../../src/ui-model/settings';
@@ -16,6 +17,8 @@ export interface PageCheckPorts {
   scan(snapshot: PageSnapshot, url: string): Promise<SnapshotScan>;
   /** What the lists say about the page (ListsService.lookup). */
   lookup(facts: PageFacts): Promise<DataLookups>;
+  /** What the user's registry answers say about the page's values, for this tab (RegistryLookups.lookup). */
+  registry(tabId: number, facts: PageFacts): Promise<RegistryLookup[]>;
   /** The user's own rules (UserRulesStore.rules). */
   userRules(): Promise<UserRules>;
   /** The settings and the language to speak. */
@@ -43,12 +46,15 @@ export class PageChecks {
     const parts = upload ? this.uploads.take(tabId, upload, sent) : sent;
     const [{ settings, lang }, scan] = await Promise.all([this.ports.settings(), this.ports.scan({ parts, truncated }, url)]);
     // Lists that could not be asked say "could not check": the page-only verdict must never read as clean.
-    const [lookups, user] = await Promise.all([
+    const [lists, user, registry] = await Promise.all([
       this.ports.lookup(scan.facts).catch((error: unknown) => failedLookups(`lookup failed: ${error instanceof Error ? error.message : String(error)}`)),
       this.ports.userRules(),
+      // The registry answers are the user's own notes: a failure to read them loses them, never the page's check.
+      this.ports.registry(tabId, scan.facts).catch((): RegistryLookup[] => []),
     ]);
+    const lookups = { ...lists, registry };
     const judgement = judge(scan.facts, { lang, lookups, user });
-    const result = judged(scan.facts, judgement.verdict);
+    const result = judged(scan.facts, judgement.verdict, registry);
     const mine = judgement.user ?? undefined;
     // Stored before answering, so the toolbar never shows a page-only verdict for a listed shop.
     await this.ports.store(tabId, { url, result, user: mine, allowlisted: null, reportedAt: Date.now() });

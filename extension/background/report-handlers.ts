@@ -63,7 +63,8 @@ export function reportHandlers(reports: ReportsService, endpoints: ReportEndpoin
       return { discarded: true };
     },
     async getReportEndpoints() {
-      return { endpoints: await endpoints.get() };
+      const recipients = await endpoints.recipients();
+      return { endpoints: recipients.map((r) => r.url), recipients };
     },
     async saveReportEndpoints({ endpoints: list }) {
       const saved = await endpoints.save(list);

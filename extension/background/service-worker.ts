@@ -15,6 +15,10 @@ import { MessageRouter } from '../protocol/message-router';
 import { reportHandlers } from './report-handlers';
 import { ReportEndpoints } from './report-endpoints';
 import { ReportsService } from './reports-service';
+import { RegistryLookups } from './registry-lookups';
+import { FirstRun } from './first-run';
+import { recommendedConfig } from './recommended-config';
+import { manifestUrl } from '../../src/lists/subscriptions';
 import { SettingsStore } from './settings-store';
 import { TabVerdicts } from './tab-verdicts';
 import { ToolbarBadge } from './toolbar-badge';
@@ -31,10 +35,13 @@ const verdicts = new TabVerdicts((tabId, v) => badge.show(tabId, v));
 const lists = new ListsService();
 const engine = new PageEngine();
 const userRules = new UserRulesStore();
+const registry = new RegistryLookups();
+const firstRun = new FirstRun();
 const pages = new PageChecks(
   {
     scan: (snapshot, url) => engine.scan(snapshot, url),
     lookup: (facts) => lists.lookup(facts),
+    registry: (tabId, facts) => registry.lookup(tabId, facts),
     userRules: () => userRules.rules(),
     settings: async () => {
       const s = await settings.get();
@@ -47,10 +54,10 @@ const pages = new PageChecks(
 browser.tabs.onRemoved.addListener((tabId) => pages.forgetTab(tabId));
 const reportEndpoints = new ReportEndpoints();
 const reports = new ReportsService(reportEndpoints);
-const ready = Promise.all([settings.ready, badge.ready, verdicts.ready, strings.ready, lists.ready, userRules.ready, reportEndpoints.ready, reports.ready]);
+const ready = Promise.all([settings.ready, badge.ready, verdicts.ready, strings.ready, lists.ready, userRules.ready, reportEndpoints.ready, reports.ready, registry.ready, firstRun.ready]);
 
 async function summary(): Promise<StoredDataSummary> {
-  const [s, saved, dismissedSites, tabVerdicts, hidden, personal, counts, feeds] = await Promise.all([
+  const [s, saved, dismissedSites, tabVerdicts, hidden, personal, counts, feeds, registryAnswers] = await Promise.all([
     settings.get(),
     settings.isSaved(),
     settings.dismissed(),
@@ -59,6 +66,7 @@ async function summary(): Promise<StoredDataSummary> {
     userRules.personal(),
     reports.outbox.counts(),
     lists.status(),
+    registry.count(),
   ]);
   return {
     settingsSaved: saved,
@@ -69,6 +77,7 @@ async function summary(): Promise<StoredDataSummary> {
     personalEntries: personal.length,
     reports: counts,
     listEntries: feeds.reduce((n, f) => n + f.counts.blacklist + f.counts.entities, 0),
+    registryAnswers,
   };
 }
 
@@ -164,10 +173,30 @@ new MessageRouter(
     async syncFeeds({ id }) {
       return { started: await lists.syncNow(id) };
     },
+    async openRegistryLookup({ tabId, ...lookup }, caller) {
+      // The panel asks for its own tab; an extension page (the popup) names the tab it shows.
+      const shopTab = caller.privileged ? tabId : caller.tabId;
+      if (shopTab === null) throw new Error('openRegistryLookup needs the shop tab');
+      return registry.open(shopTab, lookup);
+    },
+    async submitRegistryReading(payload, caller) {
+      return registry.receive(caller, payload);
+    },
+    async getRecommendedFeeds() {
+      const [config, statuses] = await Promise.all([recommendedConfig(), lists.status()]);
+      const feeds = config.feeds.map((f) => ({ ...f, status: statuses.find((s) => manifestUrl(s.url) === f.url) ?? null }));
+      return { feeds, reportEndpoint: config.reportEndpoint, problems: config.problems };
+    },
+    async getRegistryAnswers() {
+      return registry.list();
+    },
+    async forgetRegistryAnswers({ ids }) {
+      return registry.forget(ids);
+    },
     async clearStoredData() {
       // Everything about the user and the pages they visited; reports still waiting to be sent stay
       // (see Outbox.forgetFinished), and so do the public lists.
-      await Promise.all([settings.clear(), verdicts.clear(), userRules.clear(), reports.outbox.forgetFinished()]);
+      await Promise.all([settings.clear(), verdicts.clear(), userRules.clear(), reports.outbox.forgetFinished(), registry.forget(null)]);
       return summary();
     },
   },

@@ -14,7 +14,7 @@ export interface NativeApi {
     getURL(path: string): string;
     /** Chrome 116+: the extension's open contexts (used to find the offscreen document). */
     getContexts?(filter: { contextTypes: string[]; documentUrls?: string[] }): Promise<unknown[]>;
-    /** A content script hears the extension's commands for its tab here (tabs.sendMessage). */
+    /** What the extension tells a content script's tab (tabs.sendMessage): commands, notices. */
     onMessage: { addListener(listener: (message: unknown) => void): void; removeListener(listener: (message: unknown) => void): void };
   };
   i18n: { getMessage(key: string): string };

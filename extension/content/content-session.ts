@@ -4,6 +4,7 @@ import type { UserRulesView } from '../../src/verdict/user-rules';
 import { isTabCommand, MAX_PIECE_CHARS, type PageConfig, type Response } from '../protocol/messages';
 import { extensionAlive, nativeApi } from '../browser/native-api';
 import { send } from '../protocol/send';
+import { isRegistryNotice } from '../protocol/registry-messages';
 import { PanelHost } from '../panel/panel-host';
 import type { PanelModule } from '../panel/panel-module';
 import { QUIET_CSS } from '../panel/panel-styles';
@@ -77,8 +78,15 @@ export class ContentSession {
   /** Where the panel opened by itself this time (kept while it stays open, so it does not jump). */
   private placement: { side: 'left' | 'right'; compact: boolean } | null = null;
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly onCommand = (message: unknown) => {
-    if (isTabCommand(message)) this.openByUser();
+  /** What the extension tells this tab: the keyboard shortcut, or a registry answer that came in. */
+  private readonly onMessage = (message: unknown) => {
+    if (this.ended) return;
+    if (isTabCommand(message)) return this.openByUser();
+    // The shopper checked on an official site and the registry's answer is in: check again.
+    if (isRegistryNotice(message)) {
+      this.sent = null;
+      this.scheduler?.request(true);
+    }
   };
   /** What the quiet badge on the page shows now. */
   private badgeKey = '';
@@ -116,7 +124,7 @@ export class ContentSession {
     );
     this.watch.observeFrames();
     this.scheduler.request(true);
-    nativeApi().runtime.onMessage.addListener(this.onCommand);
+    nativeApi().runtime.onMessage.addListener(this.onMessage);
   }
 
   /** The keyboard shortcut: the panel opens whole (whatever the level) and takes the focus. */
@@ -136,7 +144,7 @@ export class ContentSession {
     this.watch?.disconnect();
     clearTimeout(this.toastTimer);
     try {
-      nativeApi().runtime.onMessage.removeListener(this.onCommand);
+      nativeApi().runtime.onMessage.removeListener(this.onMessage);
     } catch {
       // The extension is gone: nothing listens any more anyway.
     }
@@ -263,6 +271,7 @@ export class ContentSession {
               onDock: (side) => this.dock(side),
               user,
               onReport: (dispute: string | null) => void send('openReportPage', { tabId: null, dispute, title: this.doc.title.slice(0, 300) }).catch((e: unknown) => this.onSendError(e)),
+              onVerify: (kind, value, site) => void send('openRegistryLookup', { tabId: null, kind, value, site }).catch((e: unknown) => this.onSendError(e)),
             },
             () => panel.scratch(),
           ),

@@ -8,6 +8,8 @@ import { FeedsSection } from './feeds-section';
 import { HiddenWarningsSection } from './hidden-warnings-section';
 import { PersonalListsSection } from './personal-lists-section';
 import { ReportEndpointsSection } from './report-endpoints-section';
+import { RegistryAnswersSection } from './registry-answers-section';
+import { resolveLang } from '../../src/ui-model/settings';
 import type { T } from '../ui/i18n';
 
 interface Props {
@@ -131,6 +133,7 @@ export function OptionsApp({ initial, summary: initialSummary, t, onLanguage }: 
       <PersonalListsSection t={t} />
       <HiddenWarningsSection t={t} />
       <ReportEndpointsSection t={t} />
+      <RegistryAnswersSection key={summary.registryAnswers} t={t} lang={resolveLang(settings, navigator.language)} onChange={() => void send('getStoredDataSummary', {}).then(setSummary)} />
       <section class="lz-box">
         <h2>{t('optData')}</h2>
         <p>{t('optDataIntro')}</p>
@@ -142,6 +145,7 @@ export function OptionsApp({ initial, summary: initialSummary, t, onLanguage }: 
           <li>{t('optDataPersonal', summary.personalEntries)}</li>
           <li>{t('optDataReports', summary.reports.waiting, summary.reports.done, summary.reports.drafts)}</li>
           <li>{t('optDataLists', summary.listEntries)}</li>
+          <li>{t('optDataRegistry', summary.registryAnswers)}</li>
         </ul>
         <div class="lz-row">
           <button

@@ -2,14 +2,13 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Lang } from '../../src/i18n/lang';
 import type { ScanResult } from '../../src/types';
 import { listsChecked } from '../../src/ui-model/lists-checked';
-import { isDataStatus } from '../../src/verdict/registry';
 import type { UserRulesView } from '../../src/verdict/user-rules';
 import { FindingCard } from '../ui/finding-card';
 import { Shield } from '../ui/icons';
 import { levelText, type T } from '../ui/i18n';
 import type { Copy } from '../ui/lookup-buttons';
 import { UserRulesNote } from '../ui/user-rules-note';
-import { VerdictView } from '../ui/verdict-view';
+import { VerdictView, type VerdictViewProps } from '../ui/verdict-view';
 import { DangerActions } from './danger-actions';
 import { reveal, viewportRect } from './highlight';
 import type { Side } from './placement';
@@ -40,6 +39,8 @@ export interface PanelProps {
   user?: UserRulesView;
   /** "Report this shop" (null) or "This warning is wrong" (the finding's code): opens the report page. */
   onReport?: (dispute: string | null) => void;
+  /** "到官方网站核实": opens the registry's page through the extension (assisted lookup). */
+  onVerify?: VerdictViewProps['onVerify'];
 }
 
 type View = 'pill' | 'compact' | 'full';
@@ -59,7 +60,7 @@ function firstView(p: Pick<PanelProps, 'autoExpand' | 'openedByUser' | 'startCom
  * right; Escape collapses it.
  */
 export function PanelApp(props: PanelProps) {
-  const { result, t, lang, autoExpand, findElement, copy, onDismiss, onLeave, onDock, user, onReport, side } = props;
+  const { result, t, lang, autoExpand, findElement, copy, onDismiss, onLeave, onDock, user, onReport, onVerify, side } = props;
   const [view, setView] = useState<View>(() => firstView(props));
   const [mark, setMark] = useState<DOMRect | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -123,7 +124,7 @@ export function PanelApp(props: PanelProps) {
     setView(next);
   };
   const count = result.verdict.findings.filter((f) => f.severity !== 'info').length;
-  const shop = result.verdict.findings.filter((f) => !isDataStatus(f));
+  const shop = result.verdict.findings.filter((f) => f.topic !== 'data-status');
   const dispute = onReport && ((f: { code: string }) => onReport(f.code));
   const hide = () => (level === 'danger' && !confirming ? setConfirming(true) : onDismiss());
 
@@ -182,7 +183,7 @@ export function PanelApp(props: PanelProps) {
               <div class="lz-body">
                 {shop[0] && (
                   <ul class="lz-list lz-top">
-                    <FindingCard finding={shop[0]} t={t} lang={lang} locate={locate} onDispute={dispute} />
+                    <FindingCard finding={shop[0]} t={t} locate={locate} onDispute={dispute} />
                   </ul>
                 )}
                 <button type="button" class="lz-btn lz-view-all" data-action="view-all" onClick={() => show('full')}>
@@ -190,7 +191,7 @@ export function PanelApp(props: PanelProps) {
                 </button>
               </div>
             ) : (
-              <VerdictView result={result} t={t} lang={lang} copy={copy} locate={locate} onDispute={dispute} />
+              <VerdictView result={result} t={t} lang={lang} copy={copy} locate={locate} onDispute={dispute} onVerify={onVerify} />
             )}
           </div>
           {confirming ? (

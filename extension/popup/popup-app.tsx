@@ -43,7 +43,16 @@ export function PopupApp({ verdict, t, lang, dismissed, tabId = null }: { verdic
       {!verdict && <p class="lz-empty">{t('popupNoData')}</p>}
       {verdict?.allowlisted && <p class="lz-empty">{t('popupAllowlisted', verdict.allowlisted)}</p>}
       {result && <UserRulesNote view={verdict?.user} t={t} />}
-      {result && <VerdictView result={result} t={t} lang={lang} copy={copyFromPage} onDispute={tabId !== null ? (f) => report(f.code) : undefined} />}
+      {result && (
+        <VerdictView
+          result={result}
+          t={t}
+          lang={lang}
+          copy={copyFromPage}
+          onDispute={tabId !== null ? (f) => report(f.code) : undefined}
+          onVerify={tabId !== null ? (kind, value, site) => void send('openRegistryLookup', { tabId, kind, value, site }).then(() => window.close()) : undefined}
+        />
+      )}
       <footer class="lz-foot">
         <a href="https://www.12315.cn" target="_blank" rel="noopener noreferrer">
           {t('complain')}

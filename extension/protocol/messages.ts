@@ -9,6 +9,7 @@ import type { ScanResult } from '../../src/types';
 import type { UserRulesView } from '../../src/verdict/user-rules';
 import type { Settings } from '../../src/ui-model/settings';
 import type { ReportsProtocol } from './report-messages';
+import type { RegistryProtocol } from './registry-messages';
 
 /** What a tab's content script last reported, as the popup and the toolbar badge see it. */
 export interface TabVerdict {
@@ -45,6 +46,8 @@ export interface StoredDataSummary {
   reports: { waiting: number; done: number; drafts: number };
   /** Entries of the subscribed public lists (not about the user; kept when data is cleared). */
   listEntries: number;
+  /** Answers brought back from the official registries (the user's own lookups). */
+  registryAnswers: number;
 }
 
 export type Empty = Record<string, never>;
@@ -58,7 +61,7 @@ export const MAX_PIECE_CHARS = 1_000_000;
 export const MAX_SNAPSHOT_CHARS = 16_000_000;
 export const MAX_SNAPSHOT_PARTS = 256;
 
-export interface Protocol extends ReportsProtocol {
+export interface Protocol extends ReportsProtocol, RegistryProtocol {
   // Content-script messages (see CONTENT_MESSAGES).
   getPageConfig: { payload: { host: string }; response: PageConfig };
   /**
@@ -135,6 +138,8 @@ export const CONTENT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>([
   'leavePage',
   'setPanelSide',
   'openReportPage',
+  'openRegistryLookup',
+  'submitRegistryReading',
 ]);
 
 /** What the extension tells a tab's content script (tabs.sendMessage); never a page's to send. */

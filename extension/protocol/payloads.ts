@@ -4,6 +4,7 @@ import type { PageSnapshot, SnapshotPart } from '../../src/scan/locator';
 import { MAX_PIECE_CHARS, MAX_SNAPSHOT_CHARS, MAX_SNAPSHOT_PARTS, type MessageType, type Payload } from './messages';
 import { FEED_PAYLOADS } from './feed-payloads';
 import { REPORT_PAYLOADS } from './report-payloads';
+import { REGISTRY_PAYLOADS } from './registry-payloads';
 import { arr, bool, int, nullable, obj, oneOf, str, ValidationError, type Validator } from './validate';
 
 const text = str(4000);
@@ -52,4 +53,5 @@ export const PAYLOADS: { [K in MessageType]: Validator<Payload<K>> } = {
   scanSnapshot: obj({ url: text, snapshot: wholeSnapshot }),
   ...FEED_PAYLOADS,
   ...REPORT_PAYLOADS,
+  ...REGISTRY_PAYLOADS,
 };

@@ -8,6 +8,7 @@ import type { CategoryId } from '../../src/reports/categories';
 import type { OutboxEntry, OutboxStatus } from '../../src/reports/outbox-db';
 import type { Report, ReportEvidence, ReportKind } from '../../src/reports/report';
 import type { FindingSuppression } from '../../src/user-rules/suppression';
+import type { ReportRecipient } from '../../src/lists/recommended-feeds';
 
 /** What the report form keeps as the user types (one per shop and kind), with the evidence it showed. */
 export interface ReportFormDraft {
@@ -65,7 +66,8 @@ export interface ReportsProtocol {
   getReport: { payload: { key: string }; response: Report | null };
   retryReport: { payload: { key: string }; response: ReportSummary | null };
   discardReport: { payload: { key: string }; response: { discarded: boolean } };
-  getReportEndpoints: { payload: Record<string, never>; response: { endpoints: string[] } };
+  /** `recipients`: each endpoint with the organisation that receives there, when the distributor named it. */
+  getReportEndpoints: { payload: Record<string, never>; response: { endpoints: string[]; recipients: ReportRecipient[] } };
   saveReportEndpoints: { payload: { endpoints: string[] }; response: { endpoints: string[] } };
   suppressFinding: { payload: { url: string; code: string; evidence: string }; response: { suppressions: FindingSuppression[] } };
   unsuppressFinding: { payload: { host: string; code: string }; response: { suppressions: FindingSuppression[] } };

@@ -15,6 +15,7 @@ import { ScreenshotField } from './screenshot-field';
 import { ShopReportFields } from './shop-report-fields';
 import { useAutosave } from './use-autosave';
 import { localTime } from './report-status';
+import type { ReportRecipient } from '../../src/lists/recommended-feeds';
 
 interface Props {
   initial: ReportFormDraft;
@@ -22,6 +23,8 @@ interface Props {
   lang: Lang;
   version: string;
   endpoints: string[];
+  /** Who receives at each endpoint, when known (shown before sending). */
+  recipients?: ReportRecipient[];
 }
 
 type Step = { name: 'edit' } | { name: 'preview'; report: Report } | { name: 'done'; summary: ReportSummary | null; report: Report | null; hidden: boolean };
@@ -38,7 +41,7 @@ function problemText(p: ReportProblem, t: T): string {
  * what is sent) → done (queued in the outbox, with the 12315 complaint draft). A false-positive
  * report ("this warning is wrong") also hides the warning on that site for this user, if they want.
  */
-export function ReportApp({ initial, t, lang, version, endpoints }: Props) {
+export function ReportApp({ initial, t, lang, version, endpoints, recipients = [] }: Props) {
   const [draft, setDraft] = useState(initial);
   const [step, setStep] = useState<Step>({ name: 'edit' });
   const [problems, setProblems] = useState<string[]>([]);
@@ -121,7 +124,7 @@ export function ReportApp({ initial, t, lang, version, endpoints }: Props) {
           </div>
         </form>
       )}
-      {step.name === 'preview' && <ReportPreview report={step.report} endpoints={endpoints} t={t} busy={busy} onBack={() => setStep({ name: 'edit' })} onSend={() => void finish(step.report)} />}
+      {step.name === 'preview' && <ReportPreview report={step.report} endpoints={endpoints} recipients={recipients} t={t} busy={busy} onBack={() => setStep({ name: 'edit' })} onSend={() => void finish(step.report)} />}
       {step.name === 'done' && <ReportDone summary={step.summary} report={step.report} hidden={step.hidden ? { host, code: draft.disputedCode ?? '' } : null} endpoints={endpoints} t={t} lang={lang} />}
     </main>
   );

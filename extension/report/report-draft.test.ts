@@ -14,7 +14,7 @@ const result: ScanResult = {
     findings: [
       { code: 'personal-warn', severity: 'danger', message: '你的个人名单要求提醒这家店：私人备注', evidence: 'shop.example.cn', params: { note: '私人备注' } },
       { code: 'badge-spoofed', severity: 'danger', message: '假标识', evidence: '<a>电子营业执照</a>', params: { host: 'fake.example' } },
-      { code: 'lists-unavailable', severity: 'info', message: '尚未加载名单', evidence: '', params: {} },
+      { code: 'lists-unavailable', severity: 'info', message: '尚未加载名单', evidence: '', params: {}, topic: 'data-status' },
     ],
   },
 };

@@ -2,10 +2,13 @@ import { categoryLabel } from '../../src/reports/categories';
 import { previewReport } from '../../src/reports/preview-report';
 import type { Report } from '../../src/reports/report';
 import type { T } from '../ui/i18n';
+import type { ReportRecipient } from '../../src/lists/recommended-feeds';
 
 interface Props {
   report: Report;
   endpoints: string[];
+  /** Who receives at each endpoint, when the distributor named it. */
+  recipients?: ReportRecipient[];
   t: T;
   busy: boolean;
   onBack: () => void;
@@ -21,7 +24,7 @@ function shownJson(json: string, screenshot: string | null): string {
  * Step 2: exactly what will be sent (previewReport is the request body and headers), where to,
  * and nothing else. "Send" queues this very object; going back makes a new one.
  */
-export function ReportPreview({ report, endpoints, t, busy, onBack, onSend }: Props) {
+export function ReportPreview({ report, endpoints, recipients = [], t, busy, onBack, onSend }: Props) {
   const p = previewReport(report);
   const lang = report.lang;
   return (
@@ -40,7 +43,21 @@ export function ReportPreview({ report, endpoints, t, busy, onBack, onSend }: Pr
         <dt>{t('rpScreenshot')}</dt>
         <dd>{report.screenshot ? <img class="lz-thumb" src={report.screenshot} alt={t('rpScreenshotAlt')} /> : t('rpNoScreenshot')}</dd>
         <dt>{t('rpSendTo')}</dt>
-        <dd>{endpoints.length ? endpoints.map((e) => <div key={e} class="lz-mono">POST {e}</div>) : <span class="lz-warn-text">{t('rpNoEndpoint')}</span>}</dd>
+        <dd>
+          {endpoints.length ? (
+            endpoints.map((e) => {
+              const who = recipients.find((r) => r.url === e)?.organisation?.[lang];
+              return (
+                <div key={e} data-recipient={who ? 'named' : 'own'}>
+                  <b>{who ? t('rpReceiver', who) : t('rpReceiverOwn')}</b>
+                  <div class="lz-mono">POST {e}</div>
+                </div>
+              );
+            })
+          ) : (
+            <span class="lz-warn-text">{t('rpNoEndpoint')}</span>
+          )}
+        </dd>
       </dl>
       <details class="lz-json">
         <summary>{t('rpShowJson', p.bytes)}</summary>

@@ -15,7 +15,7 @@ async function main() {
   const lang = resolveLang(settings, browser.i18n.getUILanguage());
   document.documentElement.lang = htmlLang(lang);
   const query = new URLSearchParams(location.search);
-  const [t, draft, { endpoints }] = await Promise.all([loadPageStrings(lang), loadReportDraft(query), send('getReportEndpoints', {})]);
+  const [t, draft, { endpoints, recipients }] = await Promise.all([loadPageStrings(lang), loadReportDraft(query), send('getReportEndpoints', {})]);
   document.title = `${t('rpTitle')} · ${t('extName')}`;
   const style = document.createElement('style');
   style.textContent = REPORT_CSS;
@@ -25,7 +25,7 @@ async function main() {
     query.set('draft', draft.id);
     history.replaceState(null, '', `?${query}`);
   }
-  mountPage(draft ? <ReportApp initial={draft} t={t} lang={lang} version={browser.runtime.getManifest().version} endpoints={endpoints} /> : <NothingToReport t={t} />);
+  mountPage(draft ? <ReportApp initial={draft} t={t} lang={lang} version={browser.runtime.getManifest().version} endpoints={endpoints} recipients={recipients} /> : <NothingToReport t={t} />);
   document.getElementById('root')!.dataset.state = draft ? 'ready' : 'empty';
 }
 

@@ -1,6 +1,4 @@
 import { useState } from 'preact/hooks';
-import type { Lang } from '../../src/i18n/lang';
-import { adviceFor } from '../../src/verdict/registry';
 import type { Finding } from '../../src/types';
 import type { T } from './i18n';
 import { LocateGlyph } from './icons';
@@ -12,7 +10,9 @@ export type Locate = (ref: number) => boolean;
 export type Dispute = (finding: Finding) => void;
 
 /** What was found and the page's own words: the part of a finding every view shows. */
-export function FindingHead({ finding, t }: { finding: Pick<Finding, 'severity' | 'message' | 'evidence'>; t: T }) {
+export function FindingHead({ finding, t }: { finding: Pick<Finding, 'severity' | 'message' | 'evidence'> & Partial<Pick<Finding, 'params'>>; t: T }) {
+  // A finding that rests on a registry's answer quotes the registry, not the page.
+  const fromRegistry = finding.params?.registrySite !== undefined;
   return (
     <>
       <div class="lz-msg">
@@ -20,8 +20,8 @@ export function FindingHead({ finding, t }: { finding: Pick<Finding, 'severity' 
         {finding.message}
       </div>
       {finding.evidence && (
-        <p class="lz-evidence">
-          <b>{t('evidence')}</b>
+        <p class="lz-evidence" data-from={fromRegistry ? 'registry' : 'page'}>
+          <b>{fromRegistry ? t('officialAnswer') : t('evidence')}</b>
           {finding.evidence}
         </p>
       )}
@@ -30,9 +30,9 @@ export function FindingHead({ finding, t }: { finding: Pick<Finding, 'severity' 
 }
 
 /** One finding: what was found, the page's own words, why it matters and what to do, where it is. */
-export function FindingCard({ finding, t, lang, locate, onDispute }: { finding: Finding; t: T; lang: Lang; locate: Locate | undefined; onDispute?: Dispute }) {
+export function FindingCard({ finding, t, locate, onDispute }: { finding: Finding; t: T; locate: Locate | undefined; onDispute?: Dispute }) {
   const [missing, setMissing] = useState(false);
-  const advice = adviceFor(finding, lang);
+  const advice = finding.advice ?? null;
   const ref = finding.ref;
   // The user's own list entry is removed in the options, not disputed.
   const disputable = onDispute && finding.code !== 'personal-warn';

@@ -74,4 +74,11 @@ export const VERDICT_CSS =
 .lz-foot a { text-decoration: none; }
 .lz-link-btn { border: 0; background: none; padding: 0; color: var(--muted) !important; text-decoration: underline; font-size: 12px; }
 .lz-toast { font-size: 12px; color: var(--fg); margin-top: 4px; }
+.lz-verify { font-weight: 600; }
+.lz-evidence[data-from="registry"] { word-break: normal; overflow-wrap: anywhere; color: var(--fg); }
+.lz-official { grid-column: 1 / -1; display: flex; flex-wrap: wrap; gap: 2px 8px; align-items: baseline; margin-top: 4px; padding: 4px 8px; border-radius: 6px; background: var(--surface); font-size: 12px; }
+.lz-official b { font-weight: 600; }
+.lz-official[data-state="unreadable"] b { color: var(--muted); }
+.lz-official-src { color: var(--muted); }
+.lz-official-words { flex-basis: 100%; word-break: break-all; }
 `;

@@ -5,7 +5,11 @@ import { DataStatus, splitStatus } from './data-status';
 import { FindingCard, type Dispute, type Locate } from './finding-card';
 import { kindKey, type T } from './i18n';
 import { ExternalGlyph } from './icons';
-import { LookupButtons, type Copy } from './lookup-buttons';
+import { LookupButtons, type Copy, type Verify } from './lookup-buttons';
+import { OfficialLine } from './official-line';
+import type { OfficialCheck } from '../../src/registries/official-check';
+import { ASSISTED_SITES } from '../../src/registries/assisted-sites';
+import type { IdentifierKind } from '../../src/types';
 
 export interface VerdictViewProps {
   result: ScanResult;
@@ -16,10 +20,12 @@ export interface VerdictViewProps {
   locate?: Locate;
   /** "This warning is wrong" on each finding (panel and popup). */
   onDispute?: Dispute;
+  /** "到官方网站核实" through the extension (assisted lookup): panel and popup. */
+  onVerify?: (kind: IdentifierKind, value: string, site: string) => void;
 }
 
 /** Findings, then the numbers found with their official lookups, then the badges. */
-export function VerdictView({ result, t, lang, copy, locate, onDispute }: VerdictViewProps) {
+export function VerdictView({ result, t, lang, copy, locate, onDispute, onVerify }: VerdictViewProps) {
   const { shop: findings, status } = splitStatus(result.verdict.findings);
   return (
     <div class="lz-body">
@@ -28,18 +34,18 @@ export function VerdictView({ result, t, lang, copy, locate, onDispute }: Verdic
           <h3>{t('sectionFindings')}</h3>
           <ul class="lz-list">
             {findings.map((f, i) => (
-              <FindingCard key={`${f.code}-${i}`} finding={f} t={t} lang={lang} locate={locate} onDispute={onDispute} />
+              <FindingCard key={`${f.code}-${i}`} finding={f} t={t} locate={locate} onDispute={onDispute} />
             ))}
           </ul>
         </section>
       )}
-      <DataStatus findings={status} t={t} lang={lang} />
+      <DataStatus findings={status} t={t} />
       {result.identifiers.length > 0 && (
         <section class="lz-section" aria-label={t('sectionIdentifiers')}>
           <h3>{t('sectionIdentifiers')}</h3>
           <ul class="lz-list">
             {result.identifiers.map((id) => (
-              <IdentifierRow key={`${id.kind}-${id.value}`} id={id} t={t} lang={lang} copy={copy} />
+              <IdentifierRow key={`${id.kind}-${id.value}`} id={id} t={t} lang={lang} copy={copy} official={result.official} onVerify={onVerify} />
             ))}
           </ul>
         </section>
@@ -59,7 +65,15 @@ export function VerdictView({ result, t, lang, copy, locate, onDispute }: Verdic
   );
 }
 
-function IdentifierRow({ id, t, lang, copy }: { id: Identifier; t: T; lang: Lang; copy: Copy }) {
+/** The registry answers the user has for this identifier (matched in the worker: OfficialCheck.shown). */
+const checksOf = (id: Identifier, official: OfficialCheck[] | undefined): OfficialCheck[] => (official ?? []).filter((c) => c.shown.includes(`${id.kind}:${id.value}`));
+
+/** The lookup site id of a registry (gsxt → gsxt, miit → icp …), to ask it again. */
+const lookupSiteOf = (site: string) => Object.keys(ASSISTED_SITES).find((k) => ASSISTED_SITES[k] === site) ?? site;
+
+function IdentifierRow({ id, t, lang, copy, official, onVerify }: { id: Identifier; t: T; lang: Lang; copy: Copy; official: OfficialCheck[] | undefined; onVerify: VerdictViewProps['onVerify'] }) {
+  const verify: Verify | undefined = onVerify && ((l) => onVerify(id.kind, id.value, l.site.id));
+  const checks = checksOf(id, official);
   return (
     <li class="lz-card lz-id" data-kind={id.kind}>
       <span class="lz-id-kind">{t(kindKey(id.kind))}</span>
@@ -68,7 +82,10 @@ function IdentifierRow({ id, t, lang, copy }: { id: Identifier; t: T; lang: Lang
       </span>
       <span class="lz-id-value">{id.value}</span>
       <span />
-      <LookupButtons lookups={lookupsFor(id.kind, id.value)} t={t} lang={lang} copy={copy} />
+      {checks.map((c) => (
+        <OfficialLine key={c.site} check={c} t={t} lang={lang} onRefresh={onVerify && (() => onVerify(id.kind, id.value, lookupSiteOf(c.site)))} />
+      ))}
+      <LookupButtons lookups={lookupsFor(id.kind, id.value)} t={t} lang={lang} copy={copy} verify={verify} />
     </li>
   );
 }

@@ -7,8 +7,8 @@
 export const FEED_FORMAT = 1;
 
 /** Identifier types a blacklist record can be keyed by. */
-export const KEY_TYPES = ['uscc', 'regno', 'domain', 'icp', 'psb'] as const;
-export type KeyType = (typeof KEY_TYPES)[number];
+export { KEY_TYPES, type KeyType } from '../types';
+import type { KeyType } from '../types';
 
 /**
  * Lists, with the one-byte code packed next to each truncated hash. Codes are part of the format:

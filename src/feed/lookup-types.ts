@@ -1,3 +1,4 @@
+import type { RegistryLookup } from './registry-lookup';
 import type { BlacklistRecord, EntityRecord, KeyType, ListName } from './format';
 
 /** An identifier to look up: its feed key type and value as the page showed it. */
@@ -49,4 +50,9 @@ export interface DataLookups {
   matches: ListMatch[];
   entities: EntityLookup[];
   status: ListsStatus;
+  /**
+   * What the official registries told the user about the page's values (their own lookups, kept on
+   * the device); absent where nobody asked (the CLI).
+   */
+  registry?: RegistryLookup[];
 }

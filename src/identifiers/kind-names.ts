@@ -19,4 +19,10 @@ export const KIND_NAMES: Record<IdentifierKind, Record<Lang, string>> = {
   'device-business': { 'zh-CN': '医疗器械经营许可/备案', 'zh-TW': '醫療器械經營許可/備案', en: 'Medical device business permit' },
   publication: { 'zh-CN': '出版物经营许可证', 'zh-TW': '出版物經營許可證', en: 'Publication business permit' },
   permit: { 'zh-CN': '许可证/备案', 'zh-TW': '許可證/備案', en: 'Permit or filing' },
+  'broadcast-license': { 'zh-CN': '广播电视节目制作经营许可证', 'zh-TW': '廣播電視節目製作經營許可證', en: 'Radio and TV programme production licence' },
+  'av-program-license': { 'zh-CN': '信息网络传播视听节目许可证', 'zh-TW': '信息網絡傳播視聽節目許可證', en: 'Online audio-visual programme licence' },
+  'performance-license': { 'zh-CN': '营业性演出许可证', 'zh-TW': '營業性演出許可證', en: 'Commercial performance licence' },
+  'online-publishing-license': { 'zh-CN': '网络出版服务许可证', 'zh-TW': '網絡出版服務許可證', en: 'Online publishing licence' },
+  'drug-device-info-filing': { 'zh-CN': '药品医疗器械网络信息服务备案', 'zh-TW': '藥品醫療器械網絡信息服務備案', en: 'Online drug and device information filing' },
+  'food-circulation': { 'zh-CN': '食品流通许可证', 'zh-TW': '食品流通許可證', en: 'Food circulation permit (before 2015)' },
 };

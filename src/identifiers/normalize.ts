@@ -1,10 +1,10 @@
-import { TRAD_TO_SIMP } from './trad-simp';
+import { forEachFold } from './trad-simp';
 
 /**
  * Page text is normalized one UTF-16 unit to one unit, so that an offset in the normalized text is
  * the same offset in the page's own text: matches run on the normalized text, evidence is cut from
- * the original. Folding: full-width → half-width, a-z → A-Z, Traditional → Simplified (label
- * characters), dashes → '-', every whitespace → ' ', and invisible characters (zero-width, soft
+ * the original. Folding: full-width → half-width, a-z → A-Z, Traditional and variant characters →
+ * Simplified (OpenCC's table, see trad-simp.ts), dashes → '-', every whitespace → ' ', and invisible characters (zero-width, soft
  * hyphen, bidi marks, BOM) → INVISIBLE, which patterns treat as glue inside a value.
  */
 export const INVISIBLE = '\u200B';
@@ -46,24 +46,32 @@ function buildShifts(): Uint16Array {
   put(0xff3b, 0x5b);
   put(0xff3d, 0x5d);
   put(0x2116, 0x4e); // № → N
-  for (const [t, s] of TRAD_TO_SIMP) if (t < 0x10000 && s < 0x10000) put(t, s);
+  // A character outside the BMP is two units, and so is nothing a one-unit table can fold into:
+  // the T→S pairs with an astral side (rare characters of the CJK extensions) are left to the name
+  // comparison, which folds by code point.
+  forEachFold((t, s) => {
+    if (t < 0x10000 && s < 0x10000) put(t, s);
+  });
   return shift;
 }
 
 /** Needs folding at all? Most page text is already plain; skip the per-character loop for it. */
-const NEEDS_FOLD = /[a-z\r\u000b\u000c\u00a0\u00ad\u034f\u061c\u1680\u180e\u2000-\u206f\u2212\u2500\u3000\u3008-\u3017\u30fc\ufe58\ufe63\ufeff\uff01-\uff5e\u4e00-\u9fff]/;
-const HAS_TRAD_OR_OTHER = /[a-z\r\u000b\u000c\u00a0\u00ad\u034f\u061c\u1680\u180e\u2000-\u206f\u2212\u2500\u3000\u3008-\u3017\u30fc\ufe58\ufe63\ufeff\uff01-\uff5e]/;
+const NEEDS_FOLD = /[a-z\r\u000b\u000c\u00a0\u00ad\u034f\u061c\u1680\u180e\u2000-\u206f\u2212\u2500\u3000-\u9fff\uf900-\ufaff\ufe58\ufe63\ufeff\uff01-\uff5e]/;
 
-/** Folds a piece of page text, keeping its length. */
+/**
+ * Folds a piece of page text, keeping its length. Chinese text goes through the loop: which of
+ * its characters are Traditional is one table lookup each (a regex class of the 3,600 characters
+ * costs more than the lookups, and compiling it more still).
+ */
 export function normalizeText(text: string): string {
   if (!NEEDS_FOLD.test(text)) return text;
-  // Chinese text without any foldable character other than CJK may still hold Traditional ones.
-  if (!HAS_TRAD_OR_OTHER.test(text) && !hasTraditional(text)) return text;
-  if (text.length > 4096) return foldLong(text);
   const shift = getShifts();
-  let out = '';
   let from = 0;
-  for (let i = 0; i < text.length; i++) {
+  while (from < text.length && shift[text.charCodeAt(from)] === 0) from++;
+  if (from === text.length) return text;
+  if (text.length > 4096) return foldLong(text, from);
+  let out = text.slice(0, from);
+  for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);
     const m = (c + shift[c]!) & 0xffff;
     if (m !== c) {
@@ -71,26 +79,20 @@ export function normalizeText(text: string): string {
       from = i + 1;
     }
   }
-  return from === 0 ? text : out + text.slice(from);
+  return out + text.slice(from);
 }
 
-/** Whole pages: one table lookup per unit into a buffer, decoded once. */
-function foldLong(text: string): string {
-  const buf = new Uint16Array(text.length);
+/** Whole pages: one table lookup per unit into a buffer, decoded once (from the first unit that folds). */
+function foldLong(text: string, first: number): string {
+  const buf = new Uint16Array(text.length - first);
   const shift = getShifts();
-  for (let i = 0; i < text.length; i++) {
+  for (let i = first; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    buf[i] = c + shift[c]!; // a Uint16Array stores it mod 65,536
+    buf[i - first] = c + shift[c]!; // a Uint16Array stores it mod 65,536
   }
-  return utf16.decode(buf);
+  return text.slice(0, first) + utf16.decode(buf);
 }
 const utf16 = new TextDecoder('utf-16le');
-
-const TRADITIONAL = new RegExp('[' + Array.from(TRAD_TO_SIMP.keys(), (c) => String.fromCodePoint(c)).join('') + ']');
-
-function hasTraditional(text: string): boolean {
-  return TRADITIONAL.test(text);
-}
 
 /** A value as it is shown → its compact form: no spaces, invisibles or group separators. */
 export function compact(value: string): string {

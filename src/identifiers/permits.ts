@@ -4,7 +4,8 @@
  * published form to judge it by. Product-level numbers (radio equipment, product registrations)
  * are not merchant permits and are left out.
  */
-const PERMIT = /(?:许可证|经营许可|备案凭证|经营备案|资格证书?|批准证书|登记证|备案证明)(?:编号|号码|证号|号)?[ \u200B]*[:：\t][ \u200B\t]*([A-Z0-9\u4E00-\u9FFF()〔〕[\]-]{4,40})/g;
+// Label and value apart: a colon, a tab (cell), a line break (block) or two spaces between them.
+const PERMIT = /(?:许可证|经营许可|备案凭证|经营备案|资格证书?|批准证书|登记证|备案证明|备案证)(?:编号|号码|证号|号)?(?:[ \u200B]*[:：\t\n][ \u200B\t\n]*|[ \u200B]{2,})([A-Z0-9\u4E00-\u9FFF()〔〕[\]-]{4,40})/g;
 /** The label's head: up to 12 Chinese characters right before the anchor word. */
 const HEAD = /[\u4E00-\u9FFF]{1,12}$/;
 const NOT_MERCHANT = /无线电|发射设备|产品|注册证|器械注册|ICP|公网安备|网站备案|增值电信|特种设备|商标|专利|软件|著作|进网|CCC|3C/;

@@ -2,8 +2,15 @@ import { prefixOf } from '../feed/bytes';
 import { cachedShard, filterAllows, pruneGenerations, rememberShard, warmGenerations } from './generation-cache';
 import type { FeedRow, ListsDb, ShardRow } from './lists-db';
 import { pageMemoKey, type LookupMemo } from './lookup-memory';
-import type { PageRead } from './read-pages';
 import { pageFor } from './shard-pages';
+
+/** The page of one feed that holds (or would hold) the records of one hash. */
+export interface PageRead {
+  row: FeedRow;
+  /** Index of the hash in the caller's list. */
+  index: number;
+  page: Uint8Array;
+}
 
 /** An IndexedDB request as a promise. */
 export const request = <T>(r: IDBRequest<T>): Promise<T> =>

@@ -1,15 +1,7 @@
 import { warmGenerations } from './generation-cache';
 import type { CacheRow, FeedRow, ListsDb } from './lists-db';
 import { forgetLookups, lookupMemo, pageMemoKey, type LookupMemo } from './lookup-memory';
-import { plan, readInTransaction, request, toPages } from './lookup-transaction';
-
-/** The page of one feed that holds (or would hold) the records of one hash. */
-export interface PageRead {
-  row: FeedRow;
-  /** Index of the hash in the caller's list. */
-  index: number;
-  page: Uint8Array;
-}
+import { plan, readInTransaction, request, toPages, type PageRead } from './lookup-transaction';
 
 /**
  * Reads a lookup makes after its pages, in the same transaction (a cached details leaf of a hit):

@@ -31,4 +31,11 @@ describe('lookups', () => {
     expect(badgeLookup({ href: 'javascript:alert(1)', host: 'zzlz.gsxt.gov.cn', official: true })).toBeNull();
     expect(badgeLookup({ href: 'https://www.beian.gov.cn/x', host: 'www.beian.gov.cn', official: true })).toBeNull();
   });
+  it('sends the media and culture permits of issue 14 to their regulators', () => {
+    expect(lookupsFor('broadcast-license', '(京)字第01234号')[0]).toMatchObject({ url: 'https://www.nrta.gov.cn', copy: '(京)字第01234号' });
+    expect(lookupsFor('av-program-license', '0110409')[0]!.site.id).toBe('nrta');
+    expect(lookupsFor('performance-license', '京演(机构)〔2020〕1234号')[0]!.site.id).toBe('mct-market');
+    expect(lookupsFor('online-publishing-license', '(署)网出证(京)字第045号')[0]!.url).toBe('https://www.nppa.gov.cn/bsfw/cyjghcpcx/');
+    expect(lookupsFor('drug-device-info-filing', '(京)网药械信息备字〔2022〕第00123号')[0]!.site.id).toBe('nmpa');
+  });
 });

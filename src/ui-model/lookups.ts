@@ -33,7 +33,11 @@ export const SITES = {
     return digits.length === 14 ? `https://beian.mps.gov.cn/#/query/webSearch?code=${digits}` : null;
   }),
   nmpa: site('nmpa', '国家药监局数据查询', '國家藥監局數據查詢', 'NMPA data search (drugs, devices)', 'https://www.nmpa.gov.cn/datasearch/home-index.html'),
-  nppa: site('nppa', '国家新闻出版署', '國家新聞出版署', 'National Press and Publication Administration', 'https://www.nppa.gov.cn'),
+  // 办事服务 → 从业机构和产品查询: publishers, online publishing services and publication distributors.
+  nppa: site('nppa', '国家新闻出版署（从业机构和产品查询）', '國家新聞出版署（從業機構和產品查詢）', 'National Press and Publication Administration (licensee search)', 'https://www.nppa.gov.cn/bsfw/cyjghcpcx/'),
+  nrta: site('nrta', '国家广播电视总局', '國家廣播電視總局', 'National Radio and Television Administration', 'https://www.nrta.gov.cn'),
+  // The ministry's culture-market platform, where 营业性演出许可证 are issued and published.
+  mctMarket: site('mct-market', '全国文化市场技术监管与服务平台（文化和旅游部）', '全國文化市場技術監管與服務平台（文化和旅遊部）', 'Culture market platform (Ministry of Culture and Tourism)', 'https://whsq.mr.mct.gov.cn'),
   complaints: site('12315', '全国12315平台（投诉举报）', '全國12315平台（投訴舉報）', '12315 consumer complaints', 'https://www.12315.cn'),
 } as const satisfies Record<string, LookupSite>;
 
@@ -56,6 +60,13 @@ export const LOOKUP_TABLE: Readonly<Record<IdentifierKind, readonly LookupSite[]
   'device-business': [SITES.nmpa],
   publication: [SITES.nppa],
   permit: [SITES.gsxt],
+  'broadcast-license': [SITES.nrta],
+  'av-program-license': [SITES.nrta],
+  'performance-license': [SITES.mctMarket],
+  'online-publishing-license': [SITES.nppa],
+  'drug-device-info-filing': [SITES.nmpa],
+  // Issued by local market regulators until 2015; the national registry lists the holder.
+  'food-circulation': [SITES.gsxt],
 };
 
 /** One way to check one value: open `url`; when `copy` is set, paste that value into the site's search. */

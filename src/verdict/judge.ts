@@ -1,6 +1,8 @@
 import type { Lang } from '../i18n/lang';
 import type { DataLookups } from '../feed/lookup-types';
 import { foundAnything, type PageFacts } from '../scan/facts';
+import { officialChecks } from '../registries/official-check';
+import type { RegistryLookup } from '../feed/registry-lookup';
 import type { Finding, Level, ScanResult, Severity, Verdict } from '../types';
 import { RULES } from './registry';
 import { hideMarkedWrong, personalDecision, type UserRules, type UserRulesView } from './user-rules';
@@ -48,9 +50,14 @@ export function judge(facts: PageFacts, context: JudgeContext): Judgement {
   return { verdict: verdictOf([...kept, ...mine], facts), user: { hiddenCodes, personal } };
 }
 
-/** The facts with their verdict: the CLI's JSON contract and what the panel and popup show. */
-export function judged(facts: PageFacts, verdict: Verdict): ScanResult {
-  return { url: facts.url, identifiers: facts.identifiers, licenses: facts.licenses, badges: facts.badges, verdict };
+/**
+ * The facts with their verdict: the CLI's JSON contract and what the panel and popup show (with the
+ * user's registry answers for the page's values, when there are any).
+ */
+export function judged(facts: PageFacts, verdict: Verdict, registry: readonly RegistryLookup[] = []): ScanResult {
+  const result: ScanResult = { url: facts.url, identifiers: facts.identifiers, licenses: facts.licenses, badges: facts.badges, verdict };
+  if (registry.length) result.official = officialChecks(registry, facts.identifiers);
+  return result;
 }
 
 function verdictOf(findings: Finding[], facts: PageFacts): Verdict {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { LANGS } from '../i18n/lang';
 import { formatReport } from '../tools/cli/scan-report';
 import { adviceFor, isDataStatus, ruleByCode, RULES } from './registry';
-import { fill, type Rule } from './rule';
+import { fill, makeFinding, type Rule } from './rule';
 
 const RULES_DIR = new URL('./rules/', import.meta.url);
 
@@ -51,13 +51,15 @@ describe('the rule registry', () => {
 
   it.each(RULES.map((r) => [r.code, r] as const))('%s is explained alike by the CLI report and by the panel and popup', (code, rule) => {
     const params = Object.fromEntries(placeholders(rule.message['zh-CN'] + rule.advice['zh-CN']).map((p) => [p!, `«${p}»`]));
-    const finding = { code, severity: rule.severity, message: fill(rule.message.en, params), evidence: 'e', params };
-    // The panel and the popup (extension/ui/finding-card.tsx, data-status.tsx) call adviceFor.
-    const advice = adviceFor(finding, 'en');
-    expect(advice).toBe(fill(rule.advice.en, params));
-    expect(advice).not.toMatch(/\{\w+\}/);
+    // What judge() hands the UI: the finding carries its advice and topic, filled in its language.
+    const finding = makeFinding(rule, 'en', params, 'e');
+    expect(finding.advice).toBe(fill(rule.advice.en, params));
+    expect(finding.advice).not.toMatch(/\{\w+\}/);
+    expect(finding.topic).toBe(rule.topic);
+    expect(adviceFor(finding, 'en')).toBe(finding.advice);
+    // The CLI's readable report prints it; the panel and popup show finding.advice (extension/ui/finding-card.tsx).
     const report = formatReport({ url: 'https://shop.example/', identifiers: [], licenses: [], badges: [], verdict: { level: 'caution', findings: [finding] } }, 'en');
-    expect(report).toContain(advice!);
+    expect(report).toContain(finding.advice!);
     expect(ruleByCode(code)).toBe(rule);
     expect(isDataStatus(finding)).toBe(rule.topic === 'data-status');
   });

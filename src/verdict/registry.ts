@@ -6,13 +6,16 @@ import { badgeSpoofed } from './rules/badge-spoofed';
 import { blacklisted } from './rules/blacklisted';
 import { creditLow } from './rules/credit-low';
 import { deregistered } from './rules/deregistered';
+import { filingMismatch } from './rules/filing-mismatch';
 import { idInvalid } from './rules/id-invalid';
 import { licenseMissing } from './rules/license-missing';
 import { creditUnknown, listsStale, listsUnavailable } from './rules/list-status';
 import { nameMismatch } from './rules/name-mismatch';
+import { notRegistered } from './rules/not-registered';
 import { personalWarn } from './rules/personal-warn';
 import { psbProvinceMismatch } from './rules/psb-province-mismatch';
 import { redlisted } from './rules/redlisted';
+import { registryUnreadable } from './rules/registry-unreadable';
 import { fill, type Rule } from './rule';
 
 /**
@@ -29,14 +32,17 @@ export const RULES: readonly Rule[] = [
   licenseMissing,
   // What the lists say about it.
   blacklisted,
+  notRegistered,
   deregistered,
   nameMismatch,
+  filingMismatch,
   abnormalOperation,
   creditLow,
   redlisted,
   listsUnavailable,
   listsStale,
   creditUnknown,
+  registryUnreadable,
   // The user's own lists.
   personalWarn,
 ];

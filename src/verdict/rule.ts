@@ -11,7 +11,7 @@ export type Messages = Record<Lang, string>;
  * What a rule's findings are about: the shop, or the state of our own data (lists missing, stale,
  * a lookup that failed). The panel shows the second kind apart, plainly, never as an alarm.
  */
-export type RuleTopic = 'shop' | 'data-status';
+export type RuleTopic = NonNullable<Finding['topic']>;
 
 /**
  * A verdict rule's identity and explanation, registered as data: its code, severity, and in every
@@ -56,9 +56,9 @@ export function fill(template: string, params: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
 }
 
-/** Builds a Finding of a rule, in one language. */
+/** Builds a Finding of a rule, in one language, with its advice and topic for the UI to show as they are. */
 export function makeFinding(rule: RuleInfo, lang: Lang, params: Record<string, string>, evidence: string, ref?: number): Finding {
-  const finding: Finding = { code: rule.code, severity: rule.severity, message: fill(rule.message[lang], params), evidence, params };
+  const finding: Finding = { code: rule.code, severity: rule.severity, message: fill(rule.message[lang], params), evidence, params, advice: fill(rule.advice[lang], params), topic: rule.topic };
   if (ref !== undefined) finding.ref = ref;
   return finding;
 }

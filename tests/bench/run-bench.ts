@@ -1,10 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { engineScan, measureForms } from './forms-accuracy';
 import { benchScan } from './scan-bench';
 
 /**
  * `npm run bench -- [--json FILE]`: prints the figures and writes them as JSON.
- * Sections: scan (engine in Chromium), and the extension and list figures when their benches exist.
+ * Sections: scan (engine in Chromium), and the extension (content, hostile page responsiveness) and
+ * list figures when their benches exist.
  */
 async function main() {
   const args = process.argv.slice(2);
@@ -12,7 +14,7 @@ async function main() {
   const file = jsonAt >= 0 ? args[jsonAt + 1] : 'bench-results/bench.json';
   const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   const results: Record<string, unknown> = { date: new Date().toISOString() };
-  const sections: [string, () => Promise<unknown>][] = [['scan', () => benchScan(chromiumPath)]];
+  const sections: [string, () => Promise<unknown>][] = [['scan', () => benchScan(chromiumPath)], ['forms', formsAccuracy]];
   for (const [name, extra] of await optionalSections(chromiumPath)) sections.push([name, extra]);
   for (const [name, run] of sections) {
     console.log(`\n== ${name} ==`);
@@ -29,6 +31,12 @@ async function main() {
   console.log(`\nwritten to ${file}`);
 }
 
+/** forms.*: recall and precision on the labelled fragments of real pages (node, the CLI's engine). */
+async function formsAccuracy() {
+  const { missed, extra, ...figures } = measureForms(await engineScan());
+  return { ...figures, missed: missed.length, extra: extra.length };
+}
+
 /** Benchmarks owned by other parts of the project, loaded when present. */
 async function optionalSections(chromiumPath: string): Promise<[string, () => Promise<unknown>][]> {
   const out: [string, () => Promise<unknown>][] = [];
@@ -41,6 +49,8 @@ async function optionalSections(chromiumPath: string): Promise<[string, () => Pr
   };
   const content = await tryImport('../../scripts/bench-content.mjs');
   if (content && typeof content.benchContent === 'function') out.push(['content', () => (content.benchContent as (p: string) => Promise<unknown>)(chromiumPath)]);
+  const gaps = await tryImport('../../scripts/bench-responsiveness.mjs');
+  if (gaps && typeof gaps.benchResponsiveness === 'function') out.push(['hostile', () => (gaps.benchResponsiveness as () => Promise<unknown>)()]);
   const sync = await tryImport('../../scripts/bench-sync.mjs');
   for (const fn of ['benchSyncBrowser', 'benchSyncNode']) {
     if (sync && typeof sync[fn] === 'function') {

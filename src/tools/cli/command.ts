@@ -1,3 +1,5 @@
+import { parseArgs as nodeParseArgs } from 'node:util';
+
 /** One subcommand of `liangzhao`, registered as data in `commands.ts`. */
 export interface Command {
   name: string;
@@ -19,41 +21,46 @@ export interface CommandIo {
 export class UsageError extends Error {}
 
 /**
- * Minimal flag parser: `--name value`, `--name=value`, boolean `--flag`, repeatable flags and
- * positionals. Unknown flags are a UsageError, so a typo never silently changes what a command does.
+ * The command's flags, read by node's `util.parseArgs`: `--name value`, `--name=value`, boolean
+ * `--flag`, repeatable flags, positionals, `--`. Unknown flags are a UsageError, so a typo never
+ * silently changes what a command does. Node's strict mode would refuse them too, but in words of its
+ * own (and would refuse a value starting with `-`, which `--limit -5` means), so it reads the tokens
+ * loosely and this checks them, in order, with the messages the CLI has always given.
  */
 export function parseArgs(
   args: string[],
   spec: { strings?: string[]; booleans?: string[]; repeatable?: string[] },
 ): { flags: Map<string, string[]>; booleans: Set<string>; positionals: string[] } {
+  const repeatable = new Set(spec.repeatable ?? []);
+  const options: Record<string, { type: 'string' | 'boolean' }> = {};
+  for (const name of [...(spec.strings ?? []), ...repeatable]) options[name] = { type: 'string' };
+  for (const name of spec.booleans ?? []) options[name] ??= { type: 'boolean' };
+  const { tokens } = nodeParseArgs({ args, options, strict: false, allowPositionals: true, tokens: true });
   const flags = new Map<string, string[]>();
   const booleans = new Set<string>();
   const positionals: string[] = [];
-  const strings = new Set([...(spec.strings ?? []), ...(spec.repeatable ?? [])]);
-  const bools = new Set(spec.booleans ?? []);
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--') {
-      positionals.push(...args.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('--') || arg === '-') {
-      positionals.push(arg);
+  let lastShort = -1;
+  for (const token of tokens) {
+    if (token.kind === 'positional') positionals.push(token.value);
+    if (token.kind !== 'option') continue;
+    // There are no short options: `-x` is a positional (a file may be called that; -h is read before).
+    // Node splits `-abc` into one token per letter, all with the argument's index.
+    if (!token.rawName.startsWith('--')) {
+      if (token.index !== lastShort) positionals.push(args[token.index]!);
+      lastShort = token.index;
       continue;
     }
-    const eq = arg.indexOf('=');
-    const name = arg.slice(2, eq === -1 ? undefined : eq);
-    if (bools.has(name) && eq === -1) {
-      booleans.add(name);
+    const type = options[token.name]?.type;
+    if (type === 'boolean' && !token.inlineValue) {
+      booleans.add(token.name);
       continue;
     }
-    if (!strings.has(name)) throw new UsageError(`unknown option --${name}`);
-    const value = eq === -1 ? args[++i] : arg.slice(eq + 1);
-    if (value === undefined) throw new UsageError(`--${name} needs a value`);
-    const list = flags.get(name) ?? [];
-    if (list.length && !spec.repeatable?.includes(name)) throw new UsageError(`--${name} given twice`);
-    list.push(value);
-    flags.set(name, list);
+    if (type !== 'string') throw new UsageError(`unknown option --${token.name}`);
+    if (token.value === undefined) throw new UsageError(`--${token.name} needs a value`);
+    const list = flags.get(token.name) ?? [];
+    if (list.length && !repeatable.has(token.name)) throw new UsageError(`--${token.name} given twice`);
+    list.push(token.value);
+    flags.set(token.name, list);
   }
   return { flags, booleans, positionals };
 }

@@ -6,9 +6,10 @@ import { diffFeeds } from '../feed/diff-feed';
 import { generateFeedKey, parseFeedKey, parsePublicKey } from '../../feed/signature';
 import { verifyFeed } from '../feed/verify-feed';
 import { UsageError, parseArgs, type Command, type CommandIo } from './command';
+import { feedImport, feedPublish, IMPORT_USAGE } from './feed-import-command';
 
 const USAGE = [
-  'usage: liangzhao feed <keygen|build|verify|diff> …',
+  'usage: liangzhao feed <keygen|build|verify|diff|import|publish> …',
   '',
   '  feed keygen --out key.json',
   '      new Ed25519 publisher key; give clients its publicKey, keep the file secret',
@@ -20,6 +21,7 @@ const USAGE = [
   '      checks the signature and every file; exit 1 on any problem',
   '  feed diff A B [--pubkey KEY] [--limit N]',
   '      what changed between two feeds (directories or URLs)',
+  ...IMPORT_USAGE,
 ].join('\n');
 
 /** `liangzhao feed`: the publisher's tools (keys, build, verify, diff). */
@@ -33,6 +35,8 @@ export const feedCommand: Command = {
     if (sub === 'build') return build(rest, io);
     if (sub === 'verify') return verify(rest, io);
     if (sub === 'diff') return diff(rest, io);
+    if (sub === 'import') return feedImport(rest, io);
+    if (sub === 'publish') return feedPublish(rest, io);
     throw new UsageError(sub ? `unknown feed command "${sub}"` : 'give a feed command');
   },
 };

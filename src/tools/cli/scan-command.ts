@@ -10,6 +10,7 @@ import { judge, judged } from '../../verdict/judge';
 import { UsageError, parseArgs, type Command } from './command';
 import { decodeHtml, parseHtmlDocument } from './parse-html';
 import { formatReport } from './scan-report';
+import { formatRegistry, registryOutput } from './registry-output';
 
 const MAX_BYTES = 64 * 1024 * 1024;
 
@@ -21,7 +22,8 @@ export const scanCommand: Command = {
     'usage: liangzhao scan <file.html | http(s)://url> [--url <page URL>] [--json] [--lang zh-CN|zh-TW|en]',
     '                      [--feed DIR|URL --pubkey KEY]',
     '',
-    '  --url   the page\'s own URL, when scanning a saved file (for same-site badge checks)',
+    '  --url   the page\'s own URL, when scanning a saved file (for same-site badge checks); a registry',
+    '          result page\'s URL (https://www.gsxt.gov.cn/…) also prints the registry\'s answer as `registry`',
     '  --json  print one JSON object (identifiers, licenses, badges, verdict)',
     '  --lang  language of messages (default zh-CN)',
     '  --feed  apply a signed list feed (directory or URL): blacklists, deregistrations, credit levels',
@@ -35,7 +37,9 @@ export const scanCommand: Command = {
     const input = positionals[0]!;
     const { html, url } = await load(input);
     const document = parseHtmlDocument(html);
-    const facts = scanPage(document, { url: flags.get('url')?.[0] ?? url });
+    const pageUrl = flags.get('url')?.[0] ?? url;
+    const facts = scanPage(document, { url: pageUrl });
+    const registry = registryOutput(document, pageUrl);
     const feed = flags.get('feed')?.[0];
     let lookups: DataLookups | undefined;
     if (feed) {
@@ -48,7 +52,8 @@ export const scanCommand: Command = {
       }
     }
     const result = judged(facts, judge(facts, { lang, lookups }).verdict);
-    io.out(booleans.has('json') ? JSON.stringify(forOutput(result), null, 2) : formatReport(result, lang));
+    const json = registry ? { ...forOutput(result), registry } : forOutput(result);
+    io.out(booleans.has('json') ? JSON.stringify(json, null, 2) : formatReport(result, lang) + (registry ? formatRegistry(registry, lang) : ''));
     return 0;
   },
 };
@@ -83,7 +88,10 @@ async function load(input: string): Promise<{ html: string; url: string }> {
   return { html: decodeHtml(bytes), url: pathToFileURL(path).href };
 }
 
-/** The JSON contract: no internal evidence refs. */
+/**
+ * The JSON contract: no internal evidence refs, and a finding's advice and topic (what the UI shows
+ * beside it; the readable report prints the advice) stay out of it as before.
+ */
 function forOutput(result: ScanResult): ScanResult {
   const strip = <T extends { ref?: number }>({ ref: _ref, ...rest }: T) => rest;
   return {
@@ -91,6 +99,6 @@ function forOutput(result: ScanResult): ScanResult {
     identifiers: result.identifiers.map(strip),
     licenses: result.licenses.map(strip),
     badges: result.badges.map(strip),
-    verdict: { level: result.verdict.level, findings: result.verdict.findings.map(strip) },
+    verdict: { level: result.verdict.level, findings: result.verdict.findings.map(({ ref: _ref, advice: _advice, topic: _topic, ...rest }) => rest) },
   };
 }

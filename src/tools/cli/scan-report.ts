@@ -1,6 +1,5 @@
 import type { Lang } from '../../i18n/lang';
 import { KIND_NAMES } from '../../identifiers/kind-names';
-import { adviceFor } from '../../verdict/registry';
 import type { Level, ScanResult } from '../../types';
 
 /** One word per level, the same as the extension's chips, headers, popup and toolbar title. */
@@ -33,7 +32,7 @@ export function formatReport(r: ScanResult, lang: Lang): string {
     lines.push('', `${T.findings[lang]}:`);
     for (const f of r.verdict.findings) {
       lines.push(`  [${f.severity}] ${f.message}`, `      ${T.evidence[lang]}: ${f.evidence}`);
-      const advice = adviceFor(f, lang);
+      const advice = f.advice;
       if (advice) lines.push(`      ${advice}`);
     }
   }

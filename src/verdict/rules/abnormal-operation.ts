@@ -1,6 +1,8 @@
 import { evidenceOf } from '../data-evidence';
 import { DETAILS_MISSING } from '../../feed/list-names';
 import { makeFinding, type ListRule } from '../rule';
+import { registryEvidence, registryParams } from '../registry-evidence';
+import { namedByRegistry, registryListings } from '../registry-listings';
 
 /** The business is in 经营异常名录 (e.g. not reachable at its address, annual report missing). */
 export const abnormalOperation: ListRule = {
@@ -19,13 +21,18 @@ export const abnormalOperation: ListRule = {
     en: 'Abnormal operation is not a crime, but the business did not file its reports or cannot be reached. Check www.gsxt.gov.cn before a large purchase. Source: {source}',
   },
   evaluate({ facts, lookups, lang }) {
-    return lookups.matches
-      .filter((m) => m.list === 'abnormal-operation')
+    const listed = registryListings(lookups, ['abnormal-operation']);
+    const fromRegistry = listed.map(({ lookup, entry }) => {
+      const params = { value: lookup.value, kind: lookup.kind, reason: entry.reason ?? DETAILS_MISSING[lang], authority: entry.authority ?? '?', date: entry.date ?? '?', source: lookup.answer.url, feed: '', ...registryParams(lookup, lang) };
+      return makeFinding(abnormalOperation, lang, params, registryEvidence(lookup, lang, entry), evidenceOf(facts, lookup.kind, lookup.value).ref);
+    });
+    return fromRegistry.concat(lookups.matches
+      .filter((m) => m.list === 'abnormal-operation' && !namedByRegistry(listed, m.value, m.list))
       .map((m) => {
         const r = m.record;
         const params = { value: m.value, kind: m.kind, reason: r?.reason ?? DETAILS_MISSING[lang], authority: r?.authority ?? '?', date: r?.listedOn ?? '?', source: r?.sourceUrl || '?', feed: m.feed };
         const at = evidenceOf(facts, m.kind, m.value);
         return makeFinding(abnormalOperation, lang, params, at.evidence, at.ref);
-      });
+      }));
   },
 };

@@ -1,6 +1,8 @@
 import { evidenceOf } from '../data-evidence';
 import { DETAILS_MISSING, LIST_TITLES } from '../../feed/list-names';
 import { makeFinding, type ListRule } from '../rule';
+import { registryEvidence, registryParams } from '../registry-evidence';
+import { namedByRegistry, registryListings } from '../registry-listings';
 
 /** An identifier of the page (or its domain) is on a black list (any list but 经营异常名录). */
 export const blacklisted: ListRule = {
@@ -19,8 +21,26 @@ export const blacklisted: ListRule = {
     en: 'Regulators or reviewed reports put this entity on a black list. Do not pay; check the source {source} or www.gsxt.gov.cn / 信用中国.',
   },
   evaluate({ facts, lookups, lang }) {
-    return lookups.matches
-      .filter((m) => m.list !== 'abnormal-operation')
+    const listed = registryListings(lookups, ['serious-dishonest', 'court-dishonest']);
+    const fromRegistry = listed.map(({ lookup, entry }) => {
+      const list = entry.list as 'serious-dishonest' | 'court-dishonest';
+      const params = {
+        value: lookup.value,
+        kind: lookup.kind,
+        list: LIST_TITLES[list][lang],
+        listCode: list,
+        reason: entry.reason ?? DETAILS_MISSING[lang],
+        authority: entry.authority ?? '?',
+        date: entry.date ?? '?',
+        source: lookup.answer.url,
+        name: lookup.answer.subject?.name ?? '',
+        feed: '',
+        ...registryParams(lookup, lang),
+      };
+      return makeFinding(blacklisted, lang, params, registryEvidence(lookup, lang, entry), evidenceOf(facts, lookup.kind, lookup.value).ref);
+    });
+    return fromRegistry.concat(lookups.matches
+      .filter((m) => m.list !== 'abnormal-operation' && !namedByRegistry(listed, m.value, m.list))
       .map((m) => {
         const r = m.record;
         const params = {
@@ -37,6 +57,6 @@ export const blacklisted: ListRule = {
         };
         const at = evidenceOf(facts, m.kind, m.value);
         return makeFinding(blacklisted, lang, params, at.evidence, at.ref);
-      });
+      }));
   },
 };

@@ -1,4 +1,6 @@
 import { evidenceOf } from '../data-evidence';
+import { answered } from '../../feed/registry-lookup';
+import { registryEvidence, registryParams } from '../registry-evidence';
 import { makeFinding, type ListRule } from '../rule';
 
 const STATUS_WORDS = {
@@ -23,11 +25,21 @@ export const deregistered: ListRule = {
     en: 'A revoked or deregistered business may not trade; the license shown is void. Do not pay; check www.gsxt.gov.cn.',
   },
   evaluate({ facts, lookups, lang }) {
-    return lookups.entities.flatMap((e) => {
+    // The registry's own answer, when the shopper looked, speaks for its code instead of the cache.
+    const asked = answered(lookups.registry).filter((r) => r.kind === 'uscc' && r.answer.subject);
+    const fromRegistry = asked.flatMap((r) => {
+      const s = r.answer.subject!;
+      if (s.state !== '吊销' && s.state !== '注销') return [];
+      const at = evidenceOf(facts, 'uscc', r.value);
+      const params = { uscc: r.value, name: s.name ?? '', status: STATUS_WORDS[s.state][lang], statusCode: s.state, date: new Date(r.at).toISOString().slice(0, 10), ...registryParams(r, lang) };
+      return [makeFinding(deregistered, lang, params, registryEvidence(r, lang), at.ref)];
+    });
+    return fromRegistry.concat(lookups.entities.flatMap((e) => {
+      if (asked.some((r) => r.value === e.uscc)) return [];
       if (e.state !== 'found' || e.record.status === '存续') return [];
       const at = evidenceOf(facts, 'uscc', e.uscc);
       const params = { uscc: e.uscc, name: e.record.name, status: STATUS_WORDS[e.record.status][lang], statusCode: e.record.status, date: e.record.updatedOn };
       return [makeFinding(deregistered, lang, params, at.evidence, at.ref)];
-    });
+    }));
   },
 };

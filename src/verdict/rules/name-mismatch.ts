@@ -1,11 +1,15 @@
 import { canonicalKey } from '../../feed/keys';
 import { namesMatch } from '../../lists/company-name';
+import { answerFor } from '../../feed/registry-lookup';
+import { registryEvidence, registryParams } from '../registry-evidence';
 import { makeFinding, type ListRule } from '../rule';
 
 /**
  * The page shows a company name that is not the registered name of the USCC next to it: the
  * borrowed-license scam (a shop displays someone else's genuine license). Short forms, brackets,
  * spaces and Traditional characters are tolerated; a name too generic to compare is not flagged.
+ * The registered name is the registry's own answer when the shopper looked it up (fresher, and in the
+ * registry's words), else the credit cache's.
  */
 export const nameMismatch: ListRule = {
   code: 'name-mismatch',
@@ -27,12 +31,15 @@ export const nameMismatch: ListRule = {
     return facts.licenses.flatMap((l) => {
       const uscc = l.uscc ? canonicalKey('uscc', l.uscc) : null;
       if (!uscc || !l.name) return [];
+      const asked = answerFor(lookups.registry, 'uscc', uscc);
       const e = lookups.entities.find((x) => x.uscc === uscc);
-      if (e?.state !== 'found' || namesMatch(l.name, e.record.name) !== false) return [];
+      const official = asked ? asked.answer.subject?.name : e?.state === 'found' ? e.record.name : null;
+      if (!official || namesMatch(l.name, official) !== false) return [];
       const key = `${uscc}\n${l.name}`;
       if (seen.has(key)) return [];
       seen.add(key);
-      return [makeFinding(nameMismatch, lang, { shown: l.name, official: e.record.name, uscc }, l.evidence, l.ref)];
+      if (asked) return [makeFinding(nameMismatch, lang, { shown: l.name, official, uscc, ...registryParams(asked, lang) }, registryEvidence(asked, lang), l.ref)];
+      return [makeFinding(nameMismatch, lang, { shown: l.name, official, uscc }, l.evidence, l.ref)];
     });
   },
 };

@@ -23,7 +23,7 @@ export interface LoadedChromium {
 }
 
 /** Debian's Chromium with the built extension loaded, in a throwaway profile. */
-export async function launchChromium(options: { headless?: boolean; dist?: string; profile?: string } = {}): Promise<LoadedChromium> {
+export async function launchChromium(options: { headless?: boolean; dist?: string; profile?: string; extraArgs?: string[] } = {}): Promise<LoadedChromium> {
   const dist = options.dist ?? CHROME_DIST;
   const headless = options.headless ?? true;
   // A given profile (to relaunch the same browser: restart tests) is kept on close; the caller removes it.
@@ -32,7 +32,7 @@ export async function launchChromium(options: { headless?: boolean; dist?: strin
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless,
     viewport: { width: 1280, height: 860 },
-    args: chromiumArgs(dist, { headless }),
+    args: [...chromiumArgs(dist, { headless }), ...(options.extraArgs ?? [])],
   });
   const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(first.url()).host;

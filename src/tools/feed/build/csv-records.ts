@@ -16,7 +16,7 @@ export interface RowProblem {
 export type RecordRow<T> = { line: number; record: T };
 
 /** Dates as 2024-03-01, 2024/3/1 or 2024年3月1日 → YYYY-MM-DD; anything else is left for the check to refuse. */
-function isoDate(s: string): string {
+export function isoDate(s: string): string {
   const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(s.trim());
   return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : s.trim();
 }

@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, popupLevel, waitForVerdict, type LoadedChromium } from './harness/chromium-extension';
+import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
+
+// Issue 14: the built extension reads every licence kind added then on a demo-like shop page.
+const MEDIA_SHOP = readFileSync(new URL('../fixtures/forms/pages/media-shop.html', import.meta.url), 'utf8');
+
+describe('Chromium: the licence forms of issue 14 in the built extension', () => {
+  let ext: LoadedChromium;
+  let server: FixtureServer;
+  beforeAll(async () => {
+    server = await startFixtureServer({ '/forms/media-shop.html': () => MEDIA_SHOP });
+    ext = await launchChromium();
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  it('media-shop.html: the popup lists each new kind with its number, and the level is ok', async () => {
+    const page = await ext.context.newPage();
+    const url = server.url('/forms/media-shop.html');
+    await page.goto(url);
+    const verdict = await waitForVerdict(ext, url, (v) => v.level !== null);
+    expect(verdict?.level).toBe('ok');
+    const popup = await popupLevel(ext, verdict!.tabId);
+    // The browser here runs in English: the kind names are the en locale's.
+    for (const shown of [
+      'Radio/TV production licence', '(京)字第01234号',
+      'Audio-visual programme licence', '0123456',
+      'Performance licence', '京演(机构)〔2020〕1234号',
+      'Online publishing licence', '(署)网出证(京)字第045号',
+      'Drug/device information filing', '(京)网药械信息备字〔2022〕第00123号',
+      'Food circulation permit', 'SP1101051010012345',
+      'B2-20150123', '京公网安备110105001234号',
+    ]) {
+      expect(popup.text, shown).toContain(shown);
+    }
+    await popup.page.close();
+    await page.close();
+  });
+});
