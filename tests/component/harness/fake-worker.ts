@@ -39,6 +39,7 @@ export class FakeWorker {
     getReportEndpoints: () => ({ endpoints: this.endpoints, recipients: [] }),
     saveReportEndpoints: ({ endpoints }) => ({ endpoints: (this.endpoints = endpoints) }),
     getSyncStatus: () => [],
+    getRegistryAnswers: () => [],
     getPersonalLists: () => ({ entries: [] }),
     listSuppressions: () => ({ suppressions: [] }),
     openReportPage: () => ({ opened: true }),
