@@ -3,6 +3,7 @@ import type { Lang } from '../../src/i18n/lang';
 import type { ScanResult } from '../../src/types';
 import { listsChecked } from '../../src/ui-model/lists-checked';
 import type { UserRulesView } from '../../src/verdict/user-rules';
+import { splitStatus } from '../ui/data-status';
 import { FindingCard } from '../ui/finding-card';
 import { Shield } from '../ui/icons';
 import { levelText, type T } from '../ui/i18n';
@@ -124,7 +125,7 @@ export function PanelApp(props: PanelProps) {
     setView(next);
   };
   const count = result.verdict.findings.filter((f) => f.severity !== 'info').length;
-  const shop = result.verdict.findings.filter((f) => f.topic !== 'data-status');
+  const shop = splitStatus(result.verdict.findings).shop;
   const dispute = onReport && ((f: { code: string }) => onReport(f.code));
   const hide = () => (level === 'danger' && !confirming ? setConfirming(true) : onDismiss());
 

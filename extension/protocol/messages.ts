@@ -43,7 +43,7 @@ export interface StoredDataSummary {
   tabVerdicts: number;
   hiddenWarnings: number;
   personalEntries: number;
-  reports: { waiting: number; done: number; drafts: number };
+  reports: { waiting: number; kept: number; done: number; drafts: number };
   /** Entries of the subscribed public lists (not about the user; kept when data is cleared). */
   listEntries: number;
   /** Answers brought back from the official registries (the user's own lookups). */

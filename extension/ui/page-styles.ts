@@ -15,6 +15,13 @@ body.lz:has(.lz-options) { background: var(--surface); }
 .lz-options h1 { display: flex; align-items: center; gap: 10px; font-size: 22px; margin: 0 0 20px; }
 .lz-options h1 svg { width: 32px; height: 32px; color: var(--link); }
 .lz-options h2 { font-size: 15px; margin: 0 0 8px; }
+.lz-options h3 { font-size: 15px; margin: 0 0 8px; }
+.lz-group { margin: 0 0 8px; }
+.lz-options .lz-group > h2 { font-size: 17px; margin: 28px 0 10px; }
+.lz-options .lz-group:first-of-type > h2 { margin-top: 0; }
+.lz-group-help { color: var(--muted); font-size: 12px; margin: -4px 0 10px; }
+.lz-options label.lz-check-row { align-items: flex-start; margin: 10px 0 2px; }
+.lz-check-row input { margin-top: 3px; accent-color: var(--link); }
 .lz-box { border: 1px solid var(--line); border-radius: 10px; padding: 14px 16px; margin: 0 0 16px; background: var(--bg); }
 .lz-box p { margin: 4px 0 8px; color: var(--muted); font-size: 12px; }
 .lz-row { display: flex; gap: 8px; align-items: center; margin: 6px 0; }

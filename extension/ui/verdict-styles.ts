@@ -70,6 +70,14 @@ export const VERDICT_CSS =
 .lz-check[data-valid="false"] { color: var(--danger); }
 .lz-id .lz-actions { grid-column: 1 / -1; }
 .lz-note { font-size: 11px; color: var(--muted); margin: 12px 0 0; }
+.lz-company { margin-top: 8px; }
+.lz-company + .lz-company { margin-top: 14px; }
+.lz-company-label { font-size: 11px; color: var(--muted); }
+.lz-company-name { font-weight: 700; font-size: 14px; margin: 0 0 6px; word-break: break-word; }
+.lz-passed { margin-top: 8px; border: 1px solid var(--line); border-radius: 8px; padding: 6px 10px; background: var(--surface); }
+.lz-passed > summary { cursor: pointer; font-size: 12px; color: var(--fg); }
+.lz-passed[open] > summary { margin-bottom: 6px; }
+.lz-id-note { grid-column: 1 / -1; margin: 4px 0 0; font-size: 12px; color: var(--muted); }
 .lz-foot { display: flex; justify-content: space-between; align-items: center; gap: 8px; border-top: 1px solid var(--line); padding: 8px 14px; font-size: 12px; }
 .lz-foot a { text-decoration: none; }
 .lz-link-btn { border: 0; background: none; padding: 0; color: var(--muted) !important; text-decoration: underline; font-size: 12px; }

@@ -18,6 +18,11 @@ export interface PageFacts {
    * and classifying costs passes over the whole page.
    */
   store: PageClass | null;
+  /**
+   * The page's words that show medicine for sale (国药准字…, 处方药), asked only where the page shows
+   * a 非经营性 drug-information certificate (medicine-on-sale.ts); absent otherwise.
+   */
+  medicine?: string | null;
 }
 
 /** The page showed anything the verdict can be about (an identifier, a licence record, a badge). */

@@ -7,6 +7,7 @@ import { findLicenses } from './licenses';
 import { analyzeLinks } from './links';
 import { regionsOf } from './regions';
 import { classifyPage } from '../platforms/classify-page';
+import { medicineOnSale } from './medicine-on-sale';
 import { LICENSE_LINK_TEXT, parseUrl } from '../platforms/helpers';
 import type { PageFacts } from './facts';
 import { showsLicense } from './shows-license';
@@ -36,7 +37,11 @@ export function scanPage(root: Node, options: ScanOptions): PageFacts {
 /** Scans and keeps what is needed to point at the evidence. */
 export function scanPageDetailed(root: Node, options: ScanOptions): DetailedScan {
   const scan = analyzePages(collectPages(root, options), options);
-  if (root.nodeType === 9) scan.facts.store = storeOf(scan, root as Document, options.url);
+  if (root.nodeType === 9) {
+    scan.facts.store = storeOf(scan, root as Document, options.url);
+    const medicine = medicineOnSale(root as Document, scan.facts.identifiers);
+    if (medicine) scan.facts.medicine = medicine;
+  }
   return scan;
 }
 

@@ -1,6 +1,7 @@
 import { collectText, type PageText } from './collect-text';
 import { elementAt, type Location } from './evidence';
 import { analyzePages, collectPages, storeOf, type ScanOptions } from './scan-page';
+import { medicineOnSale } from './medicine-on-sale';
 import { probeOf, type Locator, type PageSnapshot, type SnapshotScan } from './locator';
 
 export type { Locator, PageSnapshot, SnapshotPart, SnapshotScan } from './locator';
@@ -26,7 +27,11 @@ export function scanSnapshot(snapshot: PageSnapshot, parse: ParseHtml, options: 
     }
   }
   const scan = analyzePages(pages, options);
-  if (top) scan.facts.store = storeOf(scan, top, options.url);
+  if (top) {
+    scan.facts.store = storeOf(scan, top, options.url);
+    const medicine = medicineOnSale(top, scan.facts.identifiers);
+    if (medicine) scan.facts.medicine = medicine;
+  }
   const index = new Map(roots.map((r, i) => [r, i]));
   return { facts: scan.facts, locators: scan.locations.map((loc) => locatorOf(loc, index)) };
 }

@@ -9,6 +9,8 @@ import { deregistered } from './rules/deregistered';
 import { filingMismatch } from './rules/filing-mismatch';
 import { idInvalid } from './rules/id-invalid';
 import { licenseMissing } from './rules/license-missing';
+import { permitsWithoutLicense } from './rules/permits-without-license';
+import { drugInfoNotForSale } from './rules/drug-info-not-for-sale';
 import { creditUnknown, listsStale, listsUnavailable } from './rules/list-status';
 import { nameMismatch } from './rules/name-mismatch';
 import { notRegistered } from './rules/not-registered';
@@ -30,6 +32,8 @@ export const RULES: readonly Rule[] = [
   idInvalid,
   psbProvinceMismatch,
   licenseMissing,
+  permitsWithoutLicense,
+  drugInfoNotForSale,
   // What the lists say about it.
   blacklisted,
   notRegistered,

@@ -67,7 +67,7 @@ export class FakeWorker {
       tabVerdicts: this.verdicts.size,
       hiddenWarnings: 0,
       personalEntries: 0,
-      reports: { waiting: 0, done: 0, drafts: 0 },
+      reports: { waiting: 0, kept: 0, done: 0, drafts: 0 },
       listEntries: 0,
       registryAnswers: 0,
     };
