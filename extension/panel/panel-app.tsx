@@ -97,7 +97,7 @@ export function PanelApp(props: PanelProps) {
   // which is what makes assistive technology announce it.
   useEffect(() => {
     if (level !== 'danger' || view === 'pill') return setAnnounce('');
-    const id = setTimeout(() => setAnnounce(`${t('extName')}：${title}。${hint}`), 50);
+    const id = setTimeout(() => setAnnounce(t('dangerAnnounce', t('extName'), title, hint)), 50);
     return () => clearTimeout(id);
   }, [level, view === 'pill']);
 
@@ -136,7 +136,7 @@ export function PanelApp(props: PanelProps) {
       </div>
       {mark && <div class="lz-mark" style={{ left: `${mark.left - 4}px`, top: `${mark.top - 4}px`, width: `${mark.width + 8}px`, height: `${mark.height + 8}px` }} />}
       {view === 'pill' ? (
-        <button type="button" ref={toggleRef} class="lz-pill" aria-label={`${t('extShortName')}：${title}${count ? ` (${count})` : ''}`} title={title} aria-expanded="false" onClick={() => show('full')}>
+        <button type="button" ref={toggleRef} class="lz-pill" aria-label={count ? t('namedLevelCount', t('extShortName'), title, count) : t('namedLevel', t('extShortName'), title)} title={title} aria-expanded="false" onClick={() => show('full')}>
           <Shield level={level} />
           <span>{t('extShortName')}</span>
           {count > 0 && <span class="lz-count">{count}</span>}
@@ -147,7 +147,7 @@ export function PanelApp(props: PanelProps) {
           data-view={view}
           role="dialog"
           aria-modal="false"
-          aria-label={`${t('panelLabel')}：${title}`}
+          aria-label={t('namedLevel', t('panelLabel'), title)}
           tabIndex={-1}
           ref={panelRef}
           onKeyDown={(e) => {

@@ -12,12 +12,14 @@ export type QuietBadgeContent = Omit<QuietBadgeProps, 'onOpen'>;
 export function quietBadgeContent(result: ScanResult, t: T, lang: Lang): QuietBadgeContent {
   const level = result.verdict.level;
   const { title, hint } = levelText(level, t, listsChecked(result.verdict.findings));
+  const count = result.verdict.findings.filter((f) => f.severity !== 'info').length;
   return {
     level,
     lang,
-    count: result.verdict.findings.filter((f) => f.severity !== 'info').length,
+    count,
     title: level === 'ok' ? `${title} — ${hint}` : title,
-    label: `${t('panelOpen')}: ${title}`,
+    // The name starts with the words on the pill (and says the count it shows).
+    label: count ? t('namedLevelCount', t('extShortName'), title, count) : t('namedLevel', t('extShortName'), title),
     name: t('extShortName'),
   };
 }

@@ -10,7 +10,7 @@ body.lz:has(.lz-options) { background: var(--surface); }
 .lz-popup { width: 400px; max-width: 100%; }
 .lz-popup .lz-head { border-radius: 0; }
 .lz-empty { padding: 16px 14px; color: var(--muted); }
-.lz-url { font-size: 11px; opacity: .85; word-break: break-all; margin-top: 2px; }
+.lz-url { font-size: 11px; word-break: break-all; margin-top: 2px; }
 .lz-options { max-width: 720px; margin: 0 auto; padding: 24px 20px 48px; }
 .lz-options h1 { display: flex; align-items: center; gap: 10px; font-size: 22px; margin: 0 0 20px; }
 .lz-options h1 svg { width: 32px; height: 32px; color: var(--link); }

@@ -34,9 +34,9 @@ export const VERDICT_CSS =
 @media (prefers-color-scheme: dark) { .lz .lz-head { color: #1f2023; } }
 .lz-head svg { flex: none; width: 28px; height: 28px; margin-top: 2px; }
 .lz-head-text { flex: 1; min-width: 0; }
-.lz-brand { font-size: 11px; opacity: .85; letter-spacing: .04em; }
+.lz-brand { font-size: 11px; letter-spacing: .04em; }
 .lz-title { font-size: 15px; font-weight: 700; line-height: 1.35; margin: 1px 0 2px; }
-.lz-hint { font-size: 12px; opacity: .92; }
+.lz-hint { font-size: 12px; }
 .lz-icon-btn { flex: none; border: 0; background: transparent; color: inherit !important; width: 28px; height: 28px; border-radius: 6px; font-size: 18px; line-height: 1; }
 .lz-icon-btn:hover { background: rgba(0,0,0,.12); }
 .lz-body { padding: 4px 14px 12px; }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { scanHtml } from '../../tests/unit/scan-html';
 import type { ScanResult } from '../types';
-import { companyGroups, unremarkedBadges } from './company-groups';
+import { companyGroups, nameBefore, unremarkedBadges } from './company-groups';
 
 const demo = (page: string) => scanHtml(readFileSync(new URL(`../../tests/fixtures/demo/${page}`, import.meta.url), 'utf8'), `https://shop.example.cn/${page}`);
 const values = (ids: { value: string }[]) => ids.map((i) => i.value);
@@ -28,6 +28,16 @@ describe('numbers grouped by company', () => {
     const groups = companyGroups(demo('borrowed-license.html'));
     expect(groups.map((g) => g.name)).toEqual(['杭州优品家居有限公司']);
     expect(groups[0]!.code?.value).toBe('91330106MA2H3P7L4H');
+  });
+
+  it('takes the company name the page writes just before a code outside a licence card, never one cut short', () => {
+    // invalid-code.html writes it further before the code than the excerpt reaches: cut, so none is shown.
+    const [group] = companyGroups(demo('invalid-code.html'));
+    expect(group!.name).toBeNull();
+    expect(group!.code?.value).toBe('91110105MA01R7KX5X');
+    expect(nameBefore({ value: '91110105MA01R7KX5X', evidence: '…京选数码科技有限公司 统一社会信用代码：91110105MA01R7KX5X' })).toBeNull();
+    expect(nameBefore({ value: '91440101681325547Y', evidence: '广州某某科技有限公司 91440101681325547Y' })).toBe('广州某某科技有限公司');
+    expect(nameBefore({ value: '91440101681325547Y', evidence: '客服热线 400-820-1234 91440101681325547Y' })).toBeNull();
   });
 
   it('keeps a page without a company name as one group without a name', () => {

@@ -35,6 +35,23 @@ export function unremarkedBadges(result: Pick<ScanResult, 'badges' | 'verdict'>)
   return result.badges.filter((b) => !result.verdict.findings.some((f) => findingNamesBadge(f, b)));
 }
 
+/** A company name as registered names end (有限公司, 商行 …), in Chinese characters and brackets. */
+const COMPANY_NAME = /[\u4e00-\u9fff（）()]{2,40}?(?:股份有限公司|有限责任公司|有限公司|分公司|集团|商行|经营部|工作室|合作社)/g;
+
+/**
+ * The company name the page writes just before a code outside a licence card ("北京某某科技有限公司
+ * 统一社会信用代码：9111…"), from the code's own excerpt; null when there is none.
+ */
+export function nameBefore(code: Pick<Identifier, 'evidence' | 'value'>): string | null {
+  const at = code.evidence.indexOf(code.value.slice(0, 6));
+  const before = at >= 0 ? code.evidence.slice(0, at) : code.evidence;
+  const last = [...before.matchAll(COMPANY_NAME)].pop();
+  if (!last) return null;
+  // An excerpt cut before the find starts with "…" (src/scan/evidence.ts): a name right after it may
+  // be cut short, and a name cut short is worse than none.
+  return before.startsWith('…') && last.index === 1 ? null : last[0];
+}
+
 /** A licence card's key: its code, else its name. */
 const keyOf = (l: Pick<LicenseRecord, 'uscc' | 'regno' | 'name'>) => l.uscc ?? l.regno ?? l.name ?? '';
 
@@ -59,7 +76,7 @@ export function companyGroups(result: Pick<ScanResult, 'identifiers' | 'licenses
   for (const i of identifiers) {
     if (!isCode(i) || i.source === 'link' || seen.has(i.value)) continue;
     seen.add(i.value);
-    companies.push({ name: null, code: i });
+    companies.push({ name: nameBefore(i), code: i });
   }
   const placed = new Set(companies.map((c) => c.code).filter((c): c is Identifier => c !== null));
   const rest = identifiers.filter((i) => !placed.has(i));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { axeBothSchemes } from './harness/axe';
 import { FakeWorker } from './harness/fake-worker';
 import { useSurfaces } from './harness/use-surface';
 
@@ -90,5 +91,10 @@ describe('the options page', () => {
     await field.press('Enter');
     await page.getByText(/^无法添加：/).waitFor();
     expect(worker.endpoints).toEqual(['https://reports.example.org/reports']);
+  });
+
+  it('has no serious or critical axe-core violation, light or dark', async () => {
+    const { page } = await options();
+    expect(await axeBothSchemes(page)).toEqual({ light: [], dark: [] });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoVerdict } from './harness/demo-verdict';
+import { axeBothSchemes } from './harness/axe';
 import { FakeWorker } from './harness/fake-worker';
 import { useSurfaces } from './harness/use-surface';
 
@@ -80,5 +81,14 @@ describe('the popup', () => {
     const tw = await popup(auto, { uiLanguage: 'zh-TW' });
     expect(await tw.page.locator('.lz-title').innerText()).toMatch(/^高風險/);
     expect(await tw.page.locator('html').getAttribute('lang')).toBe('zh-Hant-TW');
+  });
+
+  it('has no serious or critical axe-core violation, light or dark, at every level and with no verdict', async () => {
+    for (const demo of ['spoofed-badge.html', 'invalid-code.html', 'borrowed-license.html', 'clean-shop.html', null]) {
+      const worker = new FakeWorker();
+      if (demo) worker.verdicts.set(TAB, demoVerdict(demo));
+      const { page } = await popup(worker);
+      expect(await axeBothSchemes(page), String(demo)).toEqual({ light: [], dark: [] });
+    }
   });
 });

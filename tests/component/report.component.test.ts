@@ -3,6 +3,7 @@ import type { ReportSummary } from '../../extension/protocol/report-messages';
 import type { Report } from '../../src/reports/report';
 import { demoVerdict } from './harness/demo-verdict';
 import { FakeWorker } from './harness/fake-worker';
+import { axeBothSchemes } from './harness/axe';
 import { useSurfaces } from './harness/use-surface';
 
 const TAB = 7;
@@ -114,6 +115,15 @@ describe('the report form', () => {
     const { page } = await form('');
     expect(await page.locator('#root').getAttribute('data-state')).toBe('empty');
     expect(await page.locator('#root').innerText()).toContain('找不到要举报的页面');
+  });
+
+  it('has no serious or critical axe-core violation, light or dark, with and without a report endpoint', async () => {
+    const noEndpoint = worker();
+    noEndpoint.endpoints = [];
+    for (const w of [worker(), noEndpoint]) {
+      const { page } = await form(`?tabId=${TAB}`, w);
+      expect(await axeBothSchemes(page), `${w.endpoints.length} endpoints`).toEqual({ light: [], dark: [] });
+    }
   });
 });
 

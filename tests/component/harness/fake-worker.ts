@@ -34,11 +34,17 @@ export class FakeWorker {
       return this.summary();
     },
     getTabVerdict: ({ tabId }) => this.verdicts.get(tabId) ?? null,
+    leavePage: () => ({ left: true }),
+    setPanelSide: ({ side }) => {
+      this.settings = { ...this.settings, panelSide: side };
+      return { side };
+    },
     dismissSite: ({ host }) => ({ dismissed: (this.dismissed = [...new Set([...this.dismissed, host])]) }),
     undismissSite: ({ host }) => ({ dismissed: (this.dismissed = this.dismissed.filter((h) => h !== host)) }),
     getReportEndpoints: () => ({ endpoints: this.endpoints, recipients: [] }),
     saveReportEndpoints: ({ endpoints }) => ({ endpoints: (this.endpoints = endpoints) }),
     getSyncStatus: () => [],
+    getRecommendedFeeds: () => ({ feeds: [], reportEndpoint: null, problems: [] }),
     getRegistryAnswers: () => [],
     getPersonalLists: () => ({ entries: [] }),
     listSuppressions: () => ({ suppressions: [] }),
