@@ -29,6 +29,7 @@ body.lz:has(.lz-options) { background: var(--surface); }
 .lz-options select, .lz-options input[type="text"] { font: inherit; color: var(--fg); background: var(--surface); border: 1px solid var(--line); border-radius: 6px; padding: 5px 8px; }
 .lz-options input[type="text"] { flex: 1; font-family: ui-monospace, monospace; }
 .lz-primary { border: 1px solid var(--link); background: var(--link); color: #fff !important; border-radius: 6px; padding: 5px 12px; }
+@media (prefers-color-scheme: dark) { .lz .lz-primary { color: #1f2023 !important; } }
 .lz-danger-btn { border: 1px solid var(--danger); background: transparent; color: var(--danger) !important; border-radius: 6px; padding: 5px 12px; }
 .lz-chips { list-style: none; padding: 0; margin: 8px 0 0; display: flex; flex-wrap: wrap; gap: 6px; }
 .lz-chips li { display: inline-flex; align-items: center; gap: 4px; background: var(--surface); border: 1px solid var(--line); border-radius: 999px; padding: 2px 4px 2px 10px; font-family: ui-monospace, monospace; font-size: 12px; }

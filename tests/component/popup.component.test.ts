@@ -24,7 +24,7 @@ describe('the popup', () => {
     const { page, worker } = await popup(withVerdict('spoofed-badge.html'));
     expect(worker.sent('getTabVerdict')).toEqual([{ tabId: TAB }]);
     expect(await page.locator('#root').getAttribute('data-level')).toBe('danger');
-    expect(await page.locator('.lz-title').innerText()).toBe('高风险：店铺资质有明显问题');
+    expect(await page.locator('main h1').innerText()).toBe('高风险');
     expect(await page.locator('.lz-url').innerText()).toBe('shop.example.cn');
     const findings = page.getByRole('region', { name: '发现的问题' });
     expect(await findings.locator('[data-code]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-code')))).toEqual(['badge-spoofed', 'badge-spoofed']);
@@ -57,7 +57,7 @@ describe('the popup', () => {
     const worker = new FakeWorker();
     worker.verdicts.set(TAB, { url: 'https://shop.example.cn/', result: null, allowlisted: '*.example.cn', reportedAt: Date.now() });
     const allowlisted = await popup(worker);
-    expect(await allowlisted.page.locator('.lz-empty').innerText()).toBe('此网站在你的白名单中（*.example.cn），未检测。');
+    expect(await allowlisted.page.locator('.lz-empty').innerText()).toBe('此网站在你的“不检查的网站”中（*.example.cn），未检查。');
   });
 
   it('offers to show the panel again on a site where it was hidden', async () => {

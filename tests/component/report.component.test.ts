@@ -67,11 +67,10 @@ describe('the report form', () => {
     expect(new URL(page.url()).searchParams.get('draft')).toBe(saved.id);
   });
 
-  it('will not preview without a category; the preview shows exactly what is sent; sending queues it', async () => {
+  it('preselects the category from the top finding; the preview shows exactly what is sent; sending queues it', async () => {
     const { page, worker: w } = await form(`?tabId=${TAB}&title=${encodeURIComponent('某某旗舰店')}`);
-    await page.getByRole('button', { name: '预览将要发送的内容' }).click();
-    expect(await page.getByRole('alert').innerText()).toBe('请选择一个问题类别。');
-    await page.locator('label.lz-choice', { has: page.locator('input[value="forged-badge"]') }).click();
+    // spoofed-badge.html's top finding is a forged badge.
+    expect(await page.locator('input[name="category"]:checked').getAttribute('value')).toBe('forged-badge');
     await page.getByRole('textbox', { name: '经过说明' }).fill(WORDS);
     await page.getByRole('button', { name: '预览将要发送的内容' }).click();
     await page.waitForSelector('main[data-step="preview"]');
