@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # A list keeper's pipeline, from the regulator's export to a published feed:
 #   import (spreadsheets → CSV) → build (signed, with deltas from the published version) → verify → publish.
-# .github/workflows/publish-feed.yml runs it on a schedule; tests/e2e/chromium-publish.e2e.test.ts runs
-# it against a local static server and has the extension sync from the result.
+# .github/workflows/publish-feed.yml runs it on a schedule; tests/e2e/publish.e2e.test.ts runs
+# it against a local static server and has the extension (Chromium and Firefox) sync from the result.
 #
 # Environment:
 #   FEED_SOURCES     the spreadsheets (XLSX or CSV, UTF-8 or GBK), separated by spaces

@@ -10,8 +10,14 @@ import { RegistryWatch } from './registry-watch';
 
 const watch = new RegistryWatch(document, (url, reading) => {
   if (!extensionAlive()) return watch.stop();
-  send('submitRegistryReading', { url, reading }).catch((error: unknown) => {
-    if (!extensionAlive()) watch.stop();
-    else console.debug('[liangzhao] registry reading not taken:', error);
-  });
+  send('submitRegistryReading', { url, reading }).then(
+    ({ accepted, reason }) => {
+      // Said in the tab's console for whoever wonders why a lookup did not count (e2e: registry.e2e.test.ts).
+      if (!accepted) console.debug(`[liangzhao] registry reading not taken: ${reason}`);
+    },
+    (error: unknown) => {
+      if (!extensionAlive()) watch.stop();
+      else console.debug('[liangzhao] registry reading not taken:', error);
+    },
+  );
 });

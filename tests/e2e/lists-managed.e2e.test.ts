@@ -67,9 +67,13 @@ describe('firefox only: signed feed lists an administrator configured (managed s
   });
 
   it('a tampered manifest is refused on update and the last good list stays in use', async () => {
-    (await listedShop(driver())).close();
+    // The listed shop's lookups (which fetch the list's leaves lazily) finish before the update.
+    const first = await listedShop(driver());
+    await waitForPanel(first, (p) => !!p?.findingCodes.includes('blacklisted'));
+    await first.close();
     feeds!.serve(dir('v2-tampered'));
     const mark = feeds!.requests.length;
+    const lastGood = new Set(feeds!.requests);
     // Installing the same build again is an update: the extension checks its feeds then.
     await (driver() as FirefoxDriver).reinstall();
     const options = await driver().extensionPage('extension/options/options.html');
@@ -82,7 +86,9 @@ describe('firefox only: signed feed lists an administrator configured (managed s
     expect(panel?.level).toBe('danger');
     expect(panel?.statusCodes).toContain('lists-stale');
     expect(panel?.text).toMatch(/signature does not match/);
-    // Nothing after the manifest was fetched: a refused manifest names no file worth downloading.
-    expect(feeds!.requests.slice(mark).filter((p) => p !== '/feed/manifest.json')).toEqual([]);
+    // Nothing was synced after the refused manifest: no key shard; besides the manifest only the
+    // shop's lookups may fetch again the leaves of the last good list they fetched before.
+    const lookupLeaf = (p: string) => lastGood.has(p) && /\/(index|details|leaves)\//.test(p);
+    expect(feeds!.requests.slice(mark).filter((p) => p !== '/feed/manifest.json' && !lookupLeaf(p))).toEqual([]);
   });
 });

@@ -60,9 +60,9 @@ describe.each(BROWSERS)('%s: false alarms can be hidden', (name) => {
   });
 });
 
-// Chromium only: a restart of the same browser profile with the extension still installed. Firefox
-// forgets a temporary add-on (the only kind WebDriver BiDi installs) when it quits.
-describe('chromium only: reports survive a browser restart and arrive once', () => {
+// A restart of the same browser profile with the extension still installed (in Firefox, installed in
+// the profile: LaunchOptions.profile).
+describe.each(BROWSERS)('%s: reports survive a browser restart and arrive once', (name) => {
   const server = useFixtureServer();
   let work = '';
   let store: ReportStore | null = null;
@@ -80,7 +80,9 @@ describe('chromium only: reports survive a browser restart and arrive once', () 
     [proxy, receiver, store] = [null, null, null];
     await rm(work, { recursive: true, force: true, maxRetries: 3 });
   });
-  const driver = useDriver('chromium', { fresh: 'test', launch: () => ({ profile: join(work, 'profile') }) });
+  const driver = useDriver(name, { fresh: 'test', launch: () => ({ profile: join(work, 'profile') }) });
+  // Chromium's screenshots keep the names the README's were taken under.
+  const suffix = name === 'chromium' ? '' : `-${name}`;
 
   it('a report written while the receiver is down survives a browser restart and arrives exactly once', async () => {
     const [receiverPort, proxyPort] = [await freePort(), await freePort()];
@@ -108,7 +110,7 @@ describe('chromium only: reports survive a browser restart and arrive once', () 
     expect(await form.url()).toContain('draft=');
     expect(await form.value('#lz-text')).toBe(words);
     expect(await form.checked('input[value="forged-badge"]')).toBe(true);
-    await shot(form, 'report-page.png');
+    await shot(form, `report-page${suffix}.png`);
 
     await form.click('button[type="submit"]');
     await form.waitFor('main[data-step="preview"]');
@@ -118,11 +120,11 @@ describe('chromium only: reports survive a browser restart and arrive once', () 
     expect(json).toContain('"category": "forged-badge"');
     expect(json).toContain(words);
     expect(json).toContain('"screenshot": null');
-    await shot(form, 'report-preview.png');
+    await shot(form, `report-preview${suffix}.png`);
     await form.click('main[data-step="preview"] button.lz-primary');
     await form.waitFor('main[data-step="done"]');
     expect(await form.value('.lz-complaint')).toContain('伪造亮照或备案标识');
-    await shot(form, 'report-done.png');
+    await shot(form, `report-done${suffix}.png`);
 
     const mine = await driver().extensionPage('extension/report/my-reports.html');
     const row = `.lz-report-row[data-key="${key}"]`;
@@ -146,12 +148,14 @@ describe('chromium only: reports survive a browser restart and arrive once', () 
     await again.waitFor(`${row}[data-status="queued"] .lz-row-detail[data-kind="error"]`);
     // The outbox has armed its alarm for the backoff retry.
     const alarm = await again.evaluate(() =>
-      (globalThis as unknown as { chrome: { alarms: { get(n: string): Promise<{ scheduledTime: number } | undefined> } } }).chrome.alarms.get('report-outbox-flush').then((a) => a?.scheduledTime ?? null),
+      ((g) => (g.browser ?? g.chrome)!)(globalThis as unknown as Record<'browser' | 'chrome', { alarms: { get(n: string): Promise<{ scheduledTime: number } | undefined> } } | undefined>)
+        .alarms.get('report-outbox-flush')
+        .then((a) => a?.scheduledTime ?? null),
     );
     expect(alarm).not.toBeNull();
     await again.click(`${row} button[data-action="retry"]`);
     await again.waitFor(`${row}[data-status="sent"]`, { timeoutMs: 20_000 });
-    await shot(again, 'my-reports.png');
+    await shot(again, `my-reports${suffix}.png`);
 
     expect(proxy.log.posts.map((p) => [p.key, p.status, p.lost])).toEqual([
       [key, 201, true],

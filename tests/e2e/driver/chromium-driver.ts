@@ -7,8 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { chromiumArgs } from '../../../scripts/ensure.mjs';
 import type { ExtensionDriver, LaunchOptions, ShopTab } from './driver';
 import { chromiumExtensionPage, chromiumShopTab } from './chromium-pages';
+import { chromiumHostArgs } from './host-mapping';
 import { activeTabId } from './page-helpers';
-import { within } from './poll';
+import { poll, within } from './poll';
 import { readToolbar } from './toolbar';
 
 export const CHROME_DIST = fileURLToPath(new URL('../../../dist/chrome', import.meta.url));
@@ -27,13 +28,13 @@ export interface ChromiumDriver extends ExtensionDriver {
 }
 
 /** Debian's Chromium with the built extension (dist/chrome) loaded, in a throwaway or given profile. */
-export async function launchChromiumDriver(options: LaunchOptions = {}, dist = CHROME_DIST): Promise<ChromiumDriver> {
+export async function launchChromiumDriver(options: LaunchOptions = {}): Promise<ChromiumDriver> {
   const profile = options.profile ?? (await mkdtemp(join(tmpdir(), 'lz-chromium-')));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     viewport: { width: 1280, height: 860 },
-    args: chromiumArgs(dist, { headless: true }),
+    args: [...chromiumArgs(options.dist ?? CHROME_DIST, { headless: true }), ...(options.hosts ? chromiumHostArgs(options.hosts) : [])],
   });
   // A trace of each test's actions, console and network, kept only when the test fails (endTest). No
   // DOM snapshots: one per action of a 200,000-node page stalls the browser for minutes.
@@ -45,6 +46,18 @@ export async function launchChromiumDriver(options: LaunchOptions = {}, dist = C
   const watch = (page: Page) => page.on('console', (m) => consoleLines.push(`[${page.url()}] ${m.type()}: ${m.text()}`));
   context.on('page', watch);
   const tabs = new Map<ShopTab, Page>();
+  const shopTab = (page: Page) => {
+    const tab = chromiumShopTab(page);
+    tabs.set(tab, page);
+    return tab;
+  };
+  /** The first page, among those `known` does not hold, whose URL starts with `prefix`, once loaded. */
+  const newPageAt = async (prefix: string, known: Set<Page>, timeoutMs = 20_000) => {
+    const page = await poll(async () => context.pages().find((p) => !known.has(p) && p.url().startsWith(prefix)) ?? null, (p) => p !== null, { timeoutMs });
+    if (!page) throw new Error(`no page opened at ${prefix}`);
+    await page.waitForLoadState();
+    return page;
+  };
   let current = first;
   let toolbarPage: Page | null = null;
   const toolbarPageOf = async () => {
@@ -59,9 +72,7 @@ export async function launchChromiumDriver(options: LaunchOptions = {}, dist = C
     context,
     extensionId,
     openTab: async (url, options) => {
-      const page = await context.newPage();
-      const tab = chromiumShopTab(page);
-      tabs.set(tab, page);
+      const tab = shopTab(await context.newPage());
       if (url) await tab.goto(url, options);
       return tab;
     },
@@ -76,6 +87,12 @@ export async function launchChromiumDriver(options: LaunchOptions = {}, dist = C
       const page = await opened;
       await page.waitForLoadState();
       return chromiumExtensionPage(page, origin);
+    },
+    waitForExtensionPage: async (path, timeoutMs) => chromiumExtensionPage(await newPageAt(`${origin}/${path}`, new Set(), timeoutMs), origin),
+    expectTab: async (urlPrefix, action) => {
+      const known = new Set(context.pages());
+      await action();
+      return shopTab(await newPageAt(urlPrefix, known));
     },
     tabId: async (tab) => {
       // The tab the user looks at: brought to the front, then asked from an extension page.

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { ExtensionPage, ShopTab } from './driver';
 import { clickChromiumNode, readChromiumPanel } from './chromium-panel';
-import { attributeOf, checkedOf, countOf, sendFromPage, textOf, valueOf } from './page-helpers';
+import { attributeOf, checkedOf, countOf, sendFromPage, textOf, textsOf, valueOf } from './page-helpers';
 
 /** An extension page of Chromium: a playwright page at chrome-extension://ID/…. */
 export function chromiumExtensionPage(page: Page, origin: string): ExtensionPage {
@@ -13,6 +13,7 @@ export function chromiumExtensionPage(page: Page, origin: string): ExtensionPage
     waitForFunction: async (fn, arg, timeoutMs = 20_000) => void (await page.waitForFunction(fn, arg as never, { timeout: timeoutMs })),
     waitFor: async (selector, { timeoutMs = 20_000, gone = false } = {}) => void (await page.waitForSelector(selector, { timeout: timeoutMs, state: gone ? 'detached' : 'attached' })),
     text: (selector) => page.evaluate(textOf, selector),
+    texts: (selector) => page.evaluate(textsOf, selector),
     count: (selector) => page.evaluate(countOf, selector),
     value: (selector) => page.evaluate(valueOf, selector),
     checked: (selector) => page.evaluate(checkedOf, selector),
@@ -30,6 +31,9 @@ export function chromiumExtensionPage(page: Page, origin: string): ExtensionPage
 
 /** A shop tab of Chromium. */
 export function chromiumShopTab(page: Page): ShopTab {
+  // Content scripts' messages come with the page's (playwright reports every world of the page).
+  const messages: string[] = [];
+  page.on('console', (m) => messages.push(`${m.type()}: ${m.text()}`));
   return {
     // A tab the scenario acts on is in front, as a user's would be: background tabs run their timers slowly.
     goto: async (url, { timeoutMs = 30_000 } = {}) => {
@@ -56,7 +60,11 @@ export function chromiumShopTab(page: Page): ShopTab {
       await page.bringToFront();
       await clickChromiumNode(page, el.handle as number);
     },
-    screenshot: () => page.screenshot({ type: 'png' }),
+    consoleMessages: async () => [...messages],
+    screenshot: async () => {
+      await page.bringToFront();
+      return page.screenshot({ type: 'png' });
+    },
     close: () => page.close(),
   };
 }

@@ -45,10 +45,14 @@ export async function readChromiumPanel(page: Page): Promise<PanelView | null> {
   }
 }
 
-/** Clicks the middle of a node of the page (closed shadow roots included), as a mouse would. */
+/**
+ * Clicks the middle of a node of the page (closed shadow roots included), as a mouse would, after
+ * scrolling it into view as a user would (the panel's list scrolls).
+ */
 export async function clickChromiumNode(page: Page, backendNodeId: number): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   try {
+    await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId });
     const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId })) as { model: { content: number[] } };
     const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
     await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);

@@ -5,8 +5,9 @@ import type { ToolbarView } from './toolbar';
  * One e2e driver, two browsers: each scenario is written once against these interfaces and runs in
  * Debian's Chromium (chromium-driver.ts: playwright-core, the extension loaded at launch) and Firefox
  * ESR (firefox-driver.ts: puppeteer-core over WebDriver BiDi, the extension installed as a temporary
- * add-on). A scenario sees what a user sees: the page, our panel on it, the toolbar popup and badge,
- * and the extension's own pages. Nothing here reads the extension's storage.
+ * add-on, or in a kept profile as an XPI). A scenario sees what a user sees: the page, our panel on
+ * it, the toolbar popup and badge, the extension's own pages and the tabs it opens. Nothing here
+ * reads the extension's storage.
  */
 export type BrowserName = 'chromium' | 'firefox';
 export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
@@ -51,6 +52,12 @@ export interface ShopTab {
   panel(): Promise<PanelView | null>;
   /** Clicks the middle of an element of our panel, as a user's mouse would. */
   clickPanel(element: PanelElement): Promise<void>;
+  /**
+   * What the browser's console showed for this tab since the driver took it (`type: text`): the
+   * page's messages and our content scripts' (e.g. why a registry page's reading was not taken).
+   */
+  consoleMessages(): Promise<string[]>;
+  /** The tab as the user sees it, brought to the front first. */
   screenshot(): Promise<Uint8Array>;
   close(): Promise<void>;
 }
@@ -67,6 +74,8 @@ export interface ExtensionPage {
   waitFor(selector: string, options?: { timeoutMs?: number; gone?: boolean }): Promise<void>;
   /** innerText of the first match ('' when none). */
   text(selector: string): Promise<string>;
+  /** innerText of every match, in document order (the rows of a list). */
+  texts(selector: string): Promise<string[]>;
   count(selector: string): Promise<number>;
   value(selector: string): Promise<string>;
   checked(selector: string): Promise<boolean>;
@@ -83,10 +92,31 @@ export interface ExtensionPage {
 }
 
 export interface LaunchOptions {
-  /** A profile directory to keep (relaunching the same browser); a throwaway one otherwise. */
+  /**
+   * A profile directory to keep (relaunching the same browser: a restart); a throwaway one
+   * otherwise. Firefox then installs the extension into the profile as an XPI, as a user's stays
+   * installed: a temporary add-on is removed, with its IndexedDB, when Firefox quits.
+   */
   profile?: string;
   /** Firefox: HOME of the browser process (managed storage lives under it). */
   home?: string;
+  /** A build to load instead of dist/<browser> (e.g. a copy with its recommended-feeds.json edited: DIST). */
+  dist?: string;
+  /** Real host names served from this machine (harness/registry-hosts.ts). */
+  hosts?: HostMapping;
+}
+
+/**
+ * Host names sent to servers on 127.0.0.1, and a test certificate the browser is told to accept for
+ * the https ones (Chromium: --host-resolver-rules and --ignore-certificate-errors; Firefox: a proxy
+ * and acceptInsecureCerts; host-mapping.ts). This changes what the browser trusts, never what the
+ * extension accepts: it still reads only https pages of the exact registry hosts.
+ */
+export interface HostMapping {
+  https: { hosts: string[]; port: number };
+  http: { hosts: string[]; port: number };
+  /** A proxy that sends each of the names to its server (Firefox has no resolver rules). */
+  proxyPort: number;
 }
 
 export interface ExtensionDriver {
@@ -99,6 +129,10 @@ export interface ExtensionDriver {
   extensionPage(path: string): Promise<ExtensionPage>;
   /** Runs `action` and returns the extension page it makes the extension open (e.g. the report form). */
   expectExtensionPage(path: string, action: () => Promise<void>): Promise<ExtensionPage>;
+  /** A page of the extension it opened by itself, not at a test's request (the first-run page at install), once loaded. */
+  waitForExtensionPage(path: string, timeoutMs?: number): Promise<ExtensionPage>;
+  /** Runs `action` and returns the web page tab it makes the extension open at `urlPrefix` (a registry's page). */
+  expectTab(urlPrefix: string, action: () => Promise<void>): Promise<ShopTab>;
   /** The browser's id of a tab (the one the toolbar popup and badge are for). */
   tabId(tab: ShopTab): Promise<number>;
   /** The tab's toolbar button as the user sees it: its popup and badge (toolbar.ts). */

@@ -1,11 +1,14 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { zipDir } from '../../../scripts/zip-dir.mjs';
 import type { ExtensionDriver, LaunchOptions, ShopTab } from './driver';
 import { firstExtensionPage } from './firefox-first-page';
 import { firefoxExtensionPage, firefoxShopTab, loadedAt, newPageAt, sendTabTo } from './firefox-pages';
+import { firefoxHostPrefs } from './host-mapping';
 import { activeTabId } from './page-helpers';
 import { readToolbar } from './toolbar';
 
@@ -20,22 +23,42 @@ export interface FirefoxDriver extends ExtensionDriver {
   reinstall(): Promise<void>;
 }
 
-/** Debian's Firefox ESR with the built extension (dist/firefox) installed, over WebDriver BiDi. */
-export async function launchFirefoxDriver(options: LaunchOptions = {}, dist = FIREFOX_DIST): Promise<FirefoxDriver> {
+/**
+ * The extension installed to stay, as a user's is: an unsigned XPI in the profile's extensions
+ * folder, which ESR loads at start when these preferences allow it (once; a restart finds it there).
+ */
+const STAY_INSTALLED = { 'xpinstall.signatures.required': false, 'extensions.autoDisableScopes': 0, 'extensions.enabledScopes': 15 };
+async function installInProfile(profile: string, dist: string): Promise<void> {
+  const xpi = join(profile, 'extensions', `${GECKO_ID}.xpi`);
+  if (existsSync(xpi)) return;
+  await mkdir(join(profile, 'extensions'), { recursive: true });
+  zipDir(dist, xpi);
+}
+
+/**
+ * Debian's Firefox ESR with the built extension (dist/firefox) over WebDriver BiDi: installed as a
+ * temporary add-on, or, in a profile the scenario keeps (a restart), into that profile.
+ */
+export async function launchFirefoxDriver(options: LaunchOptions = {}): Promise<FirefoxDriver> {
+  const dist = options.dist ?? FIREFOX_DIST;
   const profile = options.profile ?? (await mkdtemp(join(tmpdir(), 'lz-firefox-')));
+  const stays = options.profile !== undefined;
+  if (stays) await installInProfile(profile, dist);
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
     headless: true,
     userDataDir: profile,
     defaultViewport: { width: 1280, height: 860 },
+    acceptInsecureCerts: options.hosts !== undefined,
+    extraPrefsFirefox: { ...(stays ? STAY_INSTALLED : {}), ...(options.hosts ? firefoxHostPrefs(options.hosts) : {}) },
     ...(options.home ? { env: { ...process.env, HOME: options.home } } : {}),
   });
   const consoleLines: string[] = [];
   const watch = (page: Page) => page.on('console', (m) => consoleLines.push(`[${page.url()}] ${m.type()}: ${m.text()}`));
   browser.on('targetcreated', (t) => void t.page().then((p) => p && watch(p), () => undefined));
   try {
-    const id = await browser.installExtension(dist);
+    const id = stays ? GECKO_ID : await browser.installExtension(dist);
     if (id !== GECKO_ID) throw new Error(`installed ${id}, expected ${GECKO_ID}`);
   } catch (error) {
     await browser.close();
@@ -46,6 +69,11 @@ export async function launchFirefoxDriver(options: LaunchOptions = {}, dist = FI
   let { page: toolbarPage, origin } = await firstExtensionPage(browser);
   let toolbar = firefoxExtensionPage(toolbarPage, origin);
   const tabs = new Map<ShopTab, Page>();
+  const shopTab = (page: Page) => {
+    const tab = firefoxShopTab(browser, page);
+    tabs.set(tab, page);
+    return tab;
+  };
   const pageOf = (tab: ShopTab) => {
     const page = tabs.get(tab);
     if (!page) throw new Error('not a tab of this driver');
@@ -64,9 +92,7 @@ export async function launchFirefoxDriver(options: LaunchOptions = {}, dist = FI
     },
     browser,
     openTab: async (url, options) => {
-      const page = await browser.newPage();
-      const tab = firefoxShopTab(browser, page);
-      tabs.set(tab, page);
+      const tab = shopTab(await browser.newPage());
       if (url) await tab.goto(url, options);
       return tab;
     },
@@ -82,6 +108,12 @@ export async function launchFirefoxDriver(options: LaunchOptions = {}, dist = FI
       return firefoxExtensionPage(page, origin);
     },
     expectExtensionPage: openedBy,
+    waitForExtensionPage: async (path, timeoutMs) => firefoxExtensionPage(await newPageAt(browser, new Set(), `${origin}/${path}`, timeoutMs), origin),
+    expectTab: async (urlPrefix, action) => {
+      const known = new Set(await browser.pages());
+      await action();
+      return shopTab(await newPageAt(browser, known, urlPrefix));
+    },
     tabId: async (tab) => {
       await pageOf(tab).bringToFront();
       const id = await toolbar.evaluate(activeTabId);
@@ -98,6 +130,7 @@ export async function launchFirefoxDriver(options: LaunchOptions = {}, dist = FI
         await pageOf(tab).bringToFront(); // and closes again
       }
     },
+    // An update of the temporary add-on (not meant for one installed in the profile).
     reinstall: async () => {
       if ((await browser.installExtension(dist)) !== GECKO_ID) throw new Error('reinstall failed');
       ({ page: toolbarPage, origin } = await firstExtensionPage(browser));

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'puppeteer-core';
 import type { ExtensionPage, ShopTab } from './driver';
 import { clickFirefoxNode, readFirefoxPanel } from './firefox-panel';
-import { attributeOf, checkedOf, countOf, sendFromPage, textOf, valueOf } from './page-helpers';
+import { attributeOf, checkedOf, countOf, sendFromPage, textOf, textsOf, valueOf } from './page-helpers';
 import { poll } from './poll';
 
 /** Marks the current document so that a wait can tell when the next one has loaded. */
@@ -31,6 +31,7 @@ export function firefoxExtensionPage(page: Page, origin: string): ExtensionPage 
     waitForFunction: async (fn, arg, timeoutMs = 20_000) => void (await page.waitForFunction(fn, { timeout: timeoutMs }, arg as never)),
     waitFor: async (selector, { timeoutMs = 20_000, gone = false } = {}) => void (await page.waitForSelector(selector, { timeout: timeoutMs, hidden: gone })),
     text: (selector) => page.evaluate(textOf, selector),
+    texts: (selector) => page.evaluate(textsOf, selector),
     count: (selector) => page.evaluate(countOf, selector),
     value: (selector) => page.evaluate(valueOf, selector),
     checked: (selector) => page.evaluate(checkedOf, selector),
@@ -51,6 +52,9 @@ export function firefoxExtensionPage(page: Page, origin: string): ExtensionPage 
 
 /** A shop tab of Firefox. */
 export function firefoxShopTab(browser: Browser, page: Page): ShopTab {
+  // Content scripts' messages come with the page's (BiDi log entries of every realm of the tab).
+  const messages: string[] = [];
+  page.on('console', (m) => messages.push(`${m.type()}: ${m.text()}`));
   return {
     // A tab the scenario acts on is in front, as a user's would be: background tabs run their timers slowly.
     goto: async (url, { timeoutMs = 30_000 } = {}) => {
@@ -78,7 +82,11 @@ export function firefoxShopTab(browser: Browser, page: Page): ShopTab {
       await page.bringToFront();
       await clickFirefoxNode(browser, page, el.handle as string);
     },
-    screenshot: () => page.screenshot({ type: 'png' }),
+    consoleMessages: async () => [...messages],
+    screenshot: async () => {
+      await page.bringToFront();
+      return page.screenshot({ type: 'png' });
+    },
     close: () => page.close(),
   };
 }
@@ -95,7 +103,7 @@ export async function loadedAt(page: Page, prefix: string): Promise<void> {
 }
 
 /** The first page not in `known` whose document is at `prefix`, once it shows up. */
-export async function newPageAt(browser: Browser, known: Set<Page>, prefix: string): Promise<Page> {
+export async function newPageAt(browser: Browser, known: Set<Page>, prefix: string, timeoutMs = 20_000): Promise<Page> {
   const hrefOf = (p: Page) => p.evaluate(() => location.href).catch(() => '');
   const found = await poll(
     async () => {
@@ -103,6 +111,7 @@ export async function newPageAt(browser: Browser, known: Set<Page>, prefix: stri
       return null;
     },
     (p) => p !== null,
+    { timeoutMs },
   );
   if (!found) throw new Error(`no page opened at ${prefix}`);
   await poll(() => found.evaluate(() => document.readyState === 'complete').catch(() => false), (ok) => ok);

@@ -51,8 +51,18 @@ export async function readFirefoxPanel(browser: Browser, page: Page): Promise<Pa
   return panelView(raw(host));
 }
 
-/** Clicks the middle of a node by its BiDi shared id (closed shadow roots included), as a mouse would. */
+/**
+ * Clicks the middle of a node by its BiDi shared id (closed shadow roots included), as a mouse would,
+ * after scrolling it into view as a user would (the panel's list scrolls).
+ */
 export async function clickFirefoxNode(browser: Browser, page: Page, sharedId: string): Promise<void> {
+  await bidi(browser).send('script.callFunction', {
+    functionDeclaration: '(el) => el.scrollIntoView({ block: "nearest" })',
+    arguments: [{ sharedId }],
+    target: { context: contextOf(page) },
+    awaitPromise: false,
+    resultOwnership: 'none',
+  });
   await bidi(browser).send('input.performActions', {
     context: contextOf(page),
     actions: [

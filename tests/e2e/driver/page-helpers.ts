@@ -6,6 +6,8 @@ import type { MessageType, Payload, Reply } from '../../../extension/protocol/me
 
 /** innerText of the first match of a selector ('' when none). */
 export const textOf = (selector: string) => (document.querySelector(selector) as HTMLElement | null)?.innerText ?? '';
+/** innerText of every match of a selector. */
+export const textsOf = (selector: string) => Array.from(document.querySelectorAll<HTMLElement>(selector), (e) => e.innerText);
 export const countOf = (selector: string) => document.querySelectorAll(selector).length;
 export const valueOf = (selector: string) => (document.querySelector(selector) as HTMLInputElement | null)?.value ?? '';
 export const checkedOf = (selector: string) => (document.querySelector(selector) as HTMLInputElement | null)?.checked ?? false;

@@ -1,4 +1,4 @@
-import type { ExtensionPage } from './driver';
+import type { ExtensionDriver, ExtensionPage, ShopTab } from './driver';
 
 /** The toolbar button of a tab as the user sees it: its popup (which asks getTabVerdict) and its badge. */
 export interface ToolbarView {
@@ -36,4 +36,15 @@ export async function readToolbar(page: ExtensionPage, tabId: number): Promise<T
       badge: { text: await api.action.getBadgeText({ tabId: id }), color: await api.action.getBadgeBackgroundColor({ tabId: id }) },
     };
   }, tabId);
+}
+
+/**
+ * The tab's toolbar popup, open to be clicked (its "到…核实" and report buttons act for that tab): a
+ * page of its own, as the popup is, which may close itself after an action as the popup does.
+ */
+export async function openPopup(driver: ExtensionDriver, tab: ShopTab): Promise<ExtensionPage> {
+  const id = await driver.tabId(tab);
+  const popup = await driver.extensionPage(`extension/popup/popup.html?tabId=${id}`);
+  await popup.waitForFunction(() => document.getElementById('root')?.dataset.level !== 'pending', undefined, 15_000);
+  return popup;
 }

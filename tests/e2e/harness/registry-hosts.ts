@@ -5,22 +5,22 @@ import { createServer as createHttpsServer } from 'node:https';
 import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { HostMapping } from '../driver/driver';
 
 /**
  * The official registry and the shops under their real host names, served from this machine:
  *
  * - the registry over https with a certificate made for the test (openssl, once per run) for its
- *   host names; the browsers are told to accept it (Chromium --ignore-certificate-errors, Firefox
- *   acceptInsecureCerts). The extension's rule stays as in production: it reads only https pages of
- *   the exact registry hosts — the test changes what the browser trusts, never what the extension accepts;
- * - the shops over plain http by Host header (any shop name);
+ *   host names; the browsers are told to accept it (the driver's HostMapping, driver/host-mapping.ts).
+ *   The extension's rule stays as in production: it reads only https pages of the exact registry
+ *   hosts — the test changes what the browser trusts, never what the extension accepts;
+ * - the shops over plain http by Host header;
  * - a proxy for Firefox (it has no resolver rules): CONNECT to the registry's https server, plain
  *   requests to the shops. Chromium maps the names with --host-resolver-rules instead.
  */
 export interface RegistryHosts {
-  httpsPort: number;
-  httpPort: number;
-  proxyPort: number;
+  /** What a driver is launched with (LaunchOptions.hosts) to reach these servers by those names. */
+  mapping: HostMapping;
   /** Requests the registry server got (paths), to show what was asked of it. */
   registryRequests: string[];
   close(): Promise<void>;
@@ -90,9 +90,7 @@ export async function startRegistryHosts(registryHosts: string[], registry: Reco
   });
   const proxyPort = await listen(proxy);
   return {
-    httpsPort,
-    httpPort,
-    proxyPort,
+    mapping: { https: { hosts: registryHosts, port: httpsPort }, http: { hosts: Object.keys(shops), port: httpPort }, proxyPort },
     registryRequests,
     close: async () => {
       proxy.closeAllConnections?.();
@@ -100,27 +98,5 @@ export async function startRegistryHosts(registryHosts: string[], registry: Reco
       http.closeAllConnections?.();
       await Promise.all([closeServer(proxy), closeServer(https as unknown as Server), closeServer(http)]);
     },
-  };
-}
-
-/** Chromium flags that send these names to the servers (and accept the test certificate). */
-export function chromiumMapping(hosts: RegistryHosts, registryHosts: string[], shopHosts: string[]): string[] {
-  const rules = [...registryHosts.map((h) => `MAP ${h}:443 127.0.0.1:${hosts.httpsPort}`), ...shopHosts.map((h) => `MAP ${h}:80 127.0.0.1:${hosts.httpPort}`)];
-  return [`--host-resolver-rules=${rules.join(', ')}`, '--ignore-certificate-errors'];
-}
-
-/** Firefox preferences that send every request through the proxy. */
-export function firefoxProxyPrefs(hosts: RegistryHosts): Record<string, string | number | boolean> {
-  return {
-    'network.proxy.type': 1,
-    'network.proxy.http': '127.0.0.1',
-    'network.proxy.http_port': hosts.proxyPort,
-    'network.proxy.ssl': '127.0.0.1',
-    'network.proxy.ssl_port': hosts.proxyPort,
-    'network.proxy.no_proxies_on': '',
-    'network.proxy.allow_hijacking_localhost': true,
-    // No DNS lookups of our made-up names before the proxy gets them.
-    'network.proxy.socks_remote_dns': true,
-    'network.dns.disablePrefetch': true,
   };
 }
