@@ -51,3 +51,54 @@ export async function axeViolations(selector: string | null): Promise<AxeViolati
     .map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, nodes: v.nodes.map(where) }))
     .concat(unmeasured);
 }
+
+/**
+ * Runs in the page: shows it in the light or the dark colour scheme without the browser's emulation
+ * (which only Chromium's driver has). The extension's styles switch themes only by
+ * `@media (prefers-color-scheme: …)` (extension/ui/verdict-styles.test.ts keeps the palettes at 4.5:1); this turns each such
+ * condition on or off in the document's stylesheets and in those of every open shadow root, and sets
+ * `color-scheme` on the root so that the browser's own colours (form fields, buttons) follow as they
+ * would. The rule's original text is kept, so the page can be switched back and forth.
+ */
+export function forceColorScheme(scheme: 'light' | 'dark'): number {
+  const g = globalThis as unknown as { lzSchemeRules?: Map<CSSMediaRule, string> };
+  const originals = (g.lzSchemeRules ??= new Map());
+  const sheets: CSSStyleSheet[] = Array.from(document.styleSheets);
+  const roots: (Document | ShadowRoot)[] = [document];
+  for (let i = 0; i < roots.length; i++) {
+    for (const el of Array.from(roots[i]!.querySelectorAll('*'))) {
+      if (!el.shadowRoot) continue;
+      roots.push(el.shadowRoot);
+      sheets.push(...Array.from(el.shadowRoot.styleSheets));
+      (el as HTMLElement).style.colorScheme = scheme;
+    }
+  }
+  document.documentElement.style.colorScheme = scheme;
+  const on = '(min-width: 0px)';
+  const off = '(max-width: 0px)';
+  let switched = 0;
+  const visit = (rules: CSSRuleList) => {
+    for (const rule of Array.from(rules)) {
+      if (!(rule instanceof CSSMediaRule)) continue;
+      const original = originals.get(rule) ?? rule.media.mediaText;
+      if (/prefers-color-scheme/.test(original)) {
+        originals.set(rule, original);
+        rule.media.mediaText = original
+          .replace(/\(\s*prefers-color-scheme\s*:\s*dark\s*\)/g, scheme === 'dark' ? on : off)
+          .replace(/\(\s*prefers-color-scheme\s*:\s*light\s*\)/g, scheme === 'light' ? on : off);
+        switched++;
+      }
+      visit(rule.cssRules);
+    }
+  };
+  for (const sheet of sheets) visit(sheet.cssRules);
+  return switched;
+}
+
+/** Runs in a web page: a copy of our panel's shadow tree (its markup and stylesheet) in an open root in <body>, where axe can see it. */
+export function mountPanelCopy(markup: string): void {
+  const host = document.createElement('lz-axe-copy');
+  const root = host.attachShadow({ mode: 'open' });
+  root.innerHTML = markup;
+  document.body.append(host);
+}
