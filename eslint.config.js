@@ -10,7 +10,7 @@ import tseslint from 'typescript-eslint';
 const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
 
 const NODE_ONLY_MESSAGE = 'node-only: shipped code (extension/, src/ but src/tools/) runs in the browser; node-only code belongs in src/tools/.';
-const NODE_ONLY_PACKAGES = ['better-sqlite3', 'pg', 'linkedom', 'iconv-lite'];
+const NODE_ONLY_PACKAGES = ['better-sqlite3', 'pg', 'linkedom', 'iconv-lite', 'chardet', 'htmlparser2'];
 const builtins = builtinModules.filter((name) => !name.startsWith('_'));
 
 /** Restrictions of no-restricted-imports, by what they keep out. */

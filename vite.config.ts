@@ -18,7 +18,9 @@ function firefoxManifest(source: typeof manifest): ManifestV3Export {
   // Firefox has no managed_schema: its managed storage comes from policies or a managed-storage
   // manifest on the machine (src/lists/managed-feeds.ts), with no schema in the extension.
   // Firefox's background is a page with a DOMParser: no offscreen document (extension/background/page-engine.ts).
-  const { background, storage: _schema, permissions, ...rest } = source;
+  // Firefox counts the content scripts' match patterns (every http(s) page) as host permissions,
+  // which is what its declarativeNetRequest redirects need: no host_permissions of their own there.
+  const { background, storage: _schema, permissions, host_permissions: _hosts, ...rest } = source;
   return {
     ...rest,
     permissions: permissions.filter((p) => p !== 'offscreen'),
@@ -32,6 +34,9 @@ function firefoxManifest(source: typeof manifest): ManifestV3Export {
 const CONTENT_SCRIPT = 'extension/content/content-script.ts';
 // The registry reader runs on the registries' own hosts only (manifest.json), standalone too.
 const REGISTRY_SCRIPT = 'extension/registry/registry-content.ts';
+// The guard runs at document_start on every page; the search marks only on search and listing pages.
+const GUARD_SCRIPT = 'extension/guard/navigation-guard.ts';
+const SEARCH_SCRIPT = 'extension/search/search-marks.ts';
 
 /**
  * Writes the modules each output file was built from (the build's own module graph) to
@@ -65,6 +70,8 @@ export default defineConfig({
         report: 'extension/report/report.html',
         'my-reports': 'extension/report/my-reports.html',
         firstrun: 'extension/firstrun/firstrun.html',
+        // The block page: the browser's redirect rules and the guard send a tab there (web-accessible).
+        block: 'extension/block/block.html',
         ...(target === 'chrome' ? { offscreen: 'extension/offscreen/offscreen.html' } : {}),
       },
     },
@@ -73,7 +80,7 @@ export default defineConfig({
     crx({
       manifest: target === 'firefox' ? firefoxManifest(manifest) : (manifest as ManifestV3Export),
       browser: target,
-      contentScripts: { standaloneFiles: [CONTENT_SCRIPT, REGISTRY_SCRIPT] },
+      contentScripts: { standaloneFiles: [CONTENT_SCRIPT, REGISTRY_SCRIPT, GUARD_SCRIPT, SEARCH_SCRIPT] },
     }),
     recordBundleInputs(),
   ],

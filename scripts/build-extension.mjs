@@ -35,6 +35,9 @@ function audit(dir) {
   if (problems.length) throw new Error(`build audit failed in ${dir}:\n  ${problems.join('\n  ')}`);
 }
 
+/** The block page (src/blocking/block-page-url.ts BLOCK_PAGE_PATH). */
+const BLOCK_PAGE = 'extension/block/block.html';
+
 /** The panel module, imported by the content script when the panel first opens (panel-module.ts). */
 const PANEL_MODULE = { entry: 'extension/panel/panel-module.ts', out: 'extension/panel/panel.js' };
 
@@ -64,7 +67,16 @@ function buildPanelModule(target, dir) {
   // The pages the shop content script (the one that imports the panel) runs on; the registry reader's
   // hosts are among them and need no panel of their own.
   const matches = manifest.content_scripts.find((c) => c.js.some((j) => j.includes('content/content-script')))?.matches ?? [];
-  manifest.web_accessible_resources = [{ resources: [PANEL_MODULE.out], matches, ...(target === 'chrome' ? { use_dynamic_url: true } : {}) }];
+  const dynamic = target === 'chrome' ? { use_dynamic_url: true } : {};
+  manifest.web_accessible_resources = [
+    { resources: [PANEL_MODULE.out], matches, ...dynamic },
+    // The block page: a page's navigation that the browser's rules redirect, and the guard's
+    // location.replace(), may only land on a web-accessible page. Not behind Chrome's dynamic id:
+    // the rules redirect to the address runtime.getURL gives the worker (the static id), which
+    // Chrome refuses (ERR_BLOCKED_BY_CLIENT) for a use_dynamic_url resource. A page can learn from
+    // it that the extension is installed, which our panel on its page tells it anyway.
+    { resources: [BLOCK_PAGE], matches: ['http://*/*', 'https://*/*'] },
+  ];
   writeFileSync(path, JSON.stringify(manifest, null, 2) + '\n');
   return Object.keys(metafile.inputs).map((input) => join(root, input));
 }

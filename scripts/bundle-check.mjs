@@ -1,5 +1,5 @@
 // Proves from the bundlers' own module graphs (not a grep of the output) that the built extension
-// holds no server-only or node-only code: no module of better-sqlite3, pg, linkedom, iconv-lite or
+// holds no server-only or node-only code: no module of better-sqlite3, pg, linkedom, iconv-lite, chardet or
 // anything only they pull in, no node builtin, nothing from src/tools/. Called by build-extension.mjs.
 import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -7,7 +7,7 @@ import { isAbsolute, join, relative } from 'node:path';
 import { build } from 'vite';
 import { root } from './ensure.mjs';
 
-const SERVER_ONLY = ['better-sqlite3', 'pg', 'linkedom', 'iconv-lite'];
+const SERVER_ONLY = ['better-sqlite3', 'pg', 'linkedom', 'iconv-lite', 'chardet'];
 
 /** The packages installed only because a server-only package needs them (from package-lock.json). */
 export function serverOnlyPackages() {

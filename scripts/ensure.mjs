@@ -1,7 +1,7 @@
 // Installs what `npm start`, `npm test` and `npm run bench` need on a fresh clone, using only Node's
 // standard library (nothing from node_modules can be assumed here).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -90,6 +90,35 @@ export function ensureBrowsers(names) {
     paths[n] = p;
   }
   return paths;
+}
+
+/** Does this machine have PostgreSQL's server binaries (Debian's layout: /usr/lib/postgresql/N/bin)? */
+function postgresInstalled() {
+  const base = '/usr/lib/postgresql';
+  if (!existsSync(base)) return false;
+  return readdirSync(base).some((v) => existsSync(join(base, v, 'bin', 'postgres')) && existsSync(join(base, v, 'bin', 'initdb')));
+}
+
+/**
+ * PostgreSQL's server, for the receiver's PostgreSQL tests (each test starts a throwaway cluster
+ * of its own; no service is used): Debian's `postgresql` is installed where it is missing and
+ * apt-get can run, as for the browsers. Returns true when the server is there, so that the tests
+ * are made to run (LIANGZHAO_REQUIRE_POSTGRES); false, with a message, where it cannot be installed
+ * and the tests will be skipped.
+ */
+export function ensurePostgres() {
+  if (postgresInstalled()) return true;
+  const canApt = process.getuid?.() === 0 && which('apt-get');
+  if (!canApt) {
+    console.warn('[setup] PostgreSQL is not installed and apt-get cannot run here: the PostgreSQL tests will be skipped (install it with: sudo apt-get install -y postgresql)');
+    return false;
+  }
+  console.log('[setup] installing postgresql with apt-get…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  run('apt-get', ['update'], { env });
+  run('apt-get', ['install', '-y', '--no-install-recommends', 'postgresql'], { env });
+  if (!postgresInstalled()) throw new Error('postgresql still not found after installing it');
+  return true;
 }
 
 /**

@@ -31,10 +31,12 @@ const fetchBound: typeof fetch = (input, init) => fetch(input, init);
  */
 export class ListsService {
   readonly ready: Promise<void>;
-  private readonly db: ListsDb;
+  /** The lists' database, for the other components that read the lists (blocking). */
+  readonly db: ListsDb;
   private readonly running = new Map<string, { done: Promise<SyncOutcome>; abort: AbortController }>();
 
-  constructor() {
+  /** `onChanged`: a feed was synced (or failed to be, and may be stale now) or removed: the block rules follow the lists. */
+  constructor(private readonly onChanged: () => void = () => {}) {
     this.db = openListsDb({ indexedDB: self.indexedDB, IDBKeyRange: self.IDBKeyRange });
     browser.runtime.onInstalled.addListener(() => void this.afterReady(() => this.syncAll(false)));
     browser.alarms.onAlarm.addListener((alarm) => {
@@ -131,6 +133,8 @@ export class ListsService {
     try {
       const outcome = await syncFeed(this.db, id, { fetch: fetchBound, force, signal });
       if (outcome.outcome === 'failed') console.warn(`[liangzhao] feed ${id}: ${outcome.error.code}: ${outcome.error.message}`);
+      // A new version changes the rules; any other outcome may leave a list stale (it then stops blocking).
+      this.onChanged();
       return outcome;
     } finally {
       clearInterval(keepAlive);
@@ -163,6 +167,7 @@ export class ListsService {
       await current.done.catch(() => undefined);
     }
     await unsubscribeFeed(this.db, id);
+    this.onChanged();
     return this.status();
   }
 

@@ -172,4 +172,28 @@ describe('PageChecks: snapshot → engine → lists → judge → stored verdict
     await expect(checks.check(11, { url: URL_, ...snapshotOf(demo('spoofed-badge.html')), upload: null })).rejects.toThrow(/did not answer/);
     expect(stored).toEqual([]);
   });
+
+  it('scans take turns by tab: a reading replaced by a newer one of its tab is not scanned, nor stored', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const order: string[] = [];
+    const { checks, stored } = pipeline({
+      scan: async (snapshot, url) => {
+        order.push(url);
+        if (order.length === 1) await held;
+        return scanSnapshot(snapshot, (html) => parseHTML(html).document as unknown as Document, { url });
+      },
+    });
+    const page = { ...snapshotOf(demo('spoofed-badge.html')), upload: null };
+    const first = checks.check(3, { url: `${URL_}?1`, ...page });
+    const replaced = checks.check(3, { url: `${URL_}?2`, ...page });
+    const other = checks.check(4, { url: `${URL_}?other`, ...page });
+    const newest = checks.check(3, { url: `${URL_}?3`, ...page });
+    expect(await replaced).toEqual({ stored: false, result: null, locators: [], autoExpand: false });
+    release();
+    await Promise.all([first, other, newest]);
+    // The other tab did not wait behind tab 3's later readings; the replaced one never ran.
+    expect(order).toEqual([`${URL_}?1`, `${URL_}?other`, `${URL_}?3`]);
+    expect(stored.map((s) => s.verdict.url)).not.toContain(`${URL_}?2`);
+  });
 });

@@ -9,6 +9,7 @@ import type { Settings } from '../../src/ui-model/settings';
 import { judge, judged } from '../../src/verdict/judge';
 import { trustAllowsOpen, type UserRules } from '../../src/verdict/user-rules';
 import type { Payload, Response, TabVerdict } from '../protocol/messages';
+import { ScanQueue, SUPERSEDED } from './scan-queue';
 import type { SnapshotUploads } from './snapshot-uploads';
 
 /** What the page checks need from the rest of the background: each one a port, faked in tests. */
@@ -40,11 +41,14 @@ export class PageChecks {
   constructor(
     private readonly ports: PageCheckPorts,
     private readonly uploads: SnapshotUploads,
+    private readonly queue = new ScanQueue(),
   ) {}
 
   async check(tabId: number, { url, parts: sent, truncated, upload }: CheckPage): Promise<Checked> {
     const parts = upload ? this.uploads.take(tabId, upload, sent) : sent;
-    const [{ settings, lang }, scan] = await Promise.all([this.ports.settings(), this.ports.scan({ parts, truncated }, url)]);
+    // Scans take turns, tab by tab (scan-queue.ts); a reading replaced by a newer one of its tab is not scanned.
+    const [{ settings, lang }, scan] = await Promise.all([this.ports.settings(), this.queue.run(tabId, () => this.ports.scan({ parts, truncated }, url))]);
+    if (scan === SUPERSEDED) return { stored: false, result: null, locators: [], autoExpand: false };
     // Lists that could not be asked say "could not check": the page-only verdict must never read as clean.
     const [lists, user, registry] = await Promise.all([
       this.ports.lookup(scan.facts).catch((error: unknown) => failedLookups(`lookup failed: ${error instanceof Error ? error.message : String(error)}`)),
@@ -69,5 +73,6 @@ export class PageChecks {
 
   forgetTab(tabId: number): void {
     this.uploads.forgetTab(tabId);
+    this.queue.forgetTab(tabId);
   }
 }

@@ -24,7 +24,10 @@ import { TabVerdicts } from './tab-verdicts';
 import { ToolbarBadge } from './toolbar-badge';
 import { UiStrings } from './ui-strings';
 import { makeT } from '../ui/i18n';
-import { UserRulesStore } from './user-rules-store';
+import { PERSONAL_KEY, UserRulesStore } from './user-rules-store';
+import { BlockingStore } from './blocking-store';
+import { BlockRulesService } from './block-rules-service';
+import { BlockingService } from './blocking-service';
 
 const settings = new SettingsStore();
 const strings = new UiStrings();
@@ -32,10 +35,17 @@ const strings = new UiStrings();
 const uiLang = async () => resolveLang(await settings.get(), browser.i18n.getUILanguage());
 const badge = new ToolbarBadge(async () => makeT(await strings.get(await uiLang()).catch(() => ({})), (key) => browser.i18n.getMessage(key)));
 const verdicts = new TabVerdicts((tabId, v) => badge.show(tabId, v));
-const lists = new ListsService();
+// A new list version (or a feed removed) changes what the browser's rules must block.
+const lists = new ListsService(() => void blockRules.rebuild());
 const engine = new PageEngine();
 const userRules = new UserRulesStore();
 const registry = new RegistryLookups();
+const blockingStore = new BlockingStore();
+const blockRules = new BlockRulesService(lists.db, blockingStore, () => userRules.personal(), PERSONAL_KEY);
+const blocking = new BlockingService(lists.db, blockingStore, blockRules, {
+  personal: () => userRules.personal(),
+  lang: async () => resolveLang(await settings.get(), browser.i18n.getUILanguage()),
+});
 const firstRun = new FirstRun();
 const pages = new PageChecks(
   {
@@ -47,14 +57,20 @@ const pages = new PageChecks(
       const s = await settings.get();
       return { settings: s, lang: resolveLang(s, browser.i18n.getUILanguage()) };
     },
-    store: (tabId, verdict) => verdicts.set(tabId, verdict),
+    store: async (tabId, verdict) => {
+      await verdicts.set(tabId, verdict);
+      // A licence on a blocking list: the tab's guard covers the page with the block page.
+      await blocking.coverIfListed(tabId, verdict).catch((e: unknown) => console.warn('[liangzhao] cover:', e));
+    },
   },
   new SnapshotUploads(),
 );
 browser.tabs.onRemoved.addListener((tabId) => pages.forgetTab(tabId));
 const reportEndpoints = new ReportEndpoints();
 const reports = new ReportsService(reportEndpoints);
-const ready = Promise.all([settings.ready, badge.ready, verdicts.ready, strings.ready, lists.ready, userRules.ready, reportEndpoints.ready, reports.ready, registry.ready, firstRun.ready]);
+const ready = Promise.all([settings.ready, badge.ready, verdicts.ready, strings.ready, lists.ready, userRules.ready, reportEndpoints.ready, reports.ready, registry.ready, firstRun.ready, blockingStore.ready]);
+// The browser keeps dynamic rules across restarts; an install or update may change what they must be.
+browser.runtime.onInstalled.addListener(() => void ready.then(() => blockRules.rebuild()));
 
 async function summary(): Promise<StoredDataSummary> {
   const [s, saved, dismissedSites, tabVerdicts, hidden, personal, counts, feeds, registryAnswers] = await Promise.all([
@@ -68,6 +84,7 @@ async function summary(): Promise<StoredDataSummary> {
     lists.status(),
     registry.count(),
   ]);
+  const continuedSites = blocking.continued().length;
   return {
     settingsSaved: saved,
     allowlist: s.allowlist.length,
@@ -78,6 +95,7 @@ async function summary(): Promise<StoredDataSummary> {
     reports: counts,
     listEntries: feeds.reduce((n, f) => n + f.counts.blacklist + f.counts.entities, 0),
     registryAnswers,
+    continuedSites,
   };
 }
 
@@ -146,6 +164,10 @@ new MessageRouter(
       const saved = await settings.save({ ...(await settings.get()), panelSide: side });
       return { side: saved.panelSide };
     },
+    async panelCovered({ covered }, caller) {
+      if (caller.tabId === null) return { pulsing: false };
+      return { pulsing: badge.pulse(caller.tabId, await verdicts.get(caller.tabId), covered) };
+    },
     async getTabVerdict({ tabId }) {
       return verdicts.get(tabId);
     },
@@ -193,10 +215,44 @@ new MessageRouter(
     async forgetRegistryAnswers({ ids }) {
       return registry.forget(ids);
     },
+    async checkNavigation({ url }) {
+      return { block: await blocking.check(url) };
+    },
+    async markSearchResults({ urls }) {
+      return { marks: await blocking.marks(urls) };
+    },
+    async explainBlock({ url, via, fetchDetails }, caller) {
+      return blocking.explain(caller.tabId, url, via, fetchDetails);
+    },
+    async continueToSite({ url, auto }) {
+      return blocking.continueTo(url, auto);
+    },
+    async closeBlockedTab(_payload, caller) {
+      if (caller.tabId === null) return { closed: false };
+      await browser.tabs.remove(caller.tabId);
+      return { closed: true };
+    },
+    async getBlockPreferences() {
+      return blocking.prefsView();
+    },
+    async saveBlockPreferences({ prefs }) {
+      return blocking.savePrefs(prefs);
+    },
+    async getContinuedSites() {
+      return blocking.continued();
+    },
+    async forgetContinuedSites({ sites }) {
+      return blocking.forgetContinued(sites);
+    },
+    async getBlockingStatus() {
+      return blockRules.status();
+    },
     async clearStoredData() {
       // Everything about the user and the pages they visited; reports still waiting to be sent stay
       // (see Outbox.forgetFinished), and so do the public lists.
-      await Promise.all([settings.clear(), verdicts.clear(), userRules.clear(), reports.outbox.forgetFinished(), registry.forget(null)]);
+      await Promise.all([settings.clear(), verdicts.clear(), userRules.clear(), reports.outbox.forgetFinished(), registry.forget(null), blockingStore.clear()]);
+      await blocking.applyAllowances();
+      void blockRules.rebuild();
       return summary();
     },
   },

@@ -7,9 +7,10 @@ const PAINT_MS = 300;
 /**
  * Screenshot of the visible part of a shop's tab, taken only when the user ticks "attach a
  * screenshot". The report page is a tab of its own, so the shop's tab is brought to the front for a
- * moment and the report page is brought back. Chrome allows this with the activeTab grant (the user
- * opened the report from the toolbar button on that tab) or the optional "<all_urls>" permission;
- * without either the reason is returned, so the form can say why instead of failing silently.
+ * moment and the report page is brought back. The browser allows this with the activeTab grant only
+ * (the user clicked the toolbar button on that tab): the extension holds no host permission, and a
+ * permission for the shop's origin alone would not do (captureVisibleTab takes activeTab or
+ * "<all_urls>"). Without the grant the reason is returned, so the form can say why and what to do.
  */
 export async function captureTab(tabId: number, returnTo: number | null): Promise<CaptureResult> {
   let tab;

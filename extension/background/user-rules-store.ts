@@ -6,7 +6,8 @@ import type { UserRules } from '../../src/verdict/user-rules';
 import { addSuppression, normalizeSuppressions, pageHost, removeSuppression, type FindingSuppression } from '../../src/user-rules/suppression';
 
 const SUPPRESSED_KEY = 'suppressedFindings';
-const PERSONAL_KEY = 'personalLists';
+/** Where the personal lists are kept (the block rules follow changes to it). */
+export const PERSONAL_KEY = 'personalLists';
 const MAX_PERSONAL = 5000;
 
 /**

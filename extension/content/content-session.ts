@@ -224,7 +224,7 @@ export class ContentSession {
     const autoExpand = checked.autoExpand && !this.panelFailed;
     // Until the panel has opened once, a quiet verdict is only the pill, built without Preact.
     if (!this.full && !autoExpand) {
-      this.panel ??= new PanelHost(this.doc, QUIET_CSS);
+      this.panel ??= new PanelHost(this.doc, QUIET_CSS, this.onCovered);
       const badge = quietBadgeContent(result, t, config.lang);
       // A new answer usually changes nothing the pill shows: keep it (no new frame).
       const key = JSON.stringify(badge);
@@ -250,7 +250,7 @@ export class ContentSession {
         // Opening by itself, it must not cover the page's own buy button (placement.ts).
         if (this.full === 'auto' && autoExpand) this.placement ??= mod.placement(this.doc, config.settings.panelSide, level);
         const place = this.full === 'opened' ? { side: config.settings.panelSide, compact: false } : (this.placement ?? { side: config.settings.panelSide, compact: false });
-        this.panel ??= new PanelHost(this.doc, mod.css);
+        this.panel ??= new PanelHost(this.doc, mod.css, this.onCovered);
         this.panel.setStyles(mod.css);
         this.badgeKey = '';
         const panel = this.panel;
@@ -340,6 +340,11 @@ export class ContentSession {
       if (this.panel === toast) this.panel = null;
     }, TOAST_MS);
   }
+
+  /** The page keeps covering our panel (or stopped): the worker has the toolbar badge pulse meanwhile. */
+  private readonly onCovered = (covered: boolean) => {
+    if (!this.ended) send('panelCovered', { covered }).catch((e: unknown) => this.onSendError(e));
+  };
 
   private onSendError(error: unknown): void {
     if (!extensionAlive() || /context invalidated/i.test(String(error))) this.teardown();

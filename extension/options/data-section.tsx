@@ -16,6 +16,7 @@ export function DataSection({ summary, t, onCleared }: { summary: StoredDataSumm
         <li>{t('optDataReports', summary.reports.waiting, summary.reports.done, summary.reports.drafts, summary.reports.kept)}</li>
         <li>{t('optDataLists', summary.listEntries)}</li>
         <li>{t('optDataRegistry', summary.registryAnswers)}</li>
+        <li>{t('optDataContinued', summary.continuedSites)}</li>
       </ul>
       <div class="lz-row">
         <button type="button" class="lz-danger-btn" onClick={() => void send('clearStoredData', {}).then(onCleared)}>

@@ -8,6 +8,7 @@ import type { T } from '../ui/i18n';
 import { Shield } from '../ui/icons';
 import { DataSection } from './data-section';
 import { DismissedSection } from './dismissed-section';
+import { BlockingSection, ContinuedSitesSection } from './blocking-section';
 import { FeedsSection } from './feeds-section';
 import { HiddenWarningsSection } from './hidden-warnings-section';
 import { NotCheckedSection } from './not-checked-section';
@@ -96,10 +97,12 @@ export function OptionsApp({ initial, summary: initialSummary, t, onLanguage }: 
       </Group>
       <Group id="advanced" title={t('optGroupAdvanced')} help={t('optGroupAdvancedHelp')}>
         <FeedsSection t={t} />
+        <BlockingSection t={t} lang={lang} />
         <ReportEndpointsSection t={t} />
         <NotCheckedSection settings={settings} t={t} save={(next) => void save(next)} />
       </Group>
       <Group id="data" title={t('optData')}>
+        <ContinuedSitesSection key={`continued-${summary.continuedSites}`} t={t} onChange={refreshSummary} />
         <RegistryAnswersSection key={summary.registryAnswers} t={t} lang={lang} onChange={refreshSummary} />
         <DataSection
           summary={summary}

@@ -1,3 +1,5 @@
+import { CoverGuard } from './cover-guard';
+
 /**
  * Rich content drawn into our mount by someone else (the panel module, loaded when the panel first
  * opens, so that the page does not compile Preact on every load): how to draw it and take it away.
@@ -71,9 +73,13 @@ export class PanelHost {
   private backingOff = false;
   private readonly onToggle = () => this.repair();
 
+  private readonly cover: CoverGuard;
+
+  /** `onCovered`: the page keeps drawing over us (true), or has stopped (false); see cover-guard.ts. */
   constructor(
     private readonly doc: Document,
     css: string,
+    onCovered: (covered: boolean) => void = () => {},
   ) {
     this.host = doc.createElement(randomName());
     for (const [name, value] of Object.entries(ATTRIBUTES)) this.host.setAttribute(name, value);
@@ -86,6 +92,7 @@ export class PanelHost {
     // hidePopover() changes no attribute: the toggle event is the only sign of it.
     this.host.addEventListener('toggle', this.onToggle);
     this.attach();
+    this.cover = new CoverGuard(doc, { host: this.host, raise: () => this.raiseAbove() }, onCovered);
   }
 
   /** Is this node our host (so scanners and observers can ignore it)? */
@@ -127,6 +134,7 @@ export class PanelHost {
     if (this.destroyed) return;
     this.destroyed = true;
     this.guard.disconnect();
+    this.cover.destroy();
     this.host.removeEventListener('toggle', this.onToggle);
     this.clearRich();
     this.host.remove();
@@ -169,6 +177,17 @@ export class PanelHost {
   /** In the top layer (or, in a browser without popovers, simply in the page). */
   private shown(): boolean {
     return typeof this.host.showPopover !== 'function' || this.host.matches(':popover-open');
+  }
+
+  /** Shown again, so on top of whatever the page put in the top layer since (cover-guard.ts). */
+  private raiseAbove(): void {
+    if (this.destroyed || typeof this.host.showPopover !== 'function') return;
+    try {
+      if (this.shown()) this.host.hidePopover();
+      this.host.showPopover();
+    } catch {
+      // The page made it invalid for a moment: the repair puts it back.
+    }
   }
 
   private raise(): void {

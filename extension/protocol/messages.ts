@@ -10,6 +10,7 @@ import type { UserRulesView } from '../../src/verdict/user-rules';
 import type { Settings } from '../../src/ui-model/settings';
 import type { ReportsProtocol } from './report-messages';
 import type { RegistryProtocol } from './registry-messages';
+import type { BlockProtocol } from './block-messages';
 
 /** What a tab's content script last reported, as the popup and the toolbar badge see it. */
 export interface TabVerdict {
@@ -48,6 +49,8 @@ export interface StoredDataSummary {
   listEntries: number;
   /** Answers brought back from the official registries (the user's own lookups). */
   registryAnswers: number;
+  /** Sites the shopper continued to past the block page, this session. */
+  continuedSites: number;
 }
 
 export type Empty = Record<string, never>;
@@ -61,7 +64,7 @@ export const MAX_PIECE_CHARS = 1_000_000;
 export const MAX_SNAPSHOT_CHARS = 16_000_000;
 export const MAX_SNAPSHOT_PARTS = 256;
 
-export interface Protocol extends ReportsProtocol, RegistryProtocol {
+export interface Protocol extends ReportsProtocol, RegistryProtocol, BlockProtocol {
   // Content-script messages (see CONTENT_MESSAGES).
   getPageConfig: { payload: { host: string }; response: PageConfig };
   /**
@@ -95,6 +98,11 @@ export interface Protocol extends ReportsProtocol, RegistryProtocol {
   leavePage: { payload: Empty; response: { left: boolean } };
   /** The shopper docked the panel to a side (remembered for every site). */
   setPanelSide: { payload: { side: 'left' | 'right' }; response: { side: 'left' | 'right' } };
+  /**
+   * The page keeps drawing over our panel in the top layer (extension/panel/cover-guard.ts), or has
+   * stopped: the toolbar badge, which no page can cover, pulses an alert meanwhile.
+   */
+  panelCovered: { payload: { covered: boolean }; response: { pulsing: boolean } };
   // Extension pages only (undismissSite also from a content script, for its own page's host).
   getTabVerdict: { payload: { tabId: number }; response: TabVerdict | null };
   getSettings: { payload: Empty; response: Settings };
@@ -137,9 +145,12 @@ export const CONTENT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>([
   'undismissSite',
   'leavePage',
   'setPanelSide',
+  'panelCovered',
   'openReportPage',
   'openRegistryLookup',
   'submitRegistryReading',
+  'checkNavigation',
+  'markSearchResults',
 ]);
 
 /** What the extension tells a tab's content script (tabs.sendMessage); never a page's to send. */

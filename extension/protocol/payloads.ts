@@ -5,6 +5,7 @@ import { MAX_PIECE_CHARS, MAX_SNAPSHOT_CHARS, MAX_SNAPSHOT_PARTS, type MessageTy
 import { FEED_PAYLOADS } from './feed-payloads';
 import { REPORT_PAYLOADS } from './report-payloads';
 import { REGISTRY_PAYLOADS } from './registry-payloads';
+import { BLOCK_PAYLOADS } from './block-payloads';
 import { arr, bool, int, nullable, obj, oneOf, str, ValidationError, type Validator } from './validate';
 
 const text = str(4000);
@@ -44,6 +45,7 @@ export const PAYLOADS: { [K in MessageType]: Validator<Payload<K>> } = {
   dismissSite: obj({ host }),
   leavePage: empty,
   setPanelSide: obj({ side: oneOf(['left', 'right'] as const) }),
+  panelCovered: obj({ covered: bool }),
   getTabVerdict: obj({ tabId: int(0) }),
   getSettings: empty,
   saveSettings: obj({ settings }),
@@ -54,4 +56,5 @@ export const PAYLOADS: { [K in MessageType]: Validator<Payload<K>> } = {
   ...FEED_PAYLOADS,
   ...REPORT_PAYLOADS,
   ...REGISTRY_PAYLOADS,
+  ...BLOCK_PAYLOADS,
 };

@@ -44,9 +44,15 @@ export function ScreenshotField({ t, tabId, attached, screenshot, onChange }: Pr
     }
   };
 
-  const allow = async () => {
-    // A click is a user gesture, so the browser may show its permission prompt.
-    if (await browser.permissions.request({ origins: ['<all_urls>'] }).catch(() => false)) await take();
+  /**
+   * Capturing a tab takes activeTab (granted when the user clicks our toolbar button on that tab) or
+   * the "<all_urls>" host permission: in Chrome and Firefox alike a permission for the shop's own
+   * origin is not enough for tabs.captureVisibleTab. Rather than ask to read every site for one
+   * screenshot (issue 15), the extension asks for no host permission at all: the user is taken to
+   * the shop's tab to click the toolbar button there, which grants that one tab.
+   */
+  const goToShop = async () => {
+    if (tabId !== null) await browser.tabs.update(tabId, { active: true }).catch(() => setProblem('tab-gone'));
   };
 
   const unavailable = problem === 'tab-gone' && !screenshot;
@@ -68,7 +74,7 @@ export function ScreenshotField({ t, tabId, attached, screenshot, onChange }: Pr
         <div class="lz-error" role="alert" data-problem={problem}>
           {t(problem === 'permission' ? 'rpScreenshotNoPermission' : problem === 'too-large' ? 'rpScreenshotTooLarge' : 'rpScreenshotFailed')}
           {problem === 'permission' && (
-            <button type="button" class="lz-btn lz-inline-btn" onClick={() => void allow()}>
+            <button type="button" class="lz-btn lz-inline-btn" onClick={() => void goToShop()}>
               {t('rpScreenshotAllow')}
             </button>
           )}

@@ -77,6 +77,24 @@ export interface DeltaRef extends FileRef {
   to: number;
 }
 
+/**
+ * What a list keeper wants done with a list's entries (docs/feed-format.md, "List metadata"):
+ * `block` stops a listed site before it renders and covers a listed shop's page, `mark` marks it
+ * in search results and listings, `inform` only shows it in the panel on the page itself.
+ */
+export const LIST_ACTIONS = ['block', 'mark', 'inform'] as const;
+export type ListAction = (typeof LIST_ACTIONS)[number];
+
+/** One list's metadata in the manifest. */
+export interface ListMeta {
+  action: ListAction;
+  /**
+   * The list's `domain` records in full (a details leaf of them all, sorted by id), for lists small
+   * enough to be handed to the browser's own request blocking; absent for larger lists.
+   */
+  domains?: FileRef;
+}
+
 /** The signed payload of manifest.json. */
 export interface Manifest {
   format: typeof FEED_FORMAT;
@@ -94,6 +112,8 @@ export interface Manifest {
     shards: BlacklistShard[];
     deltas: DeltaRef[];
   };
+  /** Per-list metadata; absent in feeds built before it existed (then DEFAULT_LIST_ACTIONS apply). */
+  lists?: Partial<Record<ListName, ListMeta>>;
   entities: {
     /** Group i (top `groupBits` bits) has an index of leaves (top `leafBits` bits). */
     groupBits: number;
@@ -128,4 +148,6 @@ export const LIMITS = {
   shardBytes: 64 * 1024 * 1024,
   leafBytes: 8 * 1024 * 1024,
   deltaBytes: 64 * 1024 * 1024,
+  /** A list's domain records (ListMeta.domains): ~150 bytes each, so about 400,000 records. */
+  domainsBytes: 64 * 1024 * 1024,
 };

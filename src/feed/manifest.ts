@@ -1,6 +1,7 @@
 import { fromBase64, sha256Hex } from './bytes';
 import { FeedError } from './feed-error';
 import { FEED_FORMAT, type DeltaRef, type FileRef, type LeafIndex, type Manifest, type SignedEnvelope } from './format';
+import { listsMetaProblem } from './list-meta';
 import { verifyBytes } from './signature';
 
 /** A manifest whose signature and schema were checked, with the SHA-256 of its file. */
@@ -77,6 +78,8 @@ function manifestProblem(m: unknown): string | null {
     const dr = d as DeltaRef;
     if (!isInt(dr.from, 1) || !isInt(dr.to, 2) || dr.to <= dr.from || dr.to > (m.version as number)) return 'delta versions malformed';
   }
+  const lists = listsMetaProblem(m.lists, fileRefProblem);
+  if (lists) return lists;
   const e = m.entities;
   if (!isObj(e) || !isInt(e.groupBits, 0, 16) || !isInt(e.leafBits, 0, 24) || !isInt(e.count) || !Array.isArray(e.groups)) return 'entities section malformed';
   if ((e.leafBits as number) < (e.groupBits as number)) return 'entities leafBits < groupBits';

@@ -13,10 +13,17 @@ export interface Group {
 const RUN = /[0-9A-Z](?:[0-9A-Z]|[ \u200B-]{1,4}(?=[0-9A-Z]))*/y;
 const HAS_DIGIT = /\d/;
 
-/** The token (list of glued groups) that starts exactly at `pos`, or null. */
+/**
+ * How much of a run tokenAt reads. What a label's value is read as (classifyLabelled) depends on at
+ * most its first 12 groups and 20 characters, glue included well under 100 characters; reading the
+ * whole run would let a page of "USCCUSCC…" make every label read to the end of it (issue 15).
+ */
+const TOKEN_REACH = 256;
+
+/** The token (list of glued groups) that starts exactly at `pos`, or null (read up to TOKEN_REACH characters). */
 export function tokenAt(norm: string, pos: number): Group[] | null {
-  RUN.lastIndex = pos;
-  const m = RUN.exec(norm);
+  RUN.lastIndex = 0;
+  const m = RUN.exec(norm.slice(pos, pos + TOKEN_REACH));
   if (!m) return null;
   return splitTokens(m[0], pos)[0] ?? null;
 }

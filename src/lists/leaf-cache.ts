@@ -18,12 +18,13 @@ export async function cachedFile<T>(
   ref: FileRef,
   parse: (bytes: Uint8Array) => T,
   now: number,
+  maxBytes: number = LIMITS.leafBytes,
 ): Promise<T> {
   const key = fileCacheKey(feedId, ref.sha256);
   const hit = await rememberedCacheRow(db, key);
   if (hit) return hit.value as T;
   if (!transport) throw new Error('offline: not in the local cache');
-  const value = parse(await getVerified(transport, ref, LIMITS.leafBytes));
+  const value = parse(await getVerified(transport, ref, maxBytes));
   await db.cache.put({ key, feedId, sha256: ref.sha256, fetchedAt: now, value });
   return value;
 }

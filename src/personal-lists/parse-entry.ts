@@ -24,6 +24,8 @@ export function parseEntry(value: unknown): { ok: true; entry: PersonalEntry } |
   else if (note.length > NOTE_MAX) problems.push(`note is longer than ${NOTE_MAX} characters`);
   const addedAt = v.addedAt ?? new Date(0).toISOString();
   if (typeof addedAt !== 'string' || Number.isNaN(Date.parse(addedAt))) problems.push('addedAt must be an ISO time');
+  if (v.block !== undefined && typeof v.block !== 'boolean') problems.push('block must be true or false');
+  if (v.block === true && v.action !== 'warn') problems.push('only a "warn" entry can block');
   let target: PersonalEntry['target'] | null = null;
   const t = v.target as Record<string, unknown> | null | undefined;
   if (typeof t !== 'object' || t === null) problems.push('target must be an object');
@@ -38,5 +40,8 @@ export function parseEntry(value: unknown): { ok: true; entry: PersonalEntry } |
     if (!problems.length) target = { type: 'identifier', kind: t.kind as IdentifierKind, value: norm };
   } else problems.push('target.type must be "domain" or "identifier"');
   if (problems.length || !target) return { ok: false, problems };
-  return { ok: true, entry: { action: v.action as PersonalEntry['action'], target, note: note as string, addedAt: new Date(addedAt as string).toISOString() } };
+  const entry: PersonalEntry = { action: v.action as PersonalEntry['action'], target, note: note as string, addedAt: new Date(addedAt as string).toISOString() };
+  // Only written when chosen, so files and entries from before blocking existed stay as they were.
+  if (v.block === true) entry.block = true;
+  return { ok: true, entry };
 }

@@ -16,6 +16,8 @@ export interface PersonalEntry {
   note: string;
   /** ISO time it was added. */
   addedAt: string;
+  /** A "warn" entry whose site the shopper wants stopped before it opens (the block page); absent = no. */
+  block?: boolean;
 }
 
 /** A stable key for the target, so one shop has at most one entry. */

@@ -116,4 +116,12 @@ describe('lists file', () => {
       entry: { action: 'warn', target: { type: 'identifier', kind: 'uscc', value: '91350100M000100Y43' }, note: '', addedAt: at },
     });
   });
+
+  it('a "warn" entry may block its site; "block" is kept only when chosen, and refused on "trust"', () => {
+    const domain = { type: 'domain', pattern: '*.Scam.example.com' };
+    expect(parseEntry({ action: 'warn', target: domain, addedAt: at, block: true })).toEqual({ ok: true, entry: { action: 'warn', target: { type: 'domain', pattern: '*.scam.example.com' }, note: '', addedAt: at, block: true } });
+    expect(parseEntry({ action: 'warn', target: domain, addedAt: at, block: false })).toEqual({ ok: true, entry: { action: 'warn', target: { type: 'domain', pattern: '*.scam.example.com' }, note: '', addedAt: at } });
+    expect(parseEntry({ action: 'trust', target: domain, addedAt: at, block: true })).toEqual({ ok: false, problems: ['only a "warn" entry can block'] });
+    expect(parseEntry({ action: 'warn', target: domain, addedAt: at, block: 'yes' })).toEqual({ ok: false, problems: ['block must be true or false'] });
+  });
 });

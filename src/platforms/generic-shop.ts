@@ -3,6 +3,7 @@
  * buy buttons, a cart, and schema.org Product data. Prices alone are not a shop (news pages quote
  * prices), so "high" needs a buy button or structured product data as well as a price or cart.
  */
+import { textStart } from './helpers';
 
 
 export type ShopConfidence = 'high' | 'medium' | 'low' | 'none';
@@ -40,6 +41,7 @@ const PRODUCT_TYPES = new Set(['Product', 'Offer', 'AggregateOffer', 'ProductGro
 const MAX_TEXT = 300_000;
 const MAX_CONTROLS = 3000;
 const MAX_JSON_LD = 100_000;
+const MAX_LABEL_TEXT = 1000;
 
 function clip(s: string, n = 40): string {
   const t = s.replace(/\s+/g, ' ').trim();
@@ -61,7 +63,8 @@ function findControl(doc: Document, re: RegExp, unless?: RegExp): string | null 
     const n = Math.min(controls.length, MAX_CONTROLS);
     for (let i = 0; i < n; i++) {
       const el = controls[i]!;
-      const label = (el.tagName === 'INPUT' ? el.getAttribute('value') : el.textContent) ?? el.getAttribute('aria-label') ?? '';
+      // Its text up to a bound: a control holding more cannot be a 30-character label anyway.
+      const label = (el.tagName === 'INPUT' ? el.getAttribute('value') : textStart(el, MAX_LABEL_TEXT)) ?? el.getAttribute('aria-label') ?? '';
       const t = label.replace(/\s+/g, ' ').trim();
       if (t.length > 0 && t.length <= 30 && re.test(t) && !unless?.test(t)) return t;
     }

@@ -38,9 +38,32 @@ export interface LinkInfo {
   label: string;
 }
 
+/**
+ * The first `max` characters of an element's text (what textContent starts with), without building
+ * the rest: a link or button may hold the whole page (nested by script, or unclosed), and asking
+ * thousands of them for their whole text would cost the page's size each time.
+ */
+export function textStart(el: Element, max: number): string {
+  let text = '';
+  let node: Node | null = el.firstChild;
+  while (node && text.length < max) {
+    if (node.nodeType === 3 || node.nodeType === 4) text += (node as CharacterData).data.slice(0, max - text.length);
+    if (node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node && node !== el && !node.nextSibling) node = node.parentNode;
+    node = node && node !== el ? node.nextSibling : null;
+  }
+  return text;
+}
+
+/** Characters of a link's or a control's own text that are read (labels are cut to 200 anyway). */
+const LABEL_TEXT = 1000;
+
 /** What a link says: its text plus title/aria-label and the alt of images inside it. */
 function linkLabel(a: Element): string {
-  let label = a.textContent ?? '';
+  let label = textStart(a, LABEL_TEXT);
   for (const name of ['title', 'aria-label']) label += ' ' + (a.getAttribute(name) ?? '');
   for (const img of Array.from(a.querySelectorAll('img[alt]')).slice(0, 4)) label += ' ' + (img.getAttribute('alt') ?? '');
   return label.replace(/\s+/g, ' ').trim().slice(0, 200);
@@ -76,7 +99,7 @@ export function findLicenseLink(doc: Document, base: URL, allow?: (url: URL) => 
   const anchors = doc.querySelectorAll('a[href], area[href]');
   for (let i = 0; i < anchors.length; i++) {
     const a = anchors[i]!;
-    const quick = `${a.textContent ?? ''} ${a.getAttribute('title') ?? ''} ${a.getAttribute('aria-label') ?? ''} ${a.getAttribute('alt') ?? ''}`;
+    const quick = `${textStart(a, LABEL_TEXT)} ${a.getAttribute('title') ?? ''} ${a.getAttribute('aria-label') ?? ''} ${a.getAttribute('alt') ?? ''}`;
     if (!LICENSE_LINK_TEXT.test(quick) && !(a.firstElementChild && LICENSE_LINK_TEXT.test(linkLabel(a)))) continue;
     const href = (a.getAttribute('href') ?? '').trim();
     if (!href || /^(?:javascript|data|mailto|tel):/i.test(href)) continue;

@@ -8,6 +8,8 @@ type Json = Record<string, unknown>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const CODE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z$/;
 const SEVERITIES = ['danger', 'warning', 'caution', 'info'];
 const TOP_KEYS = ['schema', 'kind', 'idempotencyKey', 'createdAt', 'lang', 'category', 'text', 'evidence', 'falsePositive', 'screenshot', 'client'];
@@ -22,10 +24,27 @@ const FINDING_KEYS = ['code', 'severity', 'message', 'evidence', 'params'];
  */
 export function validateReport(value: unknown): { ok: true; report: Report } | { ok: false; errors: ReportProblem[] } {
   const errors: ReportProblem[] = [];
-  const fail = (path: string, message: string) => void errors.push({ path, message });
-  const obj = (v: unknown, path: string, keys: string[]): Json | null => {
+  let more = 0;
+  // Bounded, so that a body of a million wrong fields gets a reply of a few kilobytes (issue 15).
+  const fail = (path: string, message: string) => {
+    if (errors.length < MAX_PROBLEMS) errors.push({ path: clip(path), message: clip(message) });
+    else more++;
+  };
+  /**
+   * An object with only `keys` (or, with `max`, any keys up to that many). An object with more keys
+   * than it may have is refused as a whole before any key is looked at: checking 214,000 keys one by
+   * one against the others was quadratic (issue 15).
+   */
+  const obj = (v: unknown, path: string, keys: readonly string[] | { max: number }): Json | null => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail(path || '(body)', 'must be an object'), null;
-    for (const k of Object.keys(v)) if (!keys.includes(k)) fail(path ? `${path}.${k}` : k, 'is not a field of this schema');
+    const names = Object.keys(v);
+    const max = 'max' in keys ? keys.max : keys.length;
+    // A few unknown fields are each named; a flood of them is refused as one problem.
+    if (names.length > ('max' in keys ? max : max + MAX_PROBLEMS)) return fail(path || '(body)', `has ${names.length} fields; at most ${max} are allowed`), null;
+    if (!('max' in keys)) {
+      const known = new Set(keys);
+      for (const k of names) if (!known.has(k)) fail(path ? `${path}.${k}` : k, 'is not a field of this schema');
+    }
     return v as Json;
   };
   const str = (v: unknown, path: string, max: number, opts: { nullable?: boolean; min?: number } = {}) => {
@@ -65,6 +84,8 @@ export function validateReport(value: unknown): { ok: true; report: Report } | {
   if (e) {
     str(e.url, 'evidence.url', REPORT_LIMITS.url);
     if (typeof e.url === 'string' && !/^https?:\/\/[^\s#]+$/i.test(e.url)) fail('evidence.url', 'must be an http(s) URL without spaces or #fragment');
+    // Refused alike by every store: PostgreSQL cannot keep a NUL in text, and SQLite would (issue 15).
+    else if (typeof e.url === 'string' && (CONTROL.test(e.url) || LONE_SURROGATE.test(e.url))) fail('evidence.url', 'must not contain control characters or broken UTF-16');
     str(e.title, 'evidence.title', REPORT_LIMITS.title);
     str(e.shopName, 'evidence.shopName', REPORT_LIMITS.shopName, { nullable: true });
     time(e.capturedAt, 'evidence.capturedAt');
@@ -88,12 +109,8 @@ export function validateReport(value: unknown): { ok: true; report: Report } | {
       if (!SEVERITIES.includes(f.severity as string)) fail(`${p}.severity`, `must be one of ${SEVERITIES.join(', ')}`);
       str(f.message, `${p}.message`, REPORT_LIMITS.message);
       str(f.evidence, `${p}.evidence`, REPORT_LIMITS.evidence);
-      const params = obj(f.params, `${p}.params`, Object.keys(f.params ?? {}));
-      if (params) {
-        const entries = Object.entries(params);
-        if (entries.length > REPORT_LIMITS.params) fail(`${p}.params`, `has more than ${REPORT_LIMITS.params} entries`);
-        for (const [k, v] of entries.slice(0, REPORT_LIMITS.params)) str(v, `${p}.params.${k}`, REPORT_LIMITS.evidence);
-      }
+      const params = obj(f.params, `${p}.params`, { max: REPORT_LIMITS.params });
+      if (params) for (const [k, v] of Object.entries(params)) str(v, `${p}.params.${k}`, REPORT_LIMITS.evidence);
     });
   }
 
@@ -118,5 +135,12 @@ export function validateReport(value: unknown): { ok: true; report: Report } | {
     str(c.name, 'client.name', 50, { min: 1 });
     str(c.version, 'client.version', 30, { min: 1 });
   }
+  if (more) errors.push({ path: '(body)', message: `and ${more} more problems` });
   return errors.length ? { ok: false, errors } : { ok: true, report: r as unknown as Report };
 }
+
+/** Problems listed at most; the rest are counted. */
+const MAX_PROBLEMS = 50;
+/** Characters of a path or message kept (a field's name is the sender's, and may be a megabyte long). */
+const MAX_PROBLEM_TEXT = 200;
+const clip = (s: string) => (s.length > MAX_PROBLEM_TEXT ? `${s.slice(0, MAX_PROBLEM_TEXT - 1)}…` : s);

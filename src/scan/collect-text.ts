@@ -1,4 +1,5 @@
 import { normalizeText } from '../identifiers/normalize';
+import type { ScanBudget } from './budget';
 
 /**
  * The page flattened to one string, the way a reader sees it: inline elements join (so a number
@@ -45,7 +46,12 @@ export interface CollectOptions {
   skip?: (element: Element) => boolean;
   /** Also walk same-origin iframes (browser only). */
   frames?: boolean;
+  /** How long the scan may read: the walk stops where it is once it is spent (see budget.ts). */
+  budget?: ScanBudget;
 }
+
+/** Nodes walked between two looks at the budget. */
+const BUDGET_NODES = 4096;
 
 /**
  * Walks a subtree (and open shadow roots, and same-origin frames when asked) without recursion,
@@ -130,6 +136,7 @@ export function collectText(roots: Node | readonly Node[], options: CollectOptio
     else if (type === 11) enterChildren(node.firstChild, null);
   };
 
+  const more = options.budget?.every(BUDGET_NODES) ?? (() => true);
   for (const root of Array.isArray(roots) ? roots : [roots]) {
     visit(root as Node);
     drain();
@@ -137,6 +144,15 @@ export function collectText(roots: Node | readonly Node[], options: CollectOptio
   }
   function drain() {
     while (nexts.length) {
+      if (!more()) {
+        // Out of time: what was read so far is the page's text; open elements end here.
+        while (nexts.length) {
+          nexts.pop();
+          const exit = exits.pop();
+          if (exit) leave(exit);
+        }
+        return;
+      }
       const top = nexts.length - 1;
       const node = nexts[top];
       if (!node) {

@@ -5,7 +5,7 @@ import { findForms } from '../identifiers/forms';
 import { findPermits } from '../identifiers/permits';
 import { BUSINESS_LABEL, NEGATIVE_LABEL, labelClass, type LabelClass } from '../identifiers/labels';
 import { regionOfDivision } from '../identifiers/provinces';
-import { cellsAbove, cellsBelow, cellsOf, lineAt } from './table-rows';
+import { TextRows, cellIndexAt } from './table-rows';
 
 /** One identifier occurrence in a text, before de-duplication. */
 export interface Occurrence {
@@ -26,9 +26,10 @@ const LABEL_AGAIN = new RegExp(BUSINESS_LABEL.source, 'y');
 
 /**
  * Finds the identifiers in one piece of normalized text: anchored forms, labelled codes (reported
- * even when invalid) and unlabelled codes (reported only when they pass every check).
+ * even when invalid) and unlabelled codes (reported only when they pass every check). `rows`: the
+ * text's table rows, when the caller shares them with findLicenses.
  */
-export function detectText(norm: string): Occurrence[] {
+export function detectText(norm: string, rows = new TextRows(norm)): Occurrence[] {
   const found: Occurrence[] = [];
   for (const f of findForms(norm)) {
     found.push({ kind: f.kind, value: f.value, valid: f.problems.length === 0, problems: f.problems, label: f.label, region: f.region, start: f.start, end: f.end });
@@ -36,15 +37,16 @@ export function detectText(norm: string): Occurrence[] {
   const taken = new Set<number>();
   const labels = new RegExp(BUSINESS_LABEL.source, 'g');
   for (let m = labels.exec(norm); m; m = labels.exec(norm)) {
-    const occ = labelled(norm, m[0], labels.lastIndex) ?? labelledBelow(norm, m[0], m.index);
+    const occ = labelled(norm, m[0], labels.lastIndex) ?? labelledBelow(rows, m[0], m.index);
     if (occ) {
       found.push(occ);
       taken.add(occ.start);
       labels.lastIndex = Math.max(labels.lastIndex, occ.end);
     }
   }
+  const overlaps = overlapTest(found);
   for (const p of findPermits(norm)) {
-    if (found.some((f) => f.start < p.end && p.start < f.end)) continue;
+    if (overlaps(p.start, p.end)) continue;
     found.push({ kind: 'permit', value: p.value, valid: true, problems: [], label: p.label, start: p.start, end: p.end });
     taken.add(p.start);
   }
@@ -52,7 +54,7 @@ export function detectText(norm: string): Occurrence[] {
   for (let m = CODE_RUN.exec(norm); m; m = CODE_RUN.exec(norm)) {
     for (const groups of splitTokens(m[0], m.index)) {
       if (taken.has(groups[0]!.start)) continue;
-      const occ = unlabelled(norm, groups);
+      const occ = unlabelled(norm, groups, rows);
       if (occ) found.push(occ);
     }
   }
@@ -85,18 +87,54 @@ const HEADER_CELL = 16;
  * A label that is a header cell of a table (统一社会信用代码 | 企业名称 | … above a row of values):
  * the value is the cell below it, when the row below has as many cells as the header.
  */
-function labelledBelow(norm: string, label: string, at: number): Occurrence | null {
-  const [lineStart, lineEnd] = lineAt(norm, at);
+function labelledBelow(rows: TextRows, label: string, at: number): Occurrence | null {
+  const { norm } = rows;
+  const [lineStart, lineEnd] = rows.lineAt(at);
   if (lineEnd >= norm.length) return null;
-  const head = cellsOf(norm, lineStart, lineEnd);
-  const column = head.findIndex(([s]) => s === at);
-  if (head.length < 2 || column < 0 || head.some(([s, e]) => e - s > HEADER_CELL || /\d/.test(norm.slice(s, e)))) return null;
-  const below = cellsBelow(norm, lineEnd);
+  const head = rows.cells(lineStart, lineEnd);
+  const column = cellIndexAt(head, at, true);
+  if (head.length < 2 || column < 0 || !isHeaderRow(rows, lineStart, head)) return null;
+  const below = rows.below(lineEnd);
   if (below.length !== head.length) return null;
   const [start, end] = below[column]!;
   const groups = tokenAt(norm, start);
   if (!groups || groups[groups.length - 1]!.end > end) return null;
   return classifyLabelled(groups, labelClass(label)!, label);
+}
+
+/** Whether a row's cells could all be column names: asked once per row, however many labels it holds. */
+const headerRows = new WeakMap<TextRows, Map<number, boolean>>();
+function isHeaderRow(rows: TextRows, lineStart: number, head: readonly [number, number][]): boolean {
+  let known = headerRows.get(rows);
+  if (!known) headerRows.set(rows, (known = new Map()));
+  let header = known.get(lineStart);
+  if (header === undefined) {
+    header = !head.some(([s, e]) => e - s > HEADER_CELL || /\d/.test(rows.norm.slice(s, e)));
+    known.set(lineStart, header);
+  }
+  return header;
+}
+
+/**
+ * Does [start, end) overlap any of `found`? Sorted once, then a binary search per question, so that a
+ * page of thousands of permits and codes does not compare every one with every other.
+ */
+function overlapTest(found: readonly Occurrence[]): (start: number, end: number) => boolean {
+  const spans = found.map((f) => [f.start, f.end] as const).sort((a, b) => a[0] - b[0]);
+  // reach[i]: the furthest end among spans[0..i].
+  const reach: number[] = [];
+  for (const [, e] of spans) reach.push(Math.max(e, reach[reach.length - 1] ?? -Infinity));
+  return (start, end) => {
+    // The spans that start before `end`: spans[0..lo).
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid]![0] < end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && reach[lo - 1]! > start;
+  };
 }
 
 /** The value decides the kind; the label decides that an invalid value is still reported. */
@@ -135,7 +173,7 @@ function classifyLabelled(groups: Group[], cls: LabelClass, label: string): Occu
 }
 
 /** An unlabelled 18-character code counts only if it passes the full structure and check. */
-function unlabelled(norm: string, groups: Group[]): Occurrence | null {
+function unlabelled(norm: string, groups: Group[], rows: TextRows): Occurrence | null {
   const n = groups.length;
   for (let i = 0; i < n; i++) {
     let value = '';
@@ -144,7 +182,7 @@ function unlabelled(norm: string, groups: Group[]): Occurrence | null {
       value += groups[j]!.text;
       if (value.length === 18 && strictUscc(value)) {
         const start = groups[i]!.start;
-        if (negativeContext(norm, start)) return null;
+        if (negativeContext(rows, start)) return null;
         return { kind: 'uscc', value, valid: true, problems: [], label: null, region: regionOfDivision(value.slice(2, 8)), start, end: groups[j]!.end };
       }
     }
@@ -159,20 +197,27 @@ function strictUscc(value: string): boolean {
 }
 
 /** Is the value introduced as an order number, phone, tracking number…, on its line or by its column's header? */
-function negativeContext(norm: string, start: number): boolean {
+function negativeContext(rows: TextRows, start: number): boolean {
+  const { norm } = rows;
+  // The line break is looked for within the 16 characters only (a long line must not be searched per code).
   let from = Math.max(0, start - 16);
-  const nl = norm.lastIndexOf('\n', start);
-  if (nl >= from) from = nl + 1;
-  return NEGATIVE_LABEL.test(norm.slice(from, start)) || negativeHeader(norm, start);
+  for (let i = start; i >= from; i--) {
+    if (norm.charCodeAt(i) === 10) {
+      from = i + 1;
+      break;
+    }
+  }
+  return NEGATIVE_LABEL.test(norm.slice(from, start)) || negativeHeader(rows, start);
 }
 
 /** A table cell under a header cell such as 订单号 or 运单号. */
-function negativeHeader(norm: string, start: number): boolean {
-  const [lineStart, lineEnd] = lineAt(norm, start);
-  const cells = cellsOf(norm, lineStart, lineEnd);
+function negativeHeader(rows: TextRows, start: number): boolean {
+  const { norm } = rows;
+  const [lineStart, lineEnd] = rows.lineAt(start);
+  const cells = rows.cells(lineStart, lineEnd);
   if (cells.length < 2) return false;
-  const head = cellsAbove(norm, lineStart);
-  const column = cells.findIndex(([s, e]) => s <= start && start < e);
+  const head = rows.above(lineStart);
+  const column = cellIndexAt(cells, start);
   if (head.length !== cells.length || column < 0) return false;
   const [s, e] = head[column]!;
   return e - s <= HEADER_CELL && NEGATIVE_LABEL.test(norm.slice(s, e));

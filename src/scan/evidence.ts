@@ -1,16 +1,30 @@
 import type { PageText } from './collect-text';
 
-/** An excerpt of page text around [start, end), as the page wrote it, for a human to recognize. */
+/**
+ * An excerpt of page text around [start, end), as the page wrote it, for a human to recognize. Line
+ * breaks are looked for within the excerpt's reach only: a page that repeats one sentence on one
+ * long line must not make every find search the whole line (issue 15).
+ */
 export function excerpt(text: string, start: number, end: number, before = 20, after = 14): string {
   let from = Math.max(0, start - before);
-  const nl = text.lastIndexOf('\n', start - 1);
-  if (nl >= from) from = nl + 1;
+  for (let i = start - 1; i >= from; i--) {
+    if (text.charCodeAt(i) === NEWLINE) {
+      from = i + 1;
+      break;
+    }
+  }
   let to = Math.min(text.length, end + after);
-  const nl2 = text.indexOf('\n', end);
-  if (nl2 !== -1 && nl2 < to) to = nl2;
+  for (let i = end; i < to; i++) {
+    if (text.charCodeAt(i) === NEWLINE) {
+      to = i;
+      break;
+    }
+  }
   const core = text.slice(from, to).replace(/[\s\u200B-\u200D\u2060\uFEFF]+/g, ' ').trim();
   return `${from > 0 && text[from - 1] !== '\n' ? '…' : ''}${core}${to < text.length && text[to] !== '\n' ? '…' : ''}`;
 }
+
+const NEWLINE = 10;
 
 /** Where a piece of evidence is: a span of one collected text, or an element (attribute, link). */
 export type Location = { type: 'text'; page: PageText; start: number; end: number } | { type: 'element'; element: Element };

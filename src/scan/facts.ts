@@ -1,5 +1,6 @@
 import type { PageClass } from '../platforms/classify-page';
 import type { Badge, Identifier, LicenseRecord } from '../types';
+import type { PartialReason } from './budget';
 
 /**
  * What the engine read on a page, and nothing it concluded: the identifiers, licence records and
@@ -23,6 +24,12 @@ export interface PageFacts {
    * a 非经营性 drug-information certificate (medicine-on-sale.ts); absent otherwise.
    */
   medicine?: string | null;
+  /**
+   * Present when the engine could not read the whole page (the snapshot was cut at its size limit,
+   * the scan ran out of its time, the page nests deeper than can be read): what was found is what
+   * the part read shows, and the verdict says so. Absent when the page was read to its end.
+   */
+  partial?: PartialReason;
 }
 
 /** The page showed anything the verdict can be about (an identifier, a licence record, a badge). */

@@ -85,6 +85,12 @@ export class HintScanner<Owner = unknown> {
   /** A run that reached the end of the previous part: its seed (-1 for none) and digits so far. */
   private pendingRun = -1;
   private pendingDigits = 0;
+  /**
+   * Where the last run digitSeed read ends: a digit (or glue before one) short of it is in a run
+   * already decided, and reading that run again from every digit of it cost the square of its length
+   * on a page of "1  1  1 …" (issue 15).
+   */
+  private runUntil = 0;
 
   /** Feeds the next part of the text (a text node's data) and what it belongs to. */
   add(s: string, owner: Owner): void {
@@ -134,6 +140,7 @@ export class HintScanner<Owner = unknown> {
    * into the previous or the next part is kept, or decided when the next part comes.
    */
   private digitSeed(s: string, base: number, j: number): void {
+    if (base + j < this.runUntil) return;
     let digits = 1;
     let x = j - 1;
     for (let glue = 0; x >= 0; x--) {
@@ -143,7 +150,7 @@ export class HintScanner<Owner = unknown> {
         glue = 0;
       } else if (k !== GLUE || ++glue > MAX_GLUE) break;
     }
-    if (x < 0 && CLASS[this.last]! & (DIGIT | GLUE)) return void this.seeds.push(base + j);
+    const continued = x < 0 && (CLASS[this.last]! & (DIGIT | GLUE)) !== 0;
     let y = j + 1;
     for (let glue = 0; y < s.length; y++) {
       const k = CLASS[s.charCodeAt(y)]! & (DIGIT | GLUE);
@@ -152,7 +159,10 @@ export class HintScanner<Owner = unknown> {
         glue = 0;
       } else if (k !== GLUE || ++glue > MAX_GLUE) break;
     }
-    if (y === s.length) {
+    this.runUntil = base + y;
+    // A run going on from the previous part is read from its seed there and here alike.
+    if (continued) this.seeds.push(base + j);
+    else if (y === s.length) {
       this.pendingRun = base + j;
       this.pendingDigits = digits;
     } else if (digits >= 6) this.seeds.push(base + j);

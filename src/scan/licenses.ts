@@ -1,6 +1,6 @@
 import type { LicenseRecord } from '../types';
 import type { Occurrence } from './detect-text';
-import { cellsBelow, cellsOf, lineAt } from './table-rows';
+import { TextRows } from './table-rows';
 
 type Field = 'name' | 'id' | 'legalRepresentative' | 'address' | 'authority' | 'established' | 'validity' | 'scope' | 'other';
 
@@ -37,7 +37,7 @@ interface Key {
  * License cards: runs of "key: value" fields close together (a table, a definition list or
  * plain lines), anchored by a heading like 营业执照信息 or by a registration number among them.
  */
-export function findLicenses(norm: string, text: string, occurrences: Occurrence[]): (LicenseRecord & { start: number; end: number })[] {
+export function findLicenses(norm: string, text: string, occurrences: Occurrence[], rows = new TextRows(norm)): (LicenseRecord & { start: number; end: number })[] {
   const keys: Key[] = [];
   KEY.lastIndex = 0;
   for (let m = KEY.exec(norm); m; m = KEY.exec(norm)) {
@@ -53,19 +53,23 @@ export function findLicenses(norm: string, text: string, occurrences: Occurrence
     k.valueStart = s;
     k.valueEnd = e;
   }
-  fillColumns(norm, keys);
+  fillColumns(rows, keys);
   const records: (LicenseRecord & { start: number; end: number })[] = [];
+  const codes = codesInOrder(occurrences);
   let cluster: Key[] = [];
+  let fields = new Set<Field>();
   const flush = () => {
-    const rec = toRecord(cluster, norm, text, occurrences);
+    const rec = toRecord(cluster, norm, text, codes);
     if (rec) records.push(rec);
     cluster = [];
+    fields = new Set();
   };
   for (const k of keys) {
     const prev = cluster[cluster.length - 1];
     // A gap, a field seen twice (the next company's card) or a change of layout ends a card.
-    if (prev && (k.start - prev.valueEnd > 80 || !prev.column !== !k.column || (k.field !== 'other' && cluster.some((c) => c.field === k.field)))) flush();
+    if (prev && (k.start - prev.valueEnd > 80 || !prev.column !== !k.column || (k.field !== 'other' && fields.has(k.field)))) flush();
     cluster.push(k);
+    fields.add(k.field);
   }
   flush();
   return records;
@@ -75,16 +79,17 @@ export function findLicenses(norm: string, text: string, occurrences: Occurrence
  * A table whose first row names the fields (企业名称 | 统一社会信用代码 | 法定代表人) and whose next
  * row holds the values: each key takes the cell below it.
  */
-function fillColumns(norm: string, keys: Key[]): void {
+function fillColumns(rows: TextRows, keys: Key[]): void {
+  const { norm } = rows;
   for (let i = 0; i < keys.length; ) {
-    const [lineStart, lineEnd] = lineAt(norm, keys[i]!.start);
+    const [lineStart, lineEnd] = rows.lineAt(keys[i]!.start);
     const row: Key[] = [];
     while (i < keys.length && keys[i]!.start < lineEnd) row.push(keys[i++]!);
     if (row.length < 2 || lineEnd >= norm.length) continue;
-    const head = cellsOf(norm, lineStart, lineEnd);
+    const head = rows.cells(lineStart, lineEnd);
     // Every cell of the row is one key and nothing else.
     if (head.length !== row.length || !row.every((k, c) => k.start === head[c]![0] && k.keyEnd >= head[c]![1])) continue;
-    const below = cellsBelow(norm, lineEnd);
+    const below = rows.below(lineEnd);
     // A header row whose values do not line up below it: no key takes the first cell of the next row.
     if (below.length !== row.length) {
       for (const k of row) k.valueEnd = k.valueStart;
@@ -97,15 +102,48 @@ function fillColumns(norm: string, keys: Key[]): void {
   }
 }
 
-function toRecord(keys: Key[], norm: string, text: string, occurrences: Occurrence[]): (LicenseRecord & { start: number; end: number }) | null {
+/** A USCC or registration number found, and its place in detectText's list (the earlier one speaks for a card). */
+interface Code {
+  kind: 'uscc' | 'regno';
+  value: string;
+  start: number;
+  rank: number;
+}
+
+/** The codes found, in order of where they start, so that each card finds its own by a binary search. */
+function codesInOrder(occurrences: readonly Occurrence[]): Code[] {
+  const codes: Code[] = [];
+  occurrences.forEach((o, rank) => {
+    if (o.kind === 'uscc' || o.kind === 'regno') codes.push({ kind: o.kind, value: o.value, start: o.start, rank });
+  });
+  return codes.sort((a, b) => a.start - b.start);
+}
+
+/** Of the codes of `kind` that start within [start, end], the one earliest in detectText's list. */
+function firstCode(codes: readonly Code[], kind: Code['kind'], start: number, end: number): string | null {
+  let lo = 0;
+  let hi = codes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (codes[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  let best: Code | null = null;
+  for (let i = lo; i < codes.length && codes[i]!.start <= end; i++) {
+    const c = codes[i]!;
+    if (c.kind === kind && (!best || c.rank < best.rank)) best = c;
+  }
+  return best?.value ?? null;
+}
+
+function toRecord(keys: Key[], norm: string, text: string, codes: readonly Code[]): (LicenseRecord & { start: number; end: number }) | null {
   const fields = new Set(keys.map((k) => k.field));
   if (fields.size < 2) return null;
   const start = keys[0]!.start;
   const end = keys[keys.length - 1]!.valueEnd;
   const heading = headingBefore(norm, text, start);
-  const inside = occurrences.filter((o) => o.start >= start && o.start <= end);
-  const uscc = inside.find((o) => o.kind === 'uscc')?.value ?? null;
-  const regno = inside.find((o) => o.kind === 'regno')?.value ?? null;
+  const uscc = firstCode(codes, 'uscc', start, end);
+  const regno = firstCode(codes, 'regno', start, end);
   if (!heading && !uscc && !regno) return null;
   if (!fields.has('name') && !uscc && !regno) return null;
   const value = (field: Field) => {
@@ -119,12 +157,19 @@ function toRecord(keys: Key[], norm: string, text: string, occurrences: Occurren
   };
 }
 
-/** The nearest heading before a card, as the page wrote it. */
+/** The longest heading HEADING matches, so that a heading ending past a card's start is still seen. */
+const LONGEST_HEADING = 12;
+
+/**
+ * The nearest heading before a card, as the page wrote it. Searched for in the 120 characters before
+ * the card only: a search left to run on would read the rest of the page for every card.
+ */
 function headingBefore(norm: string, text: string, start: number): string | null {
   const from = Math.max(0, start - 120);
+  const near = norm.slice(from, start + LONGEST_HEADING);
   let found: string | null = null;
-  HEADING.lastIndex = from;
-  for (let m = HEADING.exec(norm); m && m.index < start; m = HEADING.exec(norm)) found = text.slice(m.index, m.index + m[0].length);
+  HEADING.lastIndex = 0;
+  for (let m = HEADING.exec(near); m && from + m.index < start; m = HEADING.exec(near)) found = text.slice(from + m.index, from + m.index + m[0].length);
   return found;
 }
 

@@ -21,7 +21,7 @@ export interface LinkFindings {
 }
 
 /** Reads the claims and embedded identifiers of every link. */
-export function analyzeLinks(page: PageText, pageUrl: string): LinkFindings {
+export function analyzeLinks(page: PageText, pageUrl: string, more: () => boolean = () => true): LinkFindings {
   const badges: LinkFindings['badges'] = [];
   const occurrences: LinkFindings['occurrences'] = [];
   let pageHost = '';
@@ -30,12 +30,14 @@ export function analyzeLinks(page: PageText, pageUrl: string): LinkFindings {
   } catch {
     // A page without a usable URL (a saved file): every external link is "elsewhere".
   }
-  page.links.forEach((link, index) => {
+  for (const [index, link] of page.links.entries()) {
+    // Out of time (`more`, the scan's budget): the links not read yet are left out.
+    if (!more()) break;
     const shown = page.text.slice(link.start, Math.min(link.end, link.start + 200));
     const maybeClaim = MAYBE_CLAIM.test(shown) || MAYBE_CLAIM.test(link.attrText);
-    if (!maybeClaim && !MAYBE_PARAM.test(link.href)) return;
+    if (!maybeClaim && !MAYBE_PARAM.test(link.href)) continue;
     const url = parseUrl(link.href, pageUrl);
-    if (!url) return;
+    if (!url) continue;
     const embedded = embeddedIds(url);
     for (const e of embedded) occurrences.push({ ...e, link: index });
     const official = officialHost(url.hostname);
@@ -43,7 +45,7 @@ export function analyzeLinks(page: PageText, pageUrl: string): LinkFindings {
     // (footers often just say 营业执照).
     const registryLink = /(^|\.)gsxt\.gov\.cn$/.test(url.hostname) && embedded.length > 0;
     const claimText = (maybeClaim ? claimOf(shown, link.attrText) : null) ?? (registryLink ? clip(`${shown} ${link.attrText}`) || url.hostname : null);
-    if (!claimText) return;
+    if (!claimText) continue;
     badges.push({
       href: url.href,
       host: url.hostname,
@@ -54,7 +56,7 @@ export function analyzeLinks(page: PageText, pageUrl: string): LinkFindings {
       embedded: [...new Set(embedded.map((e) => e.value))],
       element: link.element,
     });
-  });
+  }
   return { badges, occurrences };
 }
 

@@ -44,7 +44,26 @@ export interface SnapshotScan {
   locators: (Locator | null)[];
 }
 
-/** What identifies an element's text for a locator: its first letters, white space left out. */
+/** The characters of an element's text a probe is cut from. */
+const PROBE_TEXT = 400;
+
+/**
+ * What identifies an element's text for a locator: its first letters, white space left out. Only
+ * the first PROBE_TEXT characters of its text are gathered (what textContent starts with), never
+ * the whole text: a page with thousands of finds in one huge element must not pay for that
+ * element's whole text once per find (issue 15).
+ */
 export function probeOf(el: Element): string {
-  return (el.textContent ?? '').slice(0, 400).replace(/\s+/g, '').slice(0, 48);
+  let text = '';
+  let node: Node | null = el.firstChild;
+  while (node && text.length < PROBE_TEXT) {
+    if (node.nodeType === 3 || node.nodeType === 4) text += (node as CharacterData).data.slice(0, PROBE_TEXT - text.length);
+    if (node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node && node !== el && !node.nextSibling) node = node.parentNode;
+    node = node && node !== el ? node.nextSibling : null;
+  }
+  return text.replace(/\s+/g, '').slice(0, 48);
 }

@@ -1,3 +1,4 @@
+import { ScanBudget } from './budget';
 import { HintScanner } from './hint-scan';
 import { ATTR_HINT, PARAM_HINT } from './hint-words';
 
@@ -27,14 +28,16 @@ const SHOW_TEXT = 0x4 | 0x8;
 /** Text never shown, which the full reader skips too: not worth scanning when long. */
 const RAW_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT']);
 const LONG_TEXT = 64;
+/** Nodes (or attribute values) looked at between two looks at the budget. */
+const BUDGET_NODES = 1024;
 
 /**
  * Groups of sibling nodes to walk in full: around every hint, every interesting alt/title, every
  * link carrying parameters. Returns null when the fast path does not apply (the caller walks all).
  */
-export function regionsOf(base: Element): Node[][] | null {
-  const anchors = textAnchors(base);
-  for (const a of attributeAnchors(base)) anchors.push(a);
+export function regionsOf(base: Element, budget = ScanBudget.unlimited()): Node[][] | null {
+  const anchors = textAnchors(base, budget);
+  for (const a of attributeAnchors(base, budget)) anchors.push(a);
   return groupRegions(anchors.map((a) => regionOf(a, base)), base);
 }
 
@@ -44,10 +47,11 @@ export function regionsOf(base: Element): Node[][] | null {
  * text nodes in a few milliseconds without building a string (textContent of the same page costs
  * about 9 ms), and the scan then knows which node each hint is in.
  */
-function textAnchors(base: Element): Element[] {
+function textAnchors(base: Element, budget: ScanBudget): Element[] {
   const scanner = new HintScanner<Node>();
   const nodes = base.ownerDocument.createNodeIterator(base, SHOW_TEXT);
-  for (let node = nodes.nextNode(); node; node = nodes.nextNode()) {
+  const more = budget.every(BUDGET_NODES);
+  for (let node = nodes.nextNode(); node && more(); node = nodes.nextNode()) {
     const data = (node as CharacterData).data;
     if (data.length > LONG_TEXT && RAW_TEXT.has(node.parentElement?.tagName ?? '')) continue;
     scanner.add(data, node);
@@ -62,17 +66,18 @@ function textAnchors(base: Element): Element[] {
 }
 
 /** Elements with an alt, title or aria-label worth reading, and links carrying parameters. */
-function attributeAnchors(base: Element): Element[] {
+function attributeAnchors(base: Element, budget: ScanBudget): Element[] {
   const out: Element[] = [];
+  const more = budget.every(BUDGET_NODES);
   for (const name of ATTRIBUTES) {
     const found = base.querySelectorAll(`[${name}]`);
-    for (let i = 0; i < found.length; i++) {
+    for (let i = 0; i < found.length && more(); i++) {
       const v = found[i]!.getAttribute(name) ?? '';
       if (v.length > 1 && ATTR_HINT.test(v)) out.push(found[i]!);
     }
   }
   const links = base.querySelectorAll(LINK_SELECTOR);
-  for (let i = 0; i < links.length; i++) {
+  for (let i = 0; i < links.length && more(); i++) {
     if (PARAM_HINT.test(links[i]!.getAttribute('href') ?? '')) out.push(links[i]!);
   }
   return out;
@@ -86,7 +91,7 @@ function regionOf(el: Element, base: Element): Node[] {
   for (let steps = 0; steps < MAX_CLIMB && cur !== base; steps++) {
     const parent = cur.parentElement;
     if (!parent) break;
-    if (parent === base || parent.childElementCount > BIG_PARENT) {
+    if (parent === base || hasMoreChildren(parent, BIG_PARENT)) {
       // An item of a long list, or a line of a flat page: its neighbours may hold the label, the
       // value or the rest of a license card.
       const out: Element[] = [cur];
@@ -97,6 +102,17 @@ function regionOf(el: Element, base: Element): Node[] {
     cur = parent;
   }
   return [cur];
+}
+
+/**
+ * Has the element more than `n` element children? Counted up to n + 1 only: childElementCount
+ * counts them all, and asking it once per hint in a list of thousands of items made the climb cost
+ * the square of the list (issue 15).
+ */
+function hasMoreChildren(el: Element, n: number): boolean {
+  let count = 0;
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (++count > n) return true;
+  return false;
 }
 
 /** Has at most SMALL nodes: a line or a card, not the page's main column. */
@@ -115,24 +131,29 @@ function isSmall(el: Element): boolean {
   return true;
 }
 
-/** Drops regions inside other regions and merges duplicates, in document order. */
+/**
+ * Drops regions inside other regions and merges duplicates, in document order. The order comes from
+ * one walk that enters only the ancestors of regions (marked first, each once) and skips the inside
+ * of every region kept, not from sorting with compareDocumentPosition: each comparison climbs to a
+ * common ancestor (in linkedom it walks a whole child list, and orders by depth rather than by
+ * position), so sorting thousands of regions cost far more than this walk (issue 15).
+ */
 function groupRegions(regions: Node[][], base: Element): Node[][] {
-  const seen = new Set<Node>();
-  const flat: Node[] = [];
-  for (const r of regions) {
-    for (const n of r) {
-      if (seen.has(n)) continue;
-      seen.add(n);
-      flat.push(n);
-    }
+  const wanted = new Set<Node>();
+  for (const r of regions) for (const n of r) wanted.add(n);
+  if (!wanted.size) return [];
+  if (wanted.has(base)) return [[base]];
+  const onTheWay = new Set<Node>();
+  for (const n of wanted) {
+    for (let up = n.parentNode; up && up !== base && !onTheWay.has(up); up = up.parentNode) onTheWay.add(up);
   }
-  const FOLLOWING = 4;
-  flat.sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1));
-  const kept: Node[] = [];
-  for (const n of flat) {
-    const last = kept[kept.length - 1];
-    if (last && (last === base || last.contains(n))) continue;
-    kept.push(n);
+  const kept: Element[] = [];
+  let node: Element | null = base.firstElementChild;
+  while (node) {
+    if (wanted.has(node)) {
+      kept.push(node);
+      node = nextOutside(node, base);
+    } else node = (onTheWay.has(node) && node.firstElementChild) || nextOutside(node, base);
   }
   // Consecutive siblings form one region, so a label in one item still reaches a value in the next.
   const groups: Node[][] = [];
@@ -143,4 +164,13 @@ function groupRegions(regions: Node[][], base: Element): Node[][] {
     else groups.push([n]);
   }
   return groups;
+}
+
+/** The next element in document order after `el` and everything inside it, within `base`; null at the end. */
+function nextOutside(el: Element, base: Element): Element | null {
+  for (let cur: Element | null = el; cur && cur !== base; cur = cur.parentElement) {
+    const next = cur.nextElementSibling;
+    if (next) return next;
+  }
+  return null;
 }

@@ -66,11 +66,17 @@ function verdictOf(findings: Finding[], facts: PageFacts): Verdict {
   return { level: levelOf(sorted, foundAnything(facts)), findings: sorted };
 }
 
-/** The worst finding decides; with none, "ok" when the page showed something, else "none". */
+/**
+ * The worst finding decides; with none, "ok" when the page showed something (or an info finding
+ * about the shop), else "none". A note about our own data or reading (topic data-status: lists
+ * missing, the page read only in part) is no credential: alone it never makes "ok", which shows a
+ * green ✓ and "credentials found" (issue 15: a huge page read in part, with nothing found in the
+ * part read, showed exactly that).
+ */
 function levelOf(findings: Finding[], foundSomething: boolean): Level {
   const worst = findings.reduce((w, f) => Math.max(w, RANK[f.severity]), 0);
   if (worst >= 4) return 'danger';
   if (worst === 3) return 'warning';
   if (worst === 2) return 'caution';
-  return foundSomething || worst === 1 ? 'ok' : 'none';
+  return foundSomething || findings.some((f) => f.severity === 'info' && f.topic !== 'data-status') ? 'ok' : 'none';
 }

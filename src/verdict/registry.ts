@@ -13,6 +13,7 @@ import { permitsWithoutLicense } from './rules/permits-without-license';
 import { drugInfoNotForSale } from './rules/drug-info-not-for-sale';
 import { creditUnknown, listsStale, listsUnavailable } from './rules/list-status';
 import { nameMismatch } from './rules/name-mismatch';
+import { pagePartlyRead } from './rules/page-partly-read';
 import { notRegistered } from './rules/not-registered';
 import { personalWarn } from './rules/personal-warn';
 import { psbProvinceMismatch } from './rules/psb-province-mismatch';
@@ -34,6 +35,7 @@ export const RULES: readonly Rule[] = [
   licenseMissing,
   permitsWithoutLicense,
   drugInfoNotForSale,
+  pagePartlyRead,
   // What the lists say about it.
   blacklisted,
   notRegistered,

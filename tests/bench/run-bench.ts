@@ -1,12 +1,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { benchCli } from './cli-bench';
+import { benchFairness } from './fairness-bench';
 import { engineScan, measureForms } from './forms-accuracy';
+import { benchHostile } from './hostile-bench';
+import { benchReceiver } from './receiver-bench';
 import { benchScan } from './scan-bench';
 
 /**
- * `npm run bench -- [--json FILE]`: prints the figures and writes them as JSON.
- * Sections: scan (engine in Chromium), and the extension (content, hostile page responsiveness) and
- * list figures when their benches exist.
+ * `npm run bench -- [--json FILE] [--only scan,shapes,…]`: prints the figures and writes them as JSON.
+ * Sections: scan (engine in Chromium), forms, issue 15's shapes (engine at 1×/10×/100×), receiver
+ * (worst validation time), cli (huge and deep pages), fairness (cross-tab delay), and the extension
+ * (content, hostile page responsiveness) and list figures when their benches exist.
  */
 async function main() {
   const args = process.argv.slice(2);
@@ -14,9 +19,17 @@ async function main() {
   const file = jsonAt >= 0 ? args[jsonAt + 1] : 'bench-results/bench.json';
   const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   const results: Record<string, unknown> = { date: new Date().toISOString() };
-  const sections: [string, () => Promise<unknown>][] = [['scan', () => benchScan(chromiumPath)], ['forms', formsAccuracy]];
+  const only = args.includes('--only') ? args[args.indexOf('--only') + 1]!.split(',') : null;
+  const sections: [string, () => Promise<unknown>][] = [
+    ['scan', () => benchScan(chromiumPath)],
+    ['forms', formsAccuracy],
+    ['shapes', () => benchHostile(chromiumPath)],
+    ['receiver', () => benchReceiver()],
+    ['cli', () => benchCli(args.includes('--cli') ? args[args.indexOf('--cli') + 1] : undefined)],
+    ['fairness', () => benchFairness(args.includes('--dist') ? args[args.indexOf('--dist') + 1] : undefined)],
+  ];
   for (const [name, extra] of await optionalSections(chromiumPath)) sections.push([name, extra]);
-  for (const [name, run] of sections) {
+  for (const [name, run] of sections.filter(([name]) => !only || only.includes(name))) {
     console.log(`\n== ${name} ==`);
     const t = Date.now();
     try {

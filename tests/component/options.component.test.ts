@@ -19,13 +19,45 @@ describe('the options page', () => {
     // In a shopper's order: language, when the panel opens, protection status, my lists, advanced, data.
     expect(await page.locator('h2').allInnerTexts()).toEqual(['界面语言', '面板何时打开', '保护状态', '我的名单', '高级', '扩展保存了哪些数据']);
     const advanced = await page.locator('[data-group="advanced"] h3').allInnerTexts();
-    expect(advanced).toEqual(['名单（黑名单与信用数据）', '举报接收地址', '不检查的网站']);
-    for (const h of ['面板何时自动展开', '已隐藏面板的网站']) expect(await page.locator('h3').allInnerTexts(), h).toContain(h);
-    for (const section of ['feeds', 'personal-lists', 'hidden-warnings', 'report-endpoints']) expect(await page.locator(`[data-section="${section}"]`).count(), section).toBe(1);
+    expect(advanced).toEqual(['名单（黑名单与信用数据）', '屏蔽与标记', '举报接收地址', '不检查的网站']);
+    for (const h of ['面板何时自动展开', '已隐藏面板的网站', '本次浏览中“仍要访问”的网站']) expect(await page.locator('h3').allInnerTexts(), h).toContain(h);
+    for (const section of ['feeds', 'blocking', 'continued-sites', 'personal-lists', 'hidden-warnings', 'report-endpoints']) expect(await page.locator(`[data-section="${section}"]`).count(), section).toBe(1);
     expect(await page.getByRole('combobox', { name: '界面语言' }).inputValue()).toBe('zh-CN');
     expect(await page.getByRole('radiogroup', { name: '面板何时自动展开' }).getByRole('radio').count()).toBe(2);
     expect(await page.locator('input[name="quietPill"]').isChecked()).toBe(false); // good pages: nothing on the page
     expect(await page.locator('[data-empty="feeds"]').innerText()).toContain('尚未订阅数据源');
+  });
+
+  it('blocking per kind of list: the keeper\'s choice named, the shopper\'s own saved; the sites continued to, each blocked again on request', async () => {
+    const worker = new FakeWorker();
+    worker.continued = [
+      { site: 'scam.example.com', at: 1, lists: 'f@1' },
+      { site: 'fake.example.org', at: 2, lists: 'f@1' },
+    ];
+    const { page } = await options(worker);
+    await page.waitForSelector('[data-section="blocking"]');
+    const scam = page.getByRole('combobox', { name: '假冒/钓鱼网站名单' });
+    expect(await scam.inputValue()).toBe('');
+    expect(await scam.locator('option').allInnerTexts()).toEqual(['按发布者的选择（屏蔽）', '屏蔽', '标记', '仅提示']);
+    expect(await page.getByRole('combobox', { name: '经营异常名录' }).locator('option').first().innerText()).toBe('按发布者的选择（标记）');
+    await scam.selectOption('mark');
+    await page.getByRole('combobox', { name: '严重违法失信名单' }).selectOption('inform');
+    await page.waitForFunction(() => (document.querySelector('select[name="serious-dishonest"]') as HTMLSelectElement | null)?.value === 'inform');
+    expect(worker.sent('saveBlockPreferences').at(-1)?.prefs.lists).toEqual({ 'fraud-domain': 'mark', 'serious-dishonest': 'inform' });
+    expect(worker.blockPrefs.lists).toEqual({ 'fraud-domain': 'mark', 'serious-dishonest': 'inform' });
+    // Back to the keeper's choice: the kind is no longer named.
+    await scam.selectOption('');
+    await page.waitForFunction(() => (document.querySelector('select[name="fraud-domain"]') as HTMLSelectElement | null)?.value === '');
+    expect(worker.blockPrefs.lists).toEqual({ 'serious-dishonest': 'inform' });
+
+    const continued = page.locator('[data-list="continued-sites"]');
+    expect(await continued.locator('li').allInnerTexts()).toEqual([expect.stringContaining('scam.example.com'), expect.stringContaining('fake.example.org')]);
+    await continued.locator('[data-site="scam.example.com"]').getByRole('button', { name: '恢复拦截' }).click();
+    await page.waitForSelector('[data-site="scam.example.com"]', { state: 'detached' });
+    expect(worker.sent('forgetContinuedSites')).toEqual([{ sites: ['scam.example.com'] }]);
+    await page.getByRole('button', { name: '全部恢复拦截' }).click();
+    await page.waitForSelector('[data-empty="continued-sites"]');
+    expect(worker.continued).toEqual([]);
   });
 
   it('switches language: saves it and shows the page again in it', async () => {

@@ -17,14 +17,21 @@ describe('the built extension (dist/)', () => {
     expect(m.background.scripts).toBeUndefined();
     // storage: settings and verdicts; alarms: list sync; activeTab: the screenshot a user attaches to
     // a report; offscreen: the document where page snapshots are scanned (a service worker has no
-    // DOMParser). Nothing broader (no tabs, scripting, webRequest, host permissions).
-    for (const p of m.permissions) expect(['storage', 'alarms', 'activeTab', 'offscreen'], p).toContain(p);
+    // DOMParser); declarativeNetRequestWithHostAccess: the browser's own redirect of a listed site to
+    // the block page. Nothing broader (no tabs, scripting, webRequest).
+    for (const p of m.permissions) expect(['storage', 'alarms', 'activeTab', 'offscreen', 'declarativeNetRequestWithHostAccess'], p).toContain(p);
     expect(existsSync(join(dist('chrome'), 'extension/offscreen/offscreen.html'))).toBe(true);
     expect(m.permissions).toContain('storage');
-    expect(m.host_permissions).toBeUndefined();
-    // Only the panel module, which the content script imports when the panel opens; reachable only
-    // through Chrome's per-session dynamic id, so pages cannot probe for our files.
-    expect(m.web_accessible_resources).toEqual([{ resources: ['extension/panel/panel.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }]);
+    // The hosts the content scripts already run on, no more: Chrome redirects a navigation only for
+    // explicit host permissions (the content scripts' match patterns do not count there).
+    expect(m.host_permissions).toEqual(['http://*/*', 'https://*/*']);
+    // The panel module, which the content script imports when the panel opens, reachable only
+    // through Chrome's per-session dynamic id, so pages cannot probe for our files; and the block
+    // page, which the redirect rules send a listed site's navigation to (by its static address).
+    expect(m.web_accessible_resources).toEqual([
+      { resources: ['extension/panel/panel.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
+      { resources: ['extension/block/block.html'], matches: ['http://*/*', 'https://*/*'] },
+    ]);
     expect(existsSync(join(dist('chrome'), 'extension/panel/panel.js'))).toBe(true);
     expect(m.content_scripts[0].matches).toEqual(['http://*/*', 'https://*/*']);
     expect(m.default_locale).toBe('zh_CN');

@@ -90,10 +90,11 @@ describe.each(BROWSERS)('%s: signed feed lists in the background', (name) => {
     const borrowed = await driver().openTab(pages().url('/demo/borrowed-license.html'));
     expect((await waitForToolbar(driver(), borrowed, (t) => t.codes.includes('name-mismatch'))).codes).toContain('name-mismatch');
 
-    // Privacy: the feed server saw hash-prefix file names only, never an identifier or a page.
+    // Privacy: the feed server saw hash-prefix file names only, never an identifier or a page, and
+    // the whole domain file of the scam-site list (for the browser's blocking rules, after the sync).
     expect(feeds().requests.length).toBeGreaterThan(1);
     for (const path of feeds().requests) {
-      expect(path).toMatch(/^\/feed\/(manifest\.json|(blacklist|entities)\/[a-z]+\/[0-9a-f-]+\.(bin|json))$/);
+      expect(path).toMatch(/^\/feed\/(manifest\.json|(blacklist|entities)\/[a-z]+\/[0-9a-f-]+\.(bin|json)|lists\/fraud-domain-domains-[0-9a-f]+\.json)$/);
       expect(path).not.toContain(LISTED);
     }
   });

@@ -5,6 +5,7 @@ import { buildFeed } from '../feed/build/build-feed';
 import { diffFeeds } from '../feed/diff-feed';
 import { generateFeedKey, parseFeedKey, parsePublicKey } from '../../feed/signature';
 import { verifyFeed } from '../feed/verify-feed';
+import { LIST_ACTIONS, LIST_NAMES, type ListAction, type ListName } from '../../feed/format';
 import { UsageError, parseArgs, type Command, type CommandIo } from './command';
 import { feedImport, feedPublish, IMPORT_USAGE } from './feed-import-command';
 
@@ -17,6 +18,11 @@ const USAGE = [
   '      blacklist CSV: id,id_type,list,name,reason,authority,listed_on,source_url',
   '      entities CSV:  uscc,name,status,credit_level,redlists,updated_on   (UTF-8 or GBK)',
   '      --previous DIR: the feed now published; the new version is above it and has deltas from it',
+  '      --list-action LIST=block|mark|inform (repeatable): what clients do with the list\'s entries',
+  '        (default fraud-domain and serious-dishonest block, abnormal-operation and community mark,',
+  '        court-dishonest inform; a --previous feed\'s choices carry over)',
+  '      --domain-file-max N: lists with at most N domains also get a file of them for the browser\'s',
+  '        request blocking (default 100000; 0: none)',
   '  feed verify DIR|URL --pubkey KEY',
   '      checks the signature and every file; exit 1 on any problem',
   '  feed diff A B [--pubkey KEY] [--limit N]',
@@ -63,13 +69,17 @@ async function keygen(args: string[], io: CommandIo): Promise<number> {
 }
 
 async function build(args: string[], io: CommandIo): Promise<number> {
-  const { flags } = parseArgs(args, { strings: ['key', 'out', 'previous', 'name', 'version'], repeatable: ['blacklist', 'entities'] });
+  const { flags } = parseArgs(args, { strings: ['key', 'out', 'previous', 'name', 'version', 'domain-file-max'], repeatable: ['blacklist', 'entities', 'list-action'] });
   const blacklist = flags.get('blacklist') ?? [];
   const entities = flags.get('entities') ?? [];
   if (!blacklist.length && !entities.length) throw new UsageError('give at least one --blacklist or --entities file');
   const versionText = flags.get('version')?.[0];
   const version = versionText === undefined ? undefined : Number(versionText);
   if (version !== undefined && !(Number.isInteger(version) && version > 0)) throw new UsageError('--version must be a positive integer');
+  const maxText = flags.get('domain-file-max')?.[0];
+  const domainFileMax = maxText === undefined ? undefined : Number(maxText);
+  if (domainFileMax !== undefined && !(Number.isInteger(domainFileMax) && domainFileMax >= 0)) throw new UsageError('--domain-file-max must be a whole number');
+  const listActions = parseListActions(flags.get('list-action') ?? []);
   const { secretKey, publicKey } = await parseFeedKey(await readFile(one(flags, 'key'), 'utf8'));
   const started = Date.now();
   const { manifest, problems } = await buildFeed({
@@ -81,6 +91,8 @@ async function build(args: string[], io: CommandIo): Promise<number> {
     previous: flags.get('previous')?.[0],
     name: flags.get('name')?.[0],
     version,
+    listActions,
+    domainFileMax,
     onProblem: (p) => io.err(`${p.file}:${p.line}: skipped: ${p.problem}`),
     onEncoding: (file, enc) => enc !== 'utf-8' && io.err(`${file}: read as ${enc.toUpperCase()}`),
   });
@@ -88,9 +100,22 @@ async function build(args: string[], io: CommandIo): Promise<number> {
   io.out(
     `built ${manifest.name} version ${manifest.version} in ${((Date.now() - started) / 1000).toFixed(1)}s: ` +
       `${b.count} blacklist keys in ${b.shards.length} shards, ${manifest.entities.count} entities, ${b.deltas.length} delta(s)` +
+      `; lists: ${Object.entries(manifest.lists ?? {}).map(([l, m]) => `${l} ${m.action}${m.domains ? ` (${m.domains.count} domains in a file)` : ''}`).join(', ')}` +
       (problems.length ? `; ${problems.length} row(s) skipped (listed above)` : ''),
   );
   return 0;
+}
+
+/** `--list-action fraud-domain=block` → { 'fraud-domain': 'block' }, refusing unknown lists and actions. */
+function parseListActions(values: string[]): Partial<Record<ListName, ListAction>> {
+  const out: Partial<Record<ListName, ListAction>> = {};
+  for (const v of values) {
+    const [list, action] = v.split('=', 2) as [string, string | undefined];
+    if (!(LIST_NAMES as string[]).includes(list)) throw new UsageError(`--list-action: unknown list "${list}" (one of ${LIST_NAMES.join(', ')})`);
+    if (!(LIST_ACTIONS as readonly string[]).includes(action ?? '')) throw new UsageError(`--list-action ${list}: the action must be one of ${LIST_ACTIONS.join(', ')}`);
+    out[list as ListName] = action as ListAction;
+  }
+  return out;
 }
 
 async function verify(args: string[], io: CommandIo): Promise<number> {

@@ -1,6 +1,18 @@
 import { commands } from './commands';
 import { UsageError, type CommandIo } from './command';
 
+/**
+ * `liangzhao reports list | head`: once the reader is gone, writing fails with EPIPE. Nothing is left
+ * to say to anyone, so the command ends quietly (exit 0), as command-line tools do, instead of
+ * dying with a stack trace (issue 15).
+ */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
+
 const stdio: CommandIo = {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
@@ -15,6 +27,7 @@ function help(): string {
 
 /** Entry point of the `liangzhao` command; returns the exit code. */
 export async function main(argv: string[], io: CommandIo = stdio): Promise<number> {
+  if (io === stdio) quietOnClosedPipe(process.stdout);
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(help());

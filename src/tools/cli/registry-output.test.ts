@@ -15,7 +15,7 @@ describe('liangzhao scan on a saved registry result page', () => {
     const { code, out } = await run('scan', fixture('gsxt-company.html'), '--url', 'https://www.gsxt.gov.cn/corp-query-entprise-info-x.html', '--json');
     expect(code).toBe(0);
     const json = JSON.parse(out);
-    expect(Object.keys(json)).toEqual(['url', 'identifiers', 'licenses', 'badges', 'verdict', 'registry']);
+    expect(Object.keys(json)).toEqual(['url', 'identifiers', 'licenses', 'badges', 'verdict', 'encoding', 'registry']);
     expect(json.registry).toMatchObject({ site: 'gsxt', subject: { name: '杭州瑞丰机械设备有限公司', uscc: '91330106MA2H3P7L4H', status: '存续（在营、开业、在册）' }, notFound: false });
     expect(json.registry.entries[0]).toEqual({ list: 'abnormal-operation', date: '2024年07月18日', authority: '杭州市西湖区市场监督管理局', reason: '通过登记的住所或者经营场所无法联系的', removedOn: null });
   });

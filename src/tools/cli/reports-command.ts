@@ -3,6 +3,7 @@ import { blacklistRows, toBlacklistCsv } from '../receiver/blacklist-csv';
 import { DEFAULT_DB_FILE, openStore } from '../receiver/open-store';
 import { REVIEW_STATUSES, type ReportStore, type ReviewStatus } from '../receiver/report-store';
 import { UsageError, parseArgs, type Command, type CommandIo } from './command';
+import { printable, printableJson } from './terminal-safe';
 
 function status(value: string | undefined, allowed: readonly ReviewStatus[]): ReviewStatus | undefined {
   if (value === undefined) return undefined;
@@ -17,14 +18,15 @@ async function list(store: ReportStore, { flags, booleans }: Parsed, io: Command
   if (booleans.has('json')) {
     // The screenshot is summarized: reviewers fetch it with `reports show ID --screenshot FILE`.
     const out = rows.map((r) => ({ ...r, report: { ...r.report, screenshot: r.report.screenshot ? `(${r.report.screenshot.length} chars)` : null } }));
-    io.out(JSON.stringify(out, null, 2));
+    io.out(printableJson(JSON.stringify(out, null, 2)));
     return 0;
   }
   if (!rows.length) io.err('no reports');
   for (const r of rows) {
     const what = r.report.kind === 'false-positive' ? `false-positive:${r.report.falsePositive?.code}` : r.report.category;
     const text = r.report.text.replace(/\s+/g, ' ').slice(0, 60);
-    io.out(`${r.id}\t${r.status}\t${r.receivedAt}\t${what}\t${r.report.evidence.url}\t${text}`);
+    // Every field as the sender wrote it, but never a control character raw (terminal-safe.ts).
+    io.out([r.id, r.status, r.receivedAt, what ?? '', r.report.evidence.url, text].map((f) => printable(String(f))).join('\t'));
   }
   return 0;
 }
@@ -61,7 +63,7 @@ async function show(store: ReportStore, { flags, positionals }: Parsed, io: Comm
   }
   const file = flags.get('screenshot')?.[0];
   if (file && row.report.screenshot) await writeFile(file, Buffer.from(row.report.screenshot.split(',')[1]!, 'base64'));
-  io.out(JSON.stringify({ ...row, report: { ...row.report, screenshot: row.report.screenshot ? `(PNG, ${row.report.screenshot.length} chars)` : null } }, null, 2));
+  io.out(printableJson(JSON.stringify({ ...row, report: { ...row.report, screenshot: row.report.screenshot ? `(PNG, ${row.report.screenshot.length} chars)` : null } }, null, 2)));
   return 0;
 }
 

@@ -2,7 +2,8 @@ import { prefixOf, sha256 } from '../../feed/bytes';
 import { decodeDelta } from '../../feed/delta';
 import { asFeedError } from '../../feed/feed-error';
 import { fetchKeyShard, loadLeafIndex } from '../../feed/feed-lookup';
-import { HASH_BYTES, LIMITS, LIST_CODES, type Manifest } from '../../feed/format';
+import { HASH_BYTES, LIMITS, LIST_CODES, LIST_NAMES, type Manifest } from '../../feed/format';
+import { parseDomainRecords } from '../../blocking/domain-sources';
 import { findInShard, keyString } from '../../feed/keys';
 import { openManifest } from '../../feed/manifest';
 import { parseBlacklistLeaf, parseEntityLeaf } from '../../feed/records';
@@ -58,6 +59,27 @@ export async function verifyFeed(transport: FeedTransport, publicKey: Uint8Array
       }
     } catch (error) {
       problems.push(`delta ${d.from}→${d.to}: ${asFeedError(error).message}`);
+    }
+  }
+  // A list's domain file (what clients hand to the browser's request blocking) holds only that
+  // list's domains, each with its key in the synced shards.
+  for (const list of LIST_NAMES) {
+    const ref = manifest.lists?.[list]?.domains;
+    if (!ref) continue;
+    try {
+      files++;
+      const records = parseDomainRecords(list)(await getVerified(transport, ref, LIMITS.domainsBytes));
+      if (records.length !== ref.count) problems.push(`${ref.file}: ${records.length} records, the manifest says ${ref.count}`);
+      const shardKeys = new Map<number, Promise<Uint8Array>>();
+      for (const r of records) {
+        const hash = await sha256(keyString(r.idType, r.id));
+        const s = prefixOf(hash, shardBits);
+        if (!shardKeys.has(s)) shardKeys.set(s, fetchKeyShard(transport, manifest, s));
+        const keys = await shardKeys.get(s)!;
+        if (!findInShard(keys, hash.subarray(0, HASH_BYTES)).includes(r.list)) problems.push(`${ref.file}: domain ${r.id} (${r.list}) has no key in the shards`);
+      }
+    } catch (error) {
+      problems.push(`lists.${list}.domains: ${asFeedError(error).message}`);
     }
   }
   const e = manifest.entities;

@@ -72,19 +72,23 @@ export function blacklistRows(reports: readonly StoredReport[]): BlacklistRow[] 
   return [...rows.values()];
 }
 
+/** Control, line and direction characters: never copied into the CSV (a reviewer may print it, a spreadsheet show it). */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g;
+
 /**
- * One CSV field (RFC 4180). A text field starting with = + - @ gets a leading apostrophe, so a
- * spreadsheet opening the file never runs a shop's page title as a formula.
+ * One CSV field (RFC 4180). Control characters become a space; a field starting with = + - @ (the
+ * starts spreadsheets read as a formula; tab and carriage return are gone already) gets a leading
+ * apostrophe, in every column, so a spreadsheet opening the file never runs what a report said.
  */
-function field(value: string, column: string): string {
-  let v = value.replace(/[\r\n]+/g, ' ');
-  if ((column === 'name' || column === 'reason') && /^[=+\-@]/.test(v)) v = `'${v}`;
+function field(value: string): string {
+  let v = value.replace(UNSAFE, ' ');
+  if (/^[=+\-@]/.test(v)) v = `'${v}`;
   return /[",]/.test(v) || v !== v.trim() ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
 /** The CSV text, with header line and CRLF-free LF line ends. */
 export function toBlacklistCsv(rows: readonly BlacklistRow[]): string {
   const lines = [BLACKLIST_COLUMNS.join(',')];
-  for (const row of rows) lines.push(BLACKLIST_COLUMNS.map((c) => field(row[c], c)).join(','));
+  for (const row of rows) lines.push(BLACKLIST_COLUMNS.map((c) => field(row[c])).join(','));
   return lines.join('\n') + '\n';
 }

@@ -31,9 +31,30 @@ export function failAndClose(req: IncomingMessage, res: ServerResponse, status: 
   fail(res, status, error, details, { connection: 'close', ...headers });
 }
 
-/** The client address for rate limiting; IPv4-mapped IPv6 counts as the IPv4 address. */
-export function clientOf(req: IncomingMessage): string {
-  return (req.socket.remoteAddress ?? 'unknown').replace(/^::ffff:/, '');
+/** How long, and how much, of an upload already refused is read and thrown away before the connection is closed. */
+const DRAIN_MS = 10_000;
+const DRAIN_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Answers a request whose body is still coming (over the size limit), then reads the rest of it
+ * and throws it away before closing. Closing with unread data makes the kernel reset the
+ * connection, and a client still sending then sees the reset instead of the answer it was sent
+ * (issue 15). The draining is bounded in time and bytes; past either the connection is cut.
+ */
+export function refuseUpload(req: IncomingMessage, res: ServerResponse, status: number, error: string, details: Details, headers: Record<string, string> = {}): void {
+  let drained = 0;
+  const cut = () => req.socket.destroy();
+  const timer = setTimeout(cut, DRAIN_MS).unref();
+  req.on('data', (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > DRAIN_BYTES) cut();
+  });
+  req.on('end', () => {
+    clearTimeout(timer);
+    req.socket.end();
+  });
+  req.resume();
+  fail(res, status, error, details, { connection: 'close', ...headers });
 }
 
 export const CORS = {

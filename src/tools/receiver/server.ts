@@ -6,10 +6,19 @@ import { bodyHash } from './canonical-json';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimit } from './rate-limiter';
 import { readBody } from './read-body';
 import type { ReportStore } from './report-store';
-import { CORS, clientOf, fail, failAndClose, send } from './respond';
+import { ClientAddresses } from './client-address';
+import { capConnections } from './connection-cap';
+import { jsonShapeProblem } from './json-shape';
+import { CORS, fail, failAndClose, refuseUpload, send } from './respond';
 
 /** Bodies over this are refused with 413 (the screenshot cap is 1.5 MB, so real reports fit). */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+/** What a slow client gets (docs/report-format.md): its headers within 10 s, its whole request within 30 s. */
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 30_000;
+/** Open connections one address (an IPv6 /64) may hold; a trusted proxy is not capped. */
+export const MAX_CONNECTIONS_PER_ADDRESS = 16;
 
 export interface ReceiverOptions {
   store: ReportStore;
@@ -18,6 +27,12 @@ export interface ReceiverOptions {
   now?: () => number;
   /** One line per request outcome (no bodies, no addresses), e.g. to stderr. */
   log?: (line: string) => void;
+  /** CIDR ranges of the reverse proxies in front, whose X-Forwarded-For is believed (`--trust-proxy`). */
+  trustProxy?: readonly string[];
+  /** For tests: shorter timeouts than the documented ones, and the cap per address. */
+  headersTimeoutMs?: number;
+  requestTimeoutMs?: number;
+  maxConnectionsPerAddress?: number;
 }
 
 /**
@@ -30,28 +45,37 @@ export function createReceiverServer(options: ReceiverOptions): Server {
   const now = options.now ?? Date.now;
   const limiter = new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
   const log = options.log ?? (() => {});
+  const clients = new ClientAddresses(options.trustProxy);
 
   async function postReport(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const allowed = limiter.take(clientOf(req), now());
+    const allowed = limiter.take(clients.keyOf(req), now());
     if (!allowed.ok) {
       log(`429 rate limited`);
-      return failAndClose(req, res, 429, 'rate-limited', [{ path: '(client)', message: `too many reports; retry after ${allowed.retryAfterSeconds} s` }], {
+      return refuseUpload(req, res, 429, 'rate-limited', [{ path: '(client)', message: `too many reports; retry after ${allowed.retryAfterSeconds} s` }], {
         'retry-after': String(allowed.retryAfterSeconds),
       });
     }
     const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     if (type !== 'application/json') {
-      return failAndClose(req, res, 415, 'unsupported-media-type', [{ path: '(headers).content-type', message: `must be application/json, got "${type || 'nothing'}"` }]);
+      return refuseUpload(req, res, 415, 'unsupported-media-type', [{ path: '(headers).content-type', message: `must be application/json, got "${type || 'nothing'}"` }]);
     }
     const read = await readBody(req, limit);
     if (!read.ok) {
       if (read.error === 'aborted') return void req.socket.destroy();
       log('413 body too large');
-      return failAndClose(req, res, 413, 'payload-too-large', [{ path: '(body)', message: `the body is over ${limit} bytes` }]);
+      // The rest of the upload is read and thrown away, so that the client, still sending, gets its
+      // 413 rather than a connection reset (see refuseUpload).
+      return refuseUpload(req, res, 413, 'payload-too-large', [{ path: '(body)', message: `the body is over ${limit} bytes` }]);
+    }
+    const text = read.body.toString('utf8');
+    const shape = jsonShapeProblem(text);
+    if (shape) {
+      log('422 invalid report (shape)');
+      return fail(res, 422, 'invalid-report', [{ path: '(body)', message: shape }]);
     }
     let value: unknown;
     try {
-      value = JSON.parse(read.body.toString('utf8'));
+      value = JSON.parse(text);
     } catch (error) {
       return fail(res, 400, 'malformed-json', [{ path: '(body)', message: (error as Error).message }]);
     }
@@ -60,9 +84,10 @@ export function createReceiverServer(options: ReceiverOptions): Server {
       log(`422 invalid report (${checked.errors.length} problems)`);
       return fail(res, 422, 'invalid-report', checked.errors);
     }
-    const report = checked.report;
+    // Keys are UUIDs, whose letters may come in either case: one key, one report (issue 15).
+    const report = { ...checked.report, idempotencyKey: checked.report.idempotencyKey.toLowerCase() };
     const headerKey = req.headers['idempotency-key'];
-    if (headerKey !== undefined && headerKey !== report.idempotencyKey) {
+    if (headerKey !== undefined && String(headerKey).toLowerCase() !== report.idempotencyKey) {
       return fail(res, 422, 'idempotency-key-mismatch', [{ path: '(headers).idempotency-key', message: 'must equal the body field idempotencyKey' }]);
     }
     let result;
@@ -103,18 +128,26 @@ export function createReceiverServer(options: ReceiverOptions): Server {
     return failAndClose(req, res, 404, 'not-found', [{ path, message: 'only POST /reports and GET /healthz exist' }]);
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      log(`500 ${(error as Error).message}`);
-      if (!res.headersSent) fail(res, 500, 'internal-error', [{ path: '(server)', message: 'unexpected error; retry later' }]);
-      else res.destroy();
-    });
-  });
-  // Slow or stuck clients must not hold connections forever.
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
+  const server = createServer(
+    {
+      headersTimeout: options.headersTimeoutMs ?? HEADERS_TIMEOUT_MS,
+      requestTimeout: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+      // Node checks both timeouts every `connectionsCheckingInterval` (30 s by default), which made
+      // the documented 10 s and 30 s really 27 s and 57 s (issue 15): check every half second.
+      connectionsCheckingInterval: Math.min(500, options.headersTimeoutMs ?? HEADERS_TIMEOUT_MS),
+    },
+    (req, res) => {
+      handle(req, res).catch((error: unknown) => {
+        log(`500 ${(error as Error).message}`);
+        if (!res.headersSent) fail(res, 500, 'internal-error', [{ path: '(server)', message: 'unexpected error; retry later' }]);
+        else res.destroy();
+      });
+    },
+  );
+  // Slow or stuck clients must not hold connections forever, nor one address all of them.
   server.keepAliveTimeout = 5_000;
   server.maxConnections = 512;
+  capConnections(server, clients, options.maxConnectionsPerAddress ?? MAX_CONNECTIONS_PER_ADDRESS);
   return server;
 }
 

@@ -1,5 +1,8 @@
 import { makeFinding, type PageRule } from '../rule';
 
+/** Codes the page shows that a finding names (the rest are an ellipsis). */
+const MAX_NAMED = 3;
+
 /** The 亮照 link verifies one company while the page shows another company's code. */
 export const badgeMismatch: PageRule = {
   code: 'badge-mismatch',
@@ -20,12 +23,16 @@ export const badgeMismatch: PageRule = {
     // Only codes the page shows in text count as "shown"; link parameters are what is compared.
     const shown = identifiers.filter((i) => i.kind === 'uscc' && i.valid && i.source !== 'link').map((i) => i.value);
     if (!shown.length) return [];
+    // A set, and a few codes named in the message: a page showing thousands of codes beside
+    // thousands of badges must not make every finding compare with, and list, all of them (issue 15).
+    const isShown = new Set(shown);
+    const named = shown.length > MAX_NAMED ? `${shown.slice(0, MAX_NAMED).join('、')}…` : shown.join('、');
     return badges
       .filter((b) => b.official && /gsxt\.gov\.cn$/.test(b.host))
       .flatMap((b) =>
         b.embedded
-          .filter((e) => e.length === 18 && !shown.includes(e))
-          .map((e) => makeFinding(badgeMismatch, lang, { embedded: e, shown: shown.join('、') }, `${b.claims} → ${b.href}`, b.ref)),
+          .filter((e) => e.length === 18 && !isShown.has(e))
+          .map((e) => makeFinding(badgeMismatch, lang, { embedded: e, shown: named }, `${b.claims} → ${b.href}`, b.ref)),
       );
   },
 };

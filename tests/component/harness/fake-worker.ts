@@ -1,5 +1,9 @@
 import type { MessageType, Payload, Reply, Request, Response, StoredDataSummary, TabVerdict } from '../../../extension/protocol/messages';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/ui-model/settings';
+import type { Allowance } from '../../../src/blocking/allowances';
+import { DEFAULT_BLOCK_PREFERENCES, normalizeBlockPreferences, type BlockPreferences } from '../../../src/blocking/block-preferences';
+import { DEFAULT_LIST_ACTIONS } from '../../../src/feed/list-meta';
+import { LIST_NAMES } from '../../../src/feed/format';
 
 type Handler<K extends MessageType> = (payload: Payload<K>) => Response<K> | Promise<Response<K>>;
 type Handlers = { [K in MessageType]?: Handler<K> };
@@ -23,6 +27,8 @@ export class FakeWorker {
   dismissed: string[] = [];
   endpoints: string[] = [];
   verdicts = new Map<number, TabVerdict>();
+  blockPrefs: BlockPreferences = DEFAULT_BLOCK_PREFERENCES;
+  continued: Allowance[] = [];
   private readonly handlers: Handlers = {
     getSettings: () => this.settings,
     saveSettings: ({ settings }) => (this.settings = settings),
@@ -46,6 +52,12 @@ export class FakeWorker {
     getSyncStatus: () => [],
     getRecommendedFeeds: () => ({ feeds: [], reportEndpoint: null, problems: [] }),
     getRegistryAnswers: () => [],
+    // Blocking, kept as the worker keeps it: the shopper's choices over the default keepers' actions.
+    getBlockPreferences: () => this.blockView(),
+    saveBlockPreferences: ({ prefs }) => ((this.blockPrefs = normalizeBlockPreferences(prefs)), this.blockView()),
+    getBlockingStatus: () => ({ rules: 1, domains: 2, overflow: 0, maxDomains: 150_000, rebuiltAt: 1, rebuildMs: 3, problems: [] }),
+    getContinuedSites: () => this.continued,
+    forgetContinuedSites: ({ sites }) => (this.continued = sites === null ? [] : this.continued.filter((a) => !sites.includes(a.site))),
     getPersonalLists: () => ({ entries: [] }),
     listSuppressions: () => ({ suppressions: [] }),
     openReportPage: () => ({ opened: true }),
@@ -76,7 +88,13 @@ export class FakeWorker {
       reports: { waiting: 0, kept: 0, done: 0, drafts: 0 },
       listEntries: 0,
       registryAnswers: 0,
+      continuedSites: this.continued.length,
     };
+  }
+
+  private blockView() {
+    const keeper = Object.fromEntries(LIST_NAMES.map((l) => [l, [DEFAULT_LIST_ACTIONS[l]]])) as Record<(typeof LIST_NAMES)[number], ('block' | 'mark' | 'inform')[]>;
+    return { prefs: this.blockPrefs, keeper };
   }
 
   /** What runtime.sendMessage answers, as the router would: `{ ok, value }` or `{ ok: false, error }`. */

@@ -95,9 +95,11 @@ export async function launchChromiumDriver(options: LaunchOptions = {}): Promise
       return shopTab(await newPageAt(urlPrefix, known));
     },
     tabId: async (tab) => {
-      // The tab the user looks at: brought to the front, then asked from an extension page.
+      // The tab the user looks at: brought to the front, then asked from an extension page (made
+      // first: a page made after would be the active tab, and its own id the answer).
+      const asker = await toolbarPageOf();
       await driver.pageOf(tab).bringToFront();
-      const id = await (await toolbarPageOf()).evaluate(activeTabId);
+      const id = await asker.evaluate(activeTabId);
       if (id === null) throw new Error('no active tab');
       return id;
     },

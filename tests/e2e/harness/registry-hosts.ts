@@ -23,6 +23,8 @@ export interface RegistryHosts {
   mapping: HostMapping;
   /** Requests the registry server got (paths), to show what was asked of it. */
   registryRequests: string[];
+  /** Requests the shops' server got (`host/path`): what a page asked for, or that it was never asked. */
+  shopRequests: string[];
   close(): Promise<void>;
 }
 
@@ -47,6 +49,7 @@ const closeServer = (server: Server) => new Promise<void>((resolve) => server.cl
  */
 export async function startRegistryHosts(registryHosts: string[], registry: Record<string, string>, shops: Record<string, Record<string, string>>): Promise<RegistryHosts> {
   const registryRequests: string[] = [];
+  const shopRequests: string[] = [];
   const tls = certificateFor(registryHosts);
   const https = createHttpsServer(tls, (req, res) => {
     const path = new URL(req.url ?? '/', 'https://x').pathname;
@@ -58,6 +61,7 @@ export async function startRegistryHosts(registryHosts: string[], registry: Reco
   const http = createHttpServer((req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     const path = new URL(req.url ?? '/', 'http://x').pathname;
+    shopRequests.push(`${host}${path}`);
     const page = shops[host]?.[path];
     if (page === undefined) res.writeHead(404, html).end('<p>404</p>');
     else res.writeHead(200, html).end(page);
@@ -92,6 +96,7 @@ export async function startRegistryHosts(registryHosts: string[], registry: Reco
   return {
     mapping: { https: { hosts: registryHosts, port: httpsPort }, http: { hosts: Object.keys(shops), port: httpPort }, proxyPort },
     registryRequests,
+    shopRequests,
     close: async () => {
       proxy.closeAllConnections?.();
       https.closeAllConnections?.();

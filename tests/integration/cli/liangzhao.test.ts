@@ -27,7 +27,8 @@ describe('liangzhao scan', () => {
     const { code, out } = await run('scan', page, '--url', 'https://shop.example.cn/', '--json');
     expect(code).toBe(0);
     const json = JSON.parse(out);
-    expect(Object.keys(json)).toEqual(['url', 'identifiers', 'licenses', 'badges', 'verdict']);
+    // `encoding` was added by issue 15 (additive: the fields before it are unchanged).
+    expect(Object.keys(json)).toEqual(['url', 'identifiers', 'licenses', 'badges', 'verdict', 'encoding']);
     expect(json.url).toBe('https://shop.example.cn/');
     expect(json.identifiers[0]).toMatchObject({ kind: 'uscc', value: '91440101681325547Y', valid: true, problems: [], label: '统一社会信用代码', source: 'text' });
     expect(json.identifiers[0].evidence).toContain('统一社会信用代码：91440101681325547Y');

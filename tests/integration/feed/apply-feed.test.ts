@@ -17,7 +17,7 @@ type Scanned = PageFacts & { verdict: Verdict };
 
 const DEMO = join(FIXTURES, '../demo');
 function scanDemo(name: string, url = `https://shop.example.com/${name}`): Scanned {
-  const facts = scanPage(parseHtmlDocument(decodeHtml(readFileSync(join(DEMO, name)))), { url });
+  const facts = scanPage(parseHtmlDocument(decodeHtml(readFileSync(join(DEMO, name))).text), { url });
   return { ...facts, verdict: judge(facts, { lang: 'zh-CN' }).verdict };
 }
 

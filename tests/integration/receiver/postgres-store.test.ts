@@ -4,12 +4,11 @@ import { bodyHash } from '../../../src/tools/receiver/canonical-json';
 import { openStore } from '../../../src/tools/receiver/open-store';
 import { startReceiver } from '../../../src/tools/receiver/server';
 import { post, sampleReport } from './fixtures';
-import { postgresBin, startPostgres } from './postgres-server';
+import { postgresOrSkip, startPostgres } from './postgres-server';
 
-// Runs where PostgreSQL server binaries are installed (Debian: apt-get install postgresql);
-// elsewhere the suite is skipped and says so.
-const bin = postgresBin();
-if (!bin) console.warn('postgres-store.test.ts skipped: no PostgreSQL server binaries under /usr/lib/postgresql');
+// Runs where PostgreSQL server binaries are installed (Debian: apt-get install postgresql; npm test
+// installs it where apt-get can run, and then a missing server fails instead of skipping).
+const { bin } = postgresOrSkip('postgres-store.test.ts');
 
 describe.skipIf(!bin)('PostgreSQL store (real local server)', () => {
   let pg: Awaited<ReturnType<typeof startPostgres>>;

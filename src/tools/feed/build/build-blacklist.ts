@@ -15,6 +15,8 @@ export interface BlacklistSection {
 
 export interface BuildInputOptions {
   tmp: string;
+  /** Sees every accepted record as it streams past (the domain files are collected this way). */
+  onRecord?(record: BlacklistRecord): void;
   onProblem(p: RowProblem): void;
   onEncoding?(file: string, encoding: CsvEncoding): void;
 }
@@ -48,6 +50,7 @@ export async function buildBlacklist(
   for (const file of files) {
     const rows = readRecords(file, BLACKLIST_COLUMNS, blacklistFromRow, options.onProblem, (e) => options.onEncoding?.(file, e));
     for await (const { line, record } of rows) {
+      options.onRecord?.(record);
       const hash = nodeSha256(keyString(record.idType, record.id));
       buckets.add(hash[0]!, `${hash.toString('hex')}\t${order++}\t${file}:${line}\t${JSON.stringify(record)}`);
     }

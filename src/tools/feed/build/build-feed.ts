@@ -1,12 +1,13 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { toBase64 } from '../../../feed/bytes';
-import { FEED_FORMAT, type Manifest, type SignedEnvelope } from '../../../feed/format';
+import { FEED_FORMAT, type ListAction, type ListName, type Manifest, type SignedEnvelope } from '../../../feed/format';
 import { openManifest } from '../../../feed/manifest';
 import { signBytes } from '../../../feed/signature';
 import { blacklistBits, buildBlacklist } from './build-blacklist';
 import { buildDeltas } from './build-deltas';
 import { buildEntities } from './build-entities';
+import { DEFAULT_DOMAIN_FILE_MAX, DomainCollector } from './domain-files';
 import type { RowProblem } from './csv-records';
 import type { CsvEncoding } from './csv-reader';
 
@@ -24,6 +25,10 @@ export interface BuildOptions {
   /** Forced version (tests, fixtures); by default max(previous + 1, Unix seconds). */
   version?: number;
   now?: Date;
+  /** What each list's entries should do in clients (block, mark, inform); unnamed lists get the defaults. */
+  listActions?: Partial<Record<ListName, ListAction>>;
+  /** Lists with at most this many domains are published as a domain file too (default 100,000; 0: none). */
+  domainFileMax?: number;
   onProblem?(p: RowProblem): void;
   onEncoding?(file: string, encoding: CsvEncoding): void;
 }
@@ -66,7 +71,8 @@ export async function buildFeed(options: BuildOptions): Promise<BuildSummary> {
       : options.shardBits !== undefined
         ? { shardBits: options.shardBits, leafBits: Math.max(options.shardBits, 8) }
         : undefined;
-    const blacklist = await buildBlacklist(root, options.blacklist, { ...input, bits });
+    const domains = new DomainCollector(options.domainFileMax ?? DEFAULT_DOMAIN_FILE_MAX);
+    const blacklist = await buildBlacklist(root, options.blacklist, { ...input, bits, onRecord: (r) => domains.add(r) });
     const entities = await buildEntities(root, options.entities, input);
     const deltas = previous ? buildDeltas(root, resolve(options.previous!), previous, blacklist, version) : [];
     const manifest: Manifest = {
@@ -75,6 +81,8 @@ export async function buildFeed(options: BuildOptions): Promise<BuildSummary> {
       version,
       created: now.toISOString(),
       blacklist: { ...blacklist, deltas },
+      // A keeper's choices carry over from the version now published unless this build changes them.
+      lists: domains.write(root, { ...previousActions(previous), ...options.listActions }),
       entities,
     };
     await writeManifest(root, manifest, options.secretKey, options.publicKey);
@@ -82,6 +90,10 @@ export async function buildFeed(options: BuildOptions): Promise<BuildSummary> {
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+function previousActions(previous: Manifest | null): Partial<Record<ListName, ListAction>> {
+  return Object.fromEntries(Object.entries(previous?.lists ?? {}).map(([list, meta]) => [list, meta.action]));
 }
 
 /** Signs the manifest payload and writes manifest.json (temp file, then rename). */

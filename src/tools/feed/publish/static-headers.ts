@@ -17,6 +17,7 @@ export const FEED_HEADERS: readonly { path: string; headers: Record<string, stri
   { path: '/manifest.json', headers: { 'Cache-Control': 'public, max-age=300, must-revalidate' } },
   { path: '/blacklist/*', headers: { 'Cache-Control': 'public, max-age=31536000, immutable' } },
   { path: '/entities/*', headers: { 'Cache-Control': 'public, max-age=31536000, immutable' } },
+  { path: '/lists/*', headers: { 'Cache-Control': 'public, max-age=31536000, immutable' } },
 ];
 
 /** The `_headers` file that Netlify, Cloudflare Pages and similar hosts read (paths relative to the feed). */

@@ -1,0 +1,110 @@
+import browser from 'webextension-polyfill';
+import { BLOCK_PAGE_PATH, blockPageUrl } from '../../src/blocking/block-page-url';
+import { allowRules, browserLimits, buildBlockRules, rulesDigest, type BrowserLimits, type DnrRule } from '../../src/blocking/block-rules';
+import { blockingDomainFiles, domainSources } from '../../src/blocking/domain-sources';
+import type { ListsDb } from '../../src/lists/lists-db';
+import type { PersonalEntry } from '../../src/personal-lists/personal-entry';
+import type { BlockingStatus } from '../protocol/block-messages';
+import type { BlockingStore } from './blocking-store';
+
+const STATUS_KEY = 'blockRulesStatus';
+const fetchBound: typeof fetch = (input, init) => fetch(input, init);
+
+/** The browser's rule limits, from its own constants (Firefox and Chromium name them differently). */
+function limits(): BrowserLimits {
+  const dnr = browser.declarativeNetRequest as unknown as Record<string, number | undefined>;
+  const firefox = typeof (browser.runtime as { getBrowserInfo?: unknown }).getBrowserInfo === 'function';
+  return browserLimits(dnr, firefox ? 'firefox' : 'chromium');
+}
+
+/**
+ * The shopper's own "warn + block" domains the browser can enforce exactly: `*.shop.com` is the
+ * domain and every subdomain, as requestDomains matches. An exact host (`shop.com` alone) would
+ * take its subdomains with it there, so it is left to the document_start check.
+ */
+export function personalBlockDomains(entries: readonly PersonalEntry[]): string[] {
+  return entries.flatMap((e) => (e.action === 'warn' && e.block && e.target.type === 'domain' && e.target.pattern.startsWith('*.') ? [e.target.pattern.slice(2)] : []));
+}
+
+/**
+ * Keeps the browser's declarativeNetRequest rules in step with the lists: dynamic redirect rules
+ * for the blocking lists' domains (within the browser's limits: block-rules.ts), rebuilt after a
+ * sync or a change of the shopper's choices, and a session allow rule for the sites they continued
+ * to. One rebuild at a time; a request during one runs once more after it.
+ */
+export class BlockRulesService {
+  private running: Promise<void> | null = null;
+  private again = false;
+
+  constructor(
+    private readonly db: ListsDb,
+    private readonly store: BlockingStore,
+    private readonly personal: () => Promise<PersonalEntry[]>,
+    /** The storage.local key of the personal lists: a change there may add or remove blocked domains. */
+    personalKey: string,
+  ) {
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && personalKey in changes) void this.rebuild();
+    });
+  }
+
+  rebuild(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        await this.rebuildOnce().catch((e: unknown) => console.warn('[liangzhao] block rules:', e));
+      } while (this.again);
+    })().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async rebuildOnce(): Promise<void> {
+    const started = performance.now();
+    const [files, personal] = await Promise.all([blockingDomainFiles(this.db, this.store.prefs(), { fetch: fetchBound }), this.personal()]);
+    const max = limits();
+    const prefix = blockPageUrl(browser.runtime.getURL(BLOCK_PAGE_PATH), '', 'rule');
+    const built = buildBlockRules(domainSources(files.lists, personalBlockDomains(personal)), max, prefix);
+    const digest = rulesDigest(built.rules);
+    const problems = [...files.problems];
+    const previous = (await browser.storage.local.get(STATUS_KEY))[STATUS_KEY] as (BlockingStatus & { digest?: string }) | undefined;
+    const current = await browser.declarativeNetRequest.getDynamicRules();
+    let rebuildMs = previous?.rebuildMs ?? null;
+    if (previous?.digest !== digest || current.length !== built.rules.length) {
+      try {
+        await browser.declarativeNetRequest.updateDynamicRules({ removeRuleIds: current.map((r) => r.id), addRules: built.rules as DnrRule[] as never });
+      } catch (error) {
+        problems.push(`the browser refused the rules: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      rebuildMs = Math.round(performance.now() - started);
+    }
+    const status: BlockingStatus & { digest: string } = {
+      rules: built.rules.length,
+      domains: built.domains,
+      overflow: Object.values(built.overflow).reduce((a, b) => a + b, 0),
+      maxDomains: max.maxDomains,
+      rebuiltAt: Date.now(),
+      rebuildMs,
+      problems,
+      digest,
+    };
+    await browser.storage.local.set({ [STATUS_KEY]: status });
+  }
+
+  async status(): Promise<BlockingStatus> {
+    await this.running;
+    const stored = (await browser.storage.local.get(STATUS_KEY))[STATUS_KEY] as (BlockingStatus & { digest?: string }) | undefined;
+    if (!stored) return { rules: 0, domains: 0, overflow: 0, maxDomains: limits().maxDomains, rebuiltAt: null, rebuildMs: null, problems: [] };
+    const { digest: _digest, ...status } = stored;
+    return status;
+  }
+
+  /** The session allow rule: exactly the sites let through now (session rules end with the browser session). */
+  async allowSites(sites: readonly string[]): Promise<void> {
+    const current = await browser.declarativeNetRequest.getSessionRules();
+    await browser.declarativeNetRequest.updateSessionRules({ removeRuleIds: current.map((r) => r.id), addRules: allowRules(sites) as never });
+  }
+}
