@@ -105,6 +105,14 @@ describe('the panel', () => {
     expect(await page.locator('.lz-panel').getAttribute('data-view')).toBe('compact');
     expect(await dialog.locator('[data-code]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-code')))).toEqual(['id-invalid']);
     expect((await box(page)).height).toBeLessThanOrEqual(240);
+    // "查看全部" is in view inside the card, not scrolled away under its top finding.
+    const inView = await page.evaluate(() => {
+      const root = document.querySelector('lz-test-panel')!.shadowRoot!;
+      const scroll = root.querySelector('.lz-scroll')!.getBoundingClientRect();
+      const r = root.querySelector('[data-action="view-all"]')!.getBoundingClientRect();
+      return r.top >= scroll.top && r.bottom <= scroll.bottom + 0.5;
+    });
+    expect(inView).toBe(true);
     await dialog.getByRole('button', { name: /^查看全部/ }).click();
     expect(await page.locator('.lz-panel').getAttribute('data-view')).toBe('full');
     expect(await dialog.locator('.lz-card[data-code]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-code')).sort())).toEqual(['id-invalid', 'psb-province-mismatch']);
