@@ -22,18 +22,14 @@ export interface PanelModule {
 
 export const css = PANEL_CSS;
 
-/**
- * Heights of the panel (panel-styles.ts): whole, and the compact card; danger's compact card also
- * holds the safe way out above its top finding, so it is taller.
- */
-const HEIGHTS = { full: 640, compact: 240 };
-const DANGER_HEIGHTS = { full: 640, compact: 420 };
+/** Heights of the panel (panel-styles.ts): whole, and the compact card. */
+const HEIGHTS = { full: 640, compact: 220 };
 
 export function placement(doc: Document, preferred: Side, level: Level): Placement {
   const viewport = { width: doc.documentElement.clientWidth || innerWidth, height: doc.documentElement.clientHeight || innerHeight };
   // A narrow window gets the bottom sheet (CSS), across the whole width: no corner to choose.
   if (viewport.width < 480) return { side: preferred, compact: level !== 'danger' };
-  const heights = level === 'danger' ? DANGER_HEIGHTS : { full: HEIGHTS.compact, compact: HEIGHTS.compact };
+  const heights = level === 'danger' ? HEIGHTS : { full: HEIGHTS.compact, compact: HEIGHTS.compact };
   return choosePlacement(preferred, heights, viewport, buyButtonRects(doc, viewport));
 }
 

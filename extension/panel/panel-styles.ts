@@ -13,8 +13,6 @@ const CARD_CSS = `
 .lz-panel:focus-visible { outline: 2px solid var(--link); outline-offset: 2px; }
 .lz-side-left .lz-panel, .lz-side-left .lz-pill { right: auto; left: 16px; }
 .lz-panel[data-view="compact"] { max-height: min(240px, calc(100vh - 32px)); }
-/* Danger's compact card keeps the safe way out, the top finding and the footer in view (panel-module.ts). */
-.lz[data-level="danger"] .lz-panel[data-view="compact"] { max-height: min(420px, calc(100vh - 32px)); }
 .lz-panel > header, .lz-safe, .lz-panel > footer, .lz-confirm { flex: none; }
 .lz-panel .lz-scroll { overflow-y: auto; flex: 1; }
 .lz-panel h2.lz-title { margin: 1px 0 2px; }
@@ -35,7 +33,7 @@ const CARD_CSS = `
 /* A narrow window: a bottom sheet across the width, at most half the height, with a handle. */
 @media (max-width: 480px) {
   .lz .lz-panel, .lz-side-left .lz-panel { left: 0; right: 0; bottom: 0; width: auto; max-width: none; max-height: 50vh; border-radius: 14px 14px 0 0; }
-  .lz .lz-panel[data-view="compact"], .lz[data-level="danger"] .lz-panel[data-view="compact"] { max-height: min(240px, 50vh); }
+  .lz .lz-panel[data-view="compact"] { max-height: min(240px, 50vh); }
   .lz-handle { display: block; align-self: center; width: 44px; height: 18px; border: 0; padding: 7px 0; background: var(--bg) content-box; margin: 0; flex: none; }
   .lz-handle::before { content: ""; display: block; height: 4px; border-radius: 2px; background: var(--muted); }
 }

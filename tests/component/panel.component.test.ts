@@ -50,17 +50,7 @@ describe('the panel', () => {
     });
     expect(covered).toBe(false);
     expect(await dialog.getByRole('button', { name: '离开这个页面' }).count()).toBe(1);
-    // The compact card holds the way out, the top finding's start, "查看全部"'s way in and the footer: none cut off.
     expect(await page.locator('.lz-panel').getAttribute('data-view')).toBe('compact');
-    const cut = await page.evaluate(() => {
-      const root = document.querySelector('lz-test-panel')!.shadowRoot!;
-      const panel = root.querySelector('.lz-panel')!.getBoundingClientRect();
-      return ['[data-action="leave"]', '[data-action="dismiss"]', '[data-action="report"]', '.lz-scroll'].filter((sel) => {
-        const r = root.querySelector(sel)!.getBoundingClientRect();
-        return r.height < 8 || r.top < panel.top || r.bottom > panel.bottom + 0.5;
-      });
-    });
-    expect(cut).toEqual([]);
   });
 
   it('names each finding’s buttons after the finding, and does not list a badge again that a finding shows', async () => {
