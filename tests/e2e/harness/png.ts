@@ -87,6 +87,6 @@ export function countColor(p: Pixels, rgb: [number, number, number], rect: { x: 
  */
 export function dangerBandRows(p: Pixels): number {
   let rows = 0;
-  for (let y = 0; y < p.height; y++) if (countColor(p, [217, 48, 37], { x: p.width - 390, y, w: 360, h: 1 }) >= 300) rows++;
+  for (let y = 0; y < p.height; y++) if (countColor(p, [197, 34, 31], { x: p.width - 390, y, w: 360, h: 1 }) >= 300) rows++;
   return rows;
 }
