@@ -22,14 +22,14 @@ export interface PanelModule {
 
 export const css = PANEL_CSS;
 
-/** Heights of the panel (panel-styles.ts): whole, and the compact card. */
-const HEIGHTS = { full: 640, compact: 220 };
+/** Heights of the panel (panel-styles.ts): whole, and the compact card (danger's also holds the safe actions). */
+const HEIGHTS = { full: 640, compact: 220, compactDanger: 340 };
 
 export function placement(doc: Document, preferred: Side, level: Level): Placement {
   const viewport = { width: doc.documentElement.clientWidth || innerWidth, height: doc.documentElement.clientHeight || innerHeight };
   // A narrow window gets the bottom sheet (CSS), across the whole width: no corner to choose.
   if (viewport.width < 480) return { side: preferred, compact: level !== 'danger' };
-  const heights = level === 'danger' ? HEIGHTS : { full: HEIGHTS.compact, compact: HEIGHTS.compact };
+  const heights = level === 'danger' ? { full: HEIGHTS.full, compact: HEIGHTS.compactDanger } : { full: HEIGHTS.compact, compact: HEIGHTS.compact };
   return choosePlacement(preferred, heights, viewport, buyButtonRects(doc, viewport));
 }
 

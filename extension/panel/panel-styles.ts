@@ -13,6 +13,8 @@ const CARD_CSS = `
 .lz-panel:focus-visible { outline: 2px solid var(--link); outline-offset: 2px; }
 .lz-side-left .lz-panel, .lz-side-left .lz-pill { right: auto; left: 16px; }
 .lz-panel[data-view="compact"] { max-height: min(240px, calc(100vh - 32px)); }
+/* Danger's compact card also holds the safe actions: room for them, the top finding's head and the footer. */
+.lz[data-level="danger"] .lz-panel[data-view="compact"] { max-height: min(360px, calc(100vh - 32px)); }
 .lz-panel > header, .lz-safe, .lz-panel > footer, .lz-confirm { flex: none; }
 .lz-panel .lz-scroll { overflow-y: auto; flex: 1; }
 .lz-panel h2.lz-title { margin: 1px 0 2px; }

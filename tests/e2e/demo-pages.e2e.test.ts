@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { BROWSERS, poll, useDriver, useFixtureServer, waitForPanel, waitForToolbar } from './driver/all';
+import { BROWSERS, findInPanel, poll, useDriver, useFixtureServer, waitForPanel, waitForToolbar } from './driver/all';
 import { pageView } from './harness/page-view';
 import { dangerBandRows, decodePng } from './harness/png';
 
 // What each demo store page must produce (tests/fixtures/demo/expected.json is the engine's side).
-// A warning opens as the compact card (its top finding); nothing found wrong shows nothing on the page.
+// A warning opens as the compact card (its top finding; "查看全部" shows them all); nothing found wrong shows nothing on the page.
 const CASES = [
   { page: 'spoofed-badge.html', level: 'danger', badge: '!', color: [197, 34, 31, 255], codes: ['badge-spoofed', 'badge-spoofed'] },
   { page: 'borrowed-license.html', level: 'danger', badge: '!', color: [197, 34, 31, 255], codes: ['badge-mismatch'] },
-  { page: 'invalid-code.html', level: 'warning', badge: '!', color: [181, 71, 8, 255], codes: ['id-invalid'] },
+  { page: 'invalid-code.html', level: 'warning', badge: '!', color: [181, 71, 8, 255], codes: ['id-invalid', 'psb-province-mismatch'] },
 ] as const;
 
 describe.each(BROWSERS)('%s: demo store pages', (name) => {
@@ -18,7 +18,12 @@ describe.each(BROWSERS)('%s: demo store pages', (name) => {
   for (const c of CASES) {
     it(`${c.page}: panel, toolbar badge and popup say ${c.level}; the page cannot look inside`, async () => {
       const tab = await driver().openTab(server().url(`/demo/${c.page}`));
-      const panel = await waitForPanel(tab, (p) => p?.level === c.level && p.expanded);
+      const first = await waitForPanel(tab, (p) => p?.level === c.level && p.expanded);
+      // A compact card (a warning, or danger where the whole panel would cover a buy button) shows
+      // its top finding and "查看全部", which shows them all.
+      const viewAll = findInPanel(first, (a) => a['data-action'] === 'view-all');
+      if (viewAll) await tab.clickPanel(viewAll);
+      const panel = viewAll ? await waitForPanel(tab, (p) => !!p && !findInPanel(p, (a) => a['data-action'] === 'view-all')) : first;
       expect(panel?.level).toBe(c.level);
       expect(panel?.shadowMode).toBe('closed');
       expect(panel?.tag).toMatch(/^LZ-[0-9A-Z]{6}$/);
