@@ -21,7 +21,7 @@ const CARD_CSS = `
 .lz-detail { font-weight: 400; }
 .lz-top { margin-top: 8px; }
 /* "查看全部" stays in view at the foot of the compact card however long its top finding is. */
-.lz-view-all { margin-top: 8px; position: sticky; bottom: 0; box-shadow: 0 0 0 8px var(--bg); }
+.lz-view-all { margin-top: 8px; position: sticky; bottom: 0; width: 100%; box-shadow: 0 0 0 8px var(--bg); }
 .lz-handle { display: none; }
 .lz-safe { display: grid; gap: 6px; padding: 10px 14px; border-bottom: 1px solid var(--line); }
 .lz-primary { font-weight: 700; font-size: 14px; border: 0; border-radius: 8px; padding: 9px 12px; background: var(--accent); color: #fff !important; }
