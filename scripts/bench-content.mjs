@@ -90,7 +90,7 @@ async function launch(withExtension, dist) {
  * content script that talks to its worker — the isolated world, the extension bindings, two
  * message deliveries — below which no design of ours can go.
  */
-function floorExtension() {
+export function floorExtension() {
   const dir = mkdtempSync(join(tmpdir(), 'lz-floor-'));
   writeFileSync(
     join(dir, 'manifest.json'),
@@ -108,7 +108,7 @@ function floorExtension() {
 }
 
 /** Records a trace of one page load plus `settle` ms, and returns our share of it (attributeTrace). */
-async function tracedLoad(context, url, settle, extensionId) {
+export async function tracedLoad(context, url, settle, extensionId) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   const events = [];

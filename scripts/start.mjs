@@ -77,8 +77,126 @@ async function verdictFor(worker, url, timeoutMs = 20_000) {
   return null;
 }
 
-async function screenshots(context, worker, extensionId, origin) {
+/**
+ * Clicks a button of our panel by its data-action, through the DevTools protocol (the panel's shadow
+ * root is closed, so the page, and playwright's selectors, cannot reach it); false when none shows.
+ */
+async function clickInPanel(page, action) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: 2 });
+    const host = root.children?.find((c) => c.nodeName === 'HTML')?.children?.find((c) => c.nodeName.startsWith('LZ-'));
+    if (!host) return false;
+    const { node } = await cdp.send('DOM.describeNode', { backendNodeId: host.backendNodeId, depth: -1, pierce: true });
+    const find = (n) => {
+      const a = n.attributes ?? [];
+      for (let i = 0; i + 1 < a.length; i += 2) if (a[i] === 'data-action' && a[i + 1] === action) return n;
+      for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) {
+        const hit = find(c);
+        if (hit) return hit;
+      }
+      return null;
+    };
+    const target = find(node);
+    if (!target) return false;
+    await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: target.backendNodeId });
+    const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId: target.backendNodeId });
+    const [x1, y1, , , x3, y3] = model.content;
+    await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+    return true;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** The popup of the tab showing `url`, as a 400-px popup; its file name in `saved`. */
+async function popupShot(context, worker, extensionId, url, file, saved) {
+  const verdict = await verdictFor(worker, url);
+  if (!verdict) return;
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 400, height: 760 });
+  await popup.goto(`chrome-extension://${extensionId}/extension/popup/popup.html?tabId=${verdict.tabId}`);
+  await popup.waitForFunction(() => document.getElementById('root')?.dataset.level !== 'pending', null, { timeout: 15_000 });
+  await popup.screenshot({ path: join(SHOTS, file), fullPage: true });
+  saved.push(relative(root, join(SHOTS, file)));
+  await popup.close();
+}
+
+/**
+ * A first install before any list: the popup of a clean shop (no list checked: 已读取证照号码，未核对名单)
+ * and the options page's protection status with nothing loaded.
+ */
+async function firstRunShots(context, worker, extensionId, origin) {
   rmSync(SHOTS, { recursive: true, force: true });
+  mkdirSync(SHOTS, { recursive: true });
+  const saved = [];
+  const page = await context.newPage();
+  const url = `${origin}/demo/clean-shop.html`;
+  await page.goto(url);
+  await popupShot(context, worker, extensionId, url, 'no-list-clean-shop-popup.png', saved);
+  await page.close();
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/extension/options/options.html`);
+  await options.waitForSelector('.lz-options');
+  await options.screenshot({ path: join(SHOTS, 'no-list-options.png'), fullPage: true });
+  saved.push(relative(root, join(SHOTS, 'no-list-options.png')));
+  await options.close();
+  return saved;
+}
+
+/** The states a shopper meets beyond the first look: the bottom sheet, the whole warning, "已隐藏 · 撤销", dark. */
+async function stateShots(context, worker, extensionId, origin) {
+  const saved = [];
+  const shot = async (page, file) => {
+    await page.screenshot({ path: join(SHOTS, file) });
+    saved.push(relative(root, join(SHOTS, file)));
+  };
+  // A phone-width window: the bottom sheet.
+  const narrow = await context.newPage();
+  await narrow.setViewportSize({ width: 400, height: 800 });
+  await narrow.goto(`${origin}/demo/spoofed-badge.html`);
+  await verdictFor(worker, `${origin}/demo/spoofed-badge.html`);
+  await narrow.waitForTimeout(600);
+  await shot(narrow, 'sheet-400px-spoofed-badge-page.png');
+  await narrow.close();
+  // The warning's compact card, then "查看全部".
+  const warning = await context.newPage();
+  await warning.goto(`${origin}/demo/invalid-code.html`);
+  await verdictFor(worker, `${origin}/demo/invalid-code.html`);
+  await warning.waitForTimeout(600);
+  if (await clickInPanel(warning, 'view-all')) {
+    await warning.waitForTimeout(300);
+    await shot(warning, 'invalid-code-view-all-page.png');
+  }
+  await warning.close();
+  // Danger in the dark scheme.
+  const dark = await context.newPage();
+  await dark.emulateMedia({ colorScheme: 'dark' });
+  await dark.goto(`${origin}/demo/borrowed-license.html`);
+  await verdictFor(worker, `${origin}/demo/borrowed-license.html`);
+  await dark.waitForTimeout(600);
+  await shot(dark, 'dark-borrowed-license-page.png');
+  await dark.close();
+  // Hiding on a danger site: asked first, then "已隐藏 · 撤销"; undone afterwards, so the demo site stays shown.
+  const hide = await context.newPage();
+  await hide.goto(`${origin}/demo/spoofed-badge.html`);
+  await verdictFor(worker, `${origin}/demo/spoofed-badge.html`);
+  await hide.waitForTimeout(600);
+  if (await clickInPanel(hide, 'dismiss')) {
+    await hide.waitForTimeout(300);
+    await shot(hide, 'hide-confirm-spoofed-badge-page.png');
+    if (await clickInPanel(hide, 'dismiss-confirm')) {
+      await hide.waitForTimeout(300);
+      await shot(hide, 'hidden-toast-spoofed-badge-page.png');
+      await clickInPanel(hide, 'undo-hide');
+      await hide.waitForTimeout(300);
+    }
+  }
+  await hide.close();
+  return saved;
+}
+
+async function screenshots(context, worker, extensionId, origin) {
   mkdirSync(SHOTS, { recursive: true });
   const saved = [];
   for (const name of DEMO_PAGES) {
@@ -110,6 +228,8 @@ async function screenshots(context, worker, extensionId, origin) {
   const optionsShot = join(SHOTS, 'options.png');
   await options.screenshot({ path: optionsShot, fullPage: true });
   saved.push(relative(root, optionsShot));
+  await options.close();
+  saved.push(...(await stateShots(context, worker, extensionId, origin)));
   return saved;
 }
 
@@ -129,6 +249,8 @@ async function main() {
   if (existsSync(FEED_DIR)) console.log(`[start] sample feed on ${origin}/feed/`);
   const { context, worker, extensionId, profile } = await launch(chromiumPath, dist);
   await worker.evaluate((language) => chrome.storage.local.set({ settings: { version: 1, language, panelOpens: 'warnings', allowlist: [] } }), uiLang);
+  // Headless: what a fresh install shows before any list, then the demo with the sample list.
+  const firstRun = headless ? await firstRunShots(context, worker, extensionId, origin) : [];
   if (feed) {
     const status = await subscribeDemoFeed(context, extensionId, `${origin}/feed/manifest.json`, feed.publicKey);
     console.log(`[start] subscribed to the sample feed: ${status?.status} (version ${status?.version}, ${status?.counts?.blacklist} keys)${status?.error ? ` ${status.error.message}` : ''}`);
@@ -140,7 +262,7 @@ async function main() {
     feed?.remove();
   };
   if (headless) {
-    const saved = await screenshots(context, worker, extensionId, origin);
+    const saved = [...firstRun, ...(await screenshots(context, worker, extensionId, origin))];
     await stop();
     console.log(`[start] headless run: ${saved.length} screenshots in ${relative(root, SHOTS)}/:\n  ${saved.join('\n  ')}`);
     return;

@@ -26,14 +26,15 @@ function rng(seed) {
  * The key set: per shard, sorted 56-bit hashes as (shard, lo) with lo < 2^(56 - bits), and a list
  * code per key. `known` real keys ("uscc:ID") are included, on list 1, so a lookup can be checked to hit.
  */
-export async function makeKeys(n, { shardBits, known = [], seed = 1 }) {
+// `knownKind` / `knownCode`: the kind of the known keys ("uscc" by default) and the list they are on (1).
+export async function makeKeys(n, { shardBits, known = [], seed = 1, knownKind = 'uscc', knownCode = 1 }) {
   const { keyHash } = await imp('../src/feed/keys.ts');
   const random = rng(seed);
   const shards = 2 ** shardBits;
   const range = 2 ** (56 - shardBits);
   const extra = Array.from({ length: shards }, () => []);
   for (const id of known) {
-    const h = await keyHash('uscc', id);
+    const h = await keyHash(knownKind, id);
     const top = (h[0] << 16) | (h[1] << 8) | h[2];
     const s = top >>> (24 - shardBits);
     // lo = the low 56 - shardBits bits of the hash's first 7 bytes (BigInt: 56 bits exceed a double).
@@ -53,7 +54,7 @@ export async function makeKeys(n, { shardBits, known = [], seed = 1 }) {
     for (let i = 0; i < codes.length; i++) codes[i] = 1 + Math.floor(random() * 5);
     // The known keys are on list 1 (serious-dishonest → the 'blacklisted' finding the bench counts).
     const knownLo = new Set(extra[s]);
-    for (let i = 0; i < lo.length; i++) if (knownLo.has(lo[i])) codes[i] = 1;
+    for (let i = 0; i < lo.length; i++) if (knownLo.has(lo[i])) codes[i] = knownCode;
     out.push({ lo, codes });
   }
   return { shardBits, shards: out, known: new Set(extra.flatMap((xs, s) => xs.map((lo) => `${s}:${lo}`))) };

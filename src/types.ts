@@ -145,8 +145,11 @@ export interface Finding {
    * so the panel and popup need none of the rules' code (not in the CLI's JSON).
    */
   advice?: string;
-  /** About the shop, or about the state of our own data (lists missing, stale, a failed lookup). */
-  topic?: 'shop' | 'data-status';
+  /**
+   * About the shop, about the state of our own data (lists missing, stale, a failed lookup), or good
+   * news about the shop (a red list): shown apart, never under "problems found".
+   */
+  topic?: 'shop' | 'data-status' | 'good-news';
   ref?: number;
 }
 

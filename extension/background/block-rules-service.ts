@@ -6,6 +6,7 @@ import type { ListsDb } from '../../src/lists/lists-db';
 import type { PersonalEntry } from '../../src/personal-lists/personal-entry';
 import type { BlockingStatus } from '../protocol/block-messages';
 import type { BlockingStore } from './blocking-store';
+import { CoalescedRun } from './coalesced-run';
 
 const STATUS_KEY = 'blockRulesStatus';
 const fetchBound: typeof fetch = (input, init) => fetch(input, init);
@@ -33,8 +34,7 @@ export function personalBlockDomains(entries: readonly PersonalEntry[]): string[
  * to. One rebuild at a time; a request during one runs once more after it.
  */
 export class BlockRulesService {
-  private running: Promise<void> | null = null;
-  private again = false;
+  private readonly rebuilds = new CoalescedRun(() => this.rebuildOnce().catch((e: unknown) => console.warn('[liangzhao] block rules:', e)));
 
   constructor(
     private readonly db: ListsDb,
@@ -49,17 +49,7 @@ export class BlockRulesService {
   }
 
   rebuild(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      do {
-        this.again = false;
-        await this.rebuildOnce().catch((e: unknown) => console.warn('[liangzhao] block rules:', e));
-      } while (this.again);
-    })().finally(() => (this.running = null));
-    return this.running;
+    return this.rebuilds.run();
   }
 
   private async rebuildOnce(): Promise<void> {
@@ -95,7 +85,7 @@ export class BlockRulesService {
   }
 
   async status(): Promise<BlockingStatus> {
-    await this.running;
+    await this.rebuilds.settled();
     const stored = (await browser.storage.local.get(STATUS_KEY))[STATUS_KEY] as (BlockingStatus & { digest?: string }) | undefined;
     if (!stored) return { rules: 0, domains: 0, overflow: 0, maxDomains: limits().maxDomains, rebuiltAt: null, rebuildMs: null, problems: [] };
     const { digest: _digest, ...status } = stored;

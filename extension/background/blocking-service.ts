@@ -92,6 +92,9 @@ export class BlockingService {
       // The lists small enough for the browser's rules keep their details on the device (cached, no fetch).
       const local = answer.reasons.some((r) => r.source === 'list' && !r.record) ? (await blockingDomainFiles(this.db, this.store.prefs())).lists : [];
       reasons = withLocalDetails(answer.reasons, local);
+      // Stopped by the browser's rule, yet nothing blocks it: the rules are older than the lists.
+      // Bring them up to date (the page itself opens nothing: continueTo refuses such a URL).
+      if (!reasons.length && !answer.allowed && via === 'rule') void this.rules.rebuild();
     }
     return { url, site: siteOf(url), lang, reasons, detailsMissing: reasons.some((r) => r.source === 'list' && !r.record) };
   }
@@ -101,16 +104,29 @@ export class BlockingService {
     return markTargets(this.db, urls, { prefs: this.store.prefs(), personal: await this.ports.personal() }, await this.ports.lang());
   }
 
-  /** "仍要访问": the site is let through for this session, under the lists now in use. */
-  async continueTo(url: string, auto: boolean): Promise<{ site: string | null }> {
+  /**
+   * "仍要访问": the site is let through for this session, under the lists now in use. Only a URL
+   * that is blocked now (by the lists and the shopper's choices, or by the cover of the caller's
+   * tab for that very URL) is let through: the block page is web-accessible, so any page can open
+   * it with any address, and it must not become a way to open or pre-allow a site.
+   */
+  async continueTo(tabId: number | null, url: string): Promise<{ site: string | null }> {
     const site = siteOf(url);
-    if (!site) return { site };
+    if (!site) throw new Error('not a blockable address');
+    if (!(await this.blockedNow(tabId, url))) throw new Error('nothing blocks this address');
     const { lists } = await this.feedRows();
-    await this.store.addContinued(site, lists, auto);
+    await this.store.addContinued(site, lists);
     await this.applyAllowances();
-    // Nothing blocked it any more: the browser's rules are older than the lists; bring them up to date.
-    if (auto) void this.rules.rebuild();
     return { site };
+  }
+
+  /** Whether `url` is blocked now: by a list or the shopper's own, or covered in `tabId` after its scan. */
+  private async blockedNow(tabId: number | null, url: string): Promise<boolean> {
+    if (tabId !== null) {
+      const stored = (await browser.storage.session.get(coverKey(tabId)))[coverKey(tabId)] as { url: string } | undefined;
+      if (stored?.url === url) return true;
+    }
+    return (await checkNavigation(this.db, url, await this.choices())).reasons.length > 0;
   }
 
   async forgetContinued(sites: string[] | null) {

@@ -44,7 +44,10 @@ export function reportHandlers(reports: ReportsService, endpoints: ReportEndpoin
       return { deleted: true };
     },
     async submitReport({ report, draftId }) {
-      const entry = await reports.outbox.submit(report, { now: Date.now(), draftId: draftId ?? undefined });
+      // With no receiver configured the report has nowhere to go: it is kept on this device, and
+      // never sent later unless the user asks (my reports), since the form said it stays here.
+      const keep = (await endpoints.get()).length === 0;
+      const entry = await reports.outbox.submit(report, { now: Date.now(), draftId: draftId ?? undefined, keep });
       void reports.flush();
       return summarize(entry);
     },

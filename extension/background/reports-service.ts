@@ -3,6 +3,7 @@ import { Outbox } from '../../src/reports/outbox';
 import type { OutboxEntry } from '../../src/reports/outbox-db';
 import type { ReportFormDraft, ReportSummary } from '../protocol/report-messages';
 import type { ReportEndpoints } from './report-endpoints';
+import { CoalescedRun } from './coalesced-run';
 
 /** The alarm that wakes the worker when the next queued report is due. */
 export const FLUSH_ALARM = 'report-outbox-flush';
@@ -38,8 +39,7 @@ export function summarize(e: OutboxEntry): ReportSummary {
 export class ReportsService {
   readonly outbox = new Outbox({ indexedDB, IDBKeyRange });
   readonly ready: Promise<void> = Promise.resolve();
-  private running: Promise<void> | null = null;
-  private again = false;
+  private readonly flushes = new CoalescedRun(() => this.flushOnce());
 
   constructor(private readonly endpoints: ReportEndpoints) {
     browser.alarms.onAlarm.addListener((alarm) => {
@@ -52,17 +52,7 @@ export class ReportsService {
 
   /** Sends what is due; concurrent calls are merged into one more pass, never run side by side. */
   flush(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      do {
-        this.again = false;
-        await this.flushOnce();
-      } while (this.again);
-    })().finally(() => (this.running = null));
-    return this.running;
+    return this.flushes.run();
   }
 
   private async flushOnce(): Promise<void> {

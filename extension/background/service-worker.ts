@@ -4,7 +4,8 @@
  */
 import browser from 'webextension-polyfill';
 import { findAllowlisted } from '../../src/ui-model/site-pattern';
-import type { StoredDataSummary } from '../protocol/messages';
+import type { StoredDataSummary, TabCommand } from '../protocol/messages';
+import { ownSiteOnly } from '../protocol/authorize';
 import { resolveLang } from '../../src/ui-model/settings';
 import { ListsService } from './lists-service';
 import { PageChecks } from './page-checks';
@@ -23,15 +24,18 @@ import { SettingsStore } from './settings-store';
 import { TabVerdicts } from './tab-verdicts';
 import { ToolbarBadge } from './toolbar-badge';
 import { UiStrings } from './ui-strings';
+import { makeT } from '../ui/i18n';
 import { PERSONAL_KEY, UserRulesStore } from './user-rules-store';
 import { BlockingStore } from './blocking-store';
 import { BlockRulesService } from './block-rules-service';
 import { BlockingService } from './blocking-service';
 
 const settings = new SettingsStore();
-const badge = new ToolbarBadge();
-const verdicts = new TabVerdicts((tabId, v) => badge.show(tabId, v?.result?.verdict.level ?? null));
 const strings = new UiStrings();
+/** The UI language the options chose (or the browser's). */
+const uiLang = async () => resolveLang(await settings.get(), browser.i18n.getUILanguage());
+const badge = new ToolbarBadge(async () => makeT(await strings.get(await uiLang()).catch(() => ({})), (key) => browser.i18n.getMessage(key)));
+const verdicts = new TabVerdicts((tabId, v) => badge.show(tabId, v));
 // A new list version (or a feed removed) changes what the browser's rules must block.
 const lists = new ListsService(() => void blockRules.rebuild());
 const engine = new PageEngine();
@@ -98,6 +102,30 @@ async function summary(): Promise<StoredDataSummary> {
   };
 }
 
+/**
+ * The danger panel's "离开这个页面": back where the shopper came from, or, with nothing to go back
+ * to (a shop opened in a new tab), an empty page.
+ */
+async function leaveTab(tabId: number): Promise<void> {
+  try {
+    await browser.tabs.goBack(tabId);
+  } catch {
+    await browser.tabs.update(tabId, { url: 'about:blank' });
+  }
+}
+
+// The keyboard command (default Alt+Shift+L): the active tab's panel opens and takes the focus.
+browser.commands.onCommand.addListener((command, tab) => {
+  if (command !== 'open-panel') return;
+  const command_: TabCommand = { lzCommand: 'openPanel' };
+  const send = async () => {
+    const id = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (id !== undefined) await browser.tabs.sendMessage(id, command_);
+  };
+  // A page without our content script (a browser page, an allowlisted site) has nobody to open.
+  send().catch(() => undefined);
+});
+
 new MessageRouter(
   {
     ...reportHandlers(reports, reportEndpoints, userRules),
@@ -134,13 +162,21 @@ new MessageRouter(
       await verdicts.set(caller.tabId, { url, result: null, allowlisted, reportedAt: Date.now() });
       return { stored: true };
     },
-    async dismissSite({ host }) {
-      return { dismissed: await settings.dismiss(host) };
+    async dismissSite({ host }, caller) {
+      return { dismissed: await settings.dismiss(ownSiteOnly(host, caller)) };
+    },
+    async leavePage(_, caller) {
+      if (caller.tabId === null) return { left: false };
+      await leaveTab(caller.tabId);
+      return { left: true };
+    },
+    async setPanelSide({ side }) {
+      const saved = await settings.save({ ...(await settings.get()), panelSide: side });
+      return { side: saved.panelSide };
     },
     async panelCovered({ covered }, caller) {
       if (caller.tabId === null) return { pulsing: false };
-      const level = (await verdicts.get(caller.tabId))?.result?.verdict.level ?? null;
-      return { pulsing: badge.pulse(caller.tabId, level, covered) };
+      return { pulsing: badge.pulse(caller.tabId, await verdicts.get(caller.tabId), covered) };
     },
     async getTabVerdict({ tabId }) {
       return verdicts.get(tabId);
@@ -151,8 +187,8 @@ new MessageRouter(
     async saveSettings({ settings: next }) {
       return settings.save(next);
     },
-    async undismissSite({ host }) {
-      return { dismissed: await settings.undismiss(host) };
+    async undismissSite({ host }, caller) {
+      return { dismissed: await settings.undismiss(ownSiteOnly(host, caller)) };
     },
     async getStoredDataSummary() {
       return summary();
@@ -198,8 +234,8 @@ new MessageRouter(
     async explainBlock({ url, via, fetchDetails }, caller) {
       return blocking.explain(caller.tabId, url, via, fetchDetails);
     },
-    async continueToSite({ url, auto }) {
-      return blocking.continueTo(url, auto);
+    async continueToSite({ url }, caller) {
+      return blocking.continueTo(caller.tabId, url);
     },
     async closeBlockedTab(_payload, caller) {
       if (caller.tabId === null) return { closed: false };

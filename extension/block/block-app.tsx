@@ -20,6 +20,7 @@ interface Props {
 export function BlockApp({ initial, via, canGoBack }: Props) {
   const [ex, setEx] = useState(initial);
   const [busy, setBusy] = useState(false);
+  const [refused, setRefused] = useState(false);
   const t = blockStrings(ex.lang);
   const first = ex.reasons.find((r) => r.source === 'list');
   const personalOnly = !first;
@@ -36,7 +37,13 @@ export function BlockApp({ initial, via, canGoBack }: Props) {
   };
   const go = async () => {
     setBusy(true);
-    await send('continueToSite', { url: ex.url, auto: false });
+    try {
+      await send('continueToSite', { url: ex.url });
+    } catch {
+      // Refused: nothing blocks it any more (or it was never blocked). Say so; open nothing.
+      setRefused(true);
+      return;
+    }
     location.replace(ex.url);
   };
   const details = async () => {
@@ -44,6 +51,15 @@ export function BlockApp({ initial, via, canGoBack }: Props) {
     setEx(await send('explainBlock', { url: ex.url, via, fetchDetails: true }).finally(() => setBusy(false)));
   };
 
+  if (refused) {
+    return (
+      <main class="lz-block" data-via={via}>
+        <p class="lz-block-wait" data-refused="">
+          {t('noReason')}
+        </p>
+      </main>
+    );
+  }
   return (
     <main class="lz-block" data-via={via}>
       <div class="lz-block-card">

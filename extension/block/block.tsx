@@ -32,10 +32,9 @@ async function main() {
   document.documentElement.lang = htmlLang(explanation.lang);
   document.title = `${t('brand')} · ${t(blocked.via === 'shop' ? 'titleShop' : 'titleSite')}`;
   if (!explanation.reasons.length) {
-    // Blocked by a rule older than the lists (or the shopper's choices): nothing blocks it now.
-    say(t('noReason'));
-    await send('continueToSite', { url: blocked.target, auto: true });
-    return location.replace(blocked.target);
+    // Nothing blocks it now: a rule older than the lists (the worker brings them up to date), or an
+    // address some page put here. The block page opens nothing and allows nothing it did not block.
+    return say(t('noReason'));
   }
   // Preact renders beside what is in #root: the "checking" line goes first.
   document.getElementById('root')?.replaceChildren();

@@ -12,10 +12,10 @@ export interface NativeApi {
     id?: string;
     sendMessage(message: unknown): Promise<unknown>;
     getURL(path: string): string;
-    /** Notices from the extension's worker (a registry answer came in for this tab). */
-    onMessage?: { addListener(listener: (message: unknown, sender: { id?: string }) => void): void };
     /** Chrome 116+: the extension's open contexts (used to find the offscreen document). */
     getContexts?(filter: { contextTypes: string[]; documentUrls?: string[] }): Promise<unknown[]>;
+    /** What the extension tells a content script's tab (tabs.sendMessage): commands, notices. */
+    onMessage: { addListener(listener: (message: unknown) => void): void; removeListener(listener: (message: unknown) => void): void };
   };
   i18n: { getMessage(key: string): string };
   /** Chrome only: offscreen documents (https://developer.chrome.com/docs/extensions/reference/api/offscreen). */

@@ -1,13 +1,14 @@
 import type { Locator, SnapshotPart } from '../../src/scan/locator';
 import type { ScanResult } from '../../src/types';
 import type { UserRulesView } from '../../src/verdict/user-rules';
-import { isReadPictureNotice, MAX_PICTURES, MAX_PIECE_CHARS, type PageConfig, type PictureInput, type Response } from '../protocol/messages';
+import { isReadPictureNotice, isTabCommand, MAX_PICTURES, MAX_PIECE_CHARS, type PageConfig, type PictureInput, type Response } from '../protocol/messages';
 import { extensionAlive, nativeApi } from '../browser/native-api';
 import { send } from '../protocol/send';
 import { isRegistryNotice } from '../protocol/registry-messages';
 import { PanelHost } from '../panel/panel-host';
 import type { PanelModule } from '../panel/panel-module';
 import { QUIET_CSS } from '../panel/panel-styles';
+import { hiddenToast, TOAST_CSS, TOAST_MS } from '../panel/hidden-toast';
 import { quietBadge, quietBadgeContent } from '../panel/quiet-badge';
 import type { T } from '../ui/i18n';
 import { ChangeWatch } from './change-watch';
@@ -82,8 +83,24 @@ export class ContentSession {
   private failures = 0;
   /** The engine's answer to the newest reading: the page's verdict with data findings (lists, credit). */
   private checked: Checked | null = null;
-  /** The real panel is mounted: it opened by itself ('auto') or the user opened the badge. */
+  /** The real panel is mounted: it opened by itself ('auto') or the user opened it (the pill, the shortcut). */
   private full: false | 'auto' | 'opened' = false;
+  /** Bumped by the keyboard shortcut: the mounted panel takes the focus. */
+  private focusRequests = 0;
+  /** Where the panel opened by itself this time (kept while it stays open, so it does not jump). */
+  private placement: { side: 'left' | 'right'; compact: boolean } | null = null;
+  private toastTimer: ReturnType<typeof setTimeout> | undefined;
+  /** What the extension tells this tab: the keyboard shortcut, or a registry answer that came in. */
+  private readonly onMessage = (message: unknown) => {
+    if (this.ended) return;
+    if (isTabCommand(message)) return this.openByUser();
+    if (isReadPictureNotice(message)) return void this.readPicked(message.srcUrl);
+    // The shopper checked on an official site and the registry's answer is in: check again.
+    if (isRegistryNotice(message)) {
+      this.sent = null;
+      this.scheduler?.request(true);
+    }
+  };
   /** What the quiet badge on the page shows now. */
   private badgeKey = '';
   private panelModule: Promise<PanelModule> | null = null;
@@ -130,15 +147,18 @@ export class ContentSession {
       },
     );
     this.watch.observeFrames();
-    // A registry answer for this tab came in (the shopper checked on an official site): check again.
-    nativeApi().runtime.onMessage?.addListener((message) => {
-      if (this.ended) return;
-      if (isReadPictureNotice(message)) return void this.readPicked(message.srcUrl);
-      if (!isRegistryNotice(message)) return;
-      this.sent = null;
-      this.scheduler?.request(true);
-    });
     this.scheduler.request(true);
+    nativeApi().runtime.onMessage.addListener(this.onMessage);
+  }
+
+  /** The keyboard shortcut: the panel opens whole (whatever the level) and takes the focus. */
+  private openByUser(): void {
+    if (this.ended || !this.checked) return;
+    this.full = 'opened';
+    this.focusRequests++;
+    this.panelFailed = false;
+    if (this.config?.dismissed) this.config = { ...this.config, dismissed: false };
+    this.show();
   }
 
   teardown(): void {
@@ -146,6 +166,12 @@ export class ContentSession {
     this.ended = true;
     this.scheduler?.destroy();
     this.watch?.disconnect();
+    clearTimeout(this.toastTimer);
+    try {
+      nativeApi().runtime.onMessage.removeListener(this.onMessage);
+    } catch {
+      // The extension is gone: nothing listens any more anyway.
+    }
     this.panel?.destroy();
     this.panel = null;
   }
@@ -265,7 +291,10 @@ export class ContentSession {
     if (!config || !t || !checked) return;
     const { result, user } = checked;
     const level = result.verdict.level;
-    if (config.dismissed || level === 'none') {
+    // Good pages stay quiet: nothing is drawn where nothing was found wrong (unless the user asked
+    // for the pill there); the toolbar button still says what was read.
+    const quiet = level === 'none' || (level === 'ok' && !config.settings.quietPill);
+    if (config.dismissed || (quiet && this.full !== 'opened')) {
       this.renders++;
       this.panel?.destroy();
       this.panel = null;
@@ -299,6 +328,9 @@ export class ContentSession {
     this.loadPanel().then(
       (mod) => {
         if (this.ended || render !== this.renders) return;
+        // Opening by itself, it must not cover the page's own buy button (placement.ts).
+        if (this.full === 'auto' && autoExpand) this.placement ??= mod.placement(this.doc, config.settings.panelSide, level);
+        const place = this.full === 'opened' ? { side: config.settings.panelSide, compact: false } : (this.placement ?? { side: config.settings.panelSide, compact: false });
         this.panel ??= new PanelHost(this.doc, mod.css, this.onCovered);
         this.panel.setStyles(mod.css);
         this.badgeKey = '';
@@ -311,8 +343,13 @@ export class ContentSession {
               lang: config.lang,
               autoExpand,
               openedByUser: this.full === 'opened',
+              focusRequest: this.focusRequests,
+              side: place.side,
+              startCompact: place.compact,
               findElement: (ref) => resolveLocator(this.checked?.roots ?? [], this.checked?.locators[ref]),
               onDismiss: () => this.dismiss(),
+              onLeave: () => void send('leavePage', {}).catch((e: unknown) => this.onSendError(e)),
+              onDock: (side) => this.dock(side),
               user,
               onReport: (dispute: string | null) => void send('openReportPage', { tabId: null, dispute, title: this.doc.title.slice(0, 300) }).catch((e: unknown) => this.onSendError(e)),
               onVerify: (kind, value, site) => void send('openRegistryLookup', { tabId: null, kind, value, site }).catch((e: unknown) => this.onSendError(e)),
@@ -338,13 +375,51 @@ export class ContentSession {
     return this.panelModule;
   }
 
-  private dismiss(): void {
+  /** Docks the panel to a side, for every site (the options keep it). */
+  private dock(side: 'left' | 'right'): void {
     if (!this.config) return;
-    this.config = { ...this.config, dismissed: true };
+    this.config = { ...this.config, settings: { ...this.config.settings, panelSide: side } };
+    this.placement = { side, compact: false };
+    this.show();
+    send('setPanelSide', { side }).catch((e: unknown) => this.onSendError(e));
+  }
+
+  /** Hides the panel on this site; "已隐藏 · 撤销" stays on the page for TOAST_MS. */
+  private dismiss(): void {
+    const config = this.config;
+    const t = this.t;
+    if (!config || !t) return;
+    this.config = { ...config, dismissed: true };
     this.renders++;
+    this.full = false;
+    this.badgeKey = '';
     this.panel?.destroy();
-    this.panel = null;
-    send('dismissSite', { host: this.doc.location.hostname }).catch((e: unknown) => this.onSendError(e));
+    const host = this.doc.location.hostname;
+    send('dismissSite', { host }).catch((e: unknown) => this.onSendError(e));
+    const toast = (this.panel = new PanelHost(this.doc, QUIET_CSS + TOAST_CSS));
+    toast.show(
+      hiddenToast(this.doc, {
+        lang: config.lang,
+        side: config.settings.panelSide,
+        text: t('hiddenToast'),
+        undo: t('hiddenUndo'),
+        undoLabel: t('hiddenUndoLabel'),
+        onUndo: () => {
+          clearTimeout(this.toastTimer);
+          if (this.config) this.config = { ...this.config, dismissed: false };
+          toast.destroy();
+          if (this.panel === toast) this.panel = null;
+          this.full = 'opened';
+          this.show();
+          send('undismissSite', { host }).catch((e: unknown) => this.onSendError(e));
+        },
+      }),
+    );
+    clearTimeout(this.toastTimer);
+    this.toastTimer = setTimeout(() => {
+      toast.destroy();
+      if (this.panel === toast) this.panel = null;
+    }, TOAST_MS);
   }
 
   /** The page keeps covering our panel (or stopped): the worker has the toolbar badge pulse meanwhile. */

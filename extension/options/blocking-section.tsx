@@ -33,7 +33,7 @@ export function BlockingSection({ t, lang }: { t: T; lang: Lang }) {
   };
   return (
     <section class="lz-box" data-section="blocking">
-      <h2>{t('optBlockTitle')}</h2>
+      <h3>{t('optBlockTitle')}</h3>
       <p>{t('optBlockIntro')}</p>
       <ul class="lz-list">
         {LIST_NAMES.map((list) => (
@@ -66,7 +66,7 @@ export function ContinuedSitesSection({ t, onChange }: { t: T; onChange: () => v
     });
   return (
     <section class="lz-box" data-section="continued-sites">
-      <h2>{t('optContinuedTitle')}</h2>
+      <h3>{t('optContinuedTitle')}</h3>
       <p>{t('optContinuedIntro')}</p>
       {rows.length === 0 ? (
         <p data-empty="continued-sites">{t('optContinuedNone')}</p>

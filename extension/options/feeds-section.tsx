@@ -77,7 +77,7 @@ export function FeedsSection({ t }: { t: T }) {
   return (
     <section class="lz-box" data-section="feeds">
       <style>{FEEDS_CSS}</style>
-      <h2 id="lz-feeds">{t('feedsTitle')}</h2>
+      <h3 id="lz-feeds">{t('feedsTitle')}</h3>
       <p>{t('feedsHelp')}</p>
       {feeds && feeds.length === 0 && <p data-empty="feeds">{t('feedsEmpty')}</p>}
       {feeds && feeds.length > 0 && (

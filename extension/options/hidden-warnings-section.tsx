@@ -9,7 +9,7 @@ export function HiddenWarningsSection({ t }: { t: T }) {
   useEffect(() => void send('listSuppressions', {}).then((r) => setList(r.suppressions)), []);
   return (
     <section class="lz-box" data-section="hidden-warnings">
-      <h2>{t('optHidden')}</h2>
+      <h3>{t('optHidden')}</h3>
       <p>{t('optHiddenHelp')}</p>
       {list.length === 0 ? (
         <p>{t('optHiddenNone')}</p>

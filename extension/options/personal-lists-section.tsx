@@ -65,7 +65,7 @@ export function PersonalListsSection({ t }: { t: T }) {
   return (
     <section class="lz-box" data-section="personal-lists">
       <style>{CSS}</style>
-      <h2>{t('plTitle')}</h2>
+      <h3>{t('plTitle')}</h3>
       <p>{t('plHelp')}</p>
       <form class="lz-pl-form" onSubmit={(e) => void add(e)}>
         <select aria-label={t('plAction')} value={action} onChange={(e) => setAction((e.currentTarget as HTMLSelectElement).value as PersonalAction)}>

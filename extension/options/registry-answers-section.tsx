@@ -20,7 +20,7 @@ export function RegistryAnswersSection({ t, lang, onChange }: { t: T; lang: Lang
     });
   return (
     <section class="lz-box" data-section="registry-answers">
-      <h2>{t('optRegistryTitle')}</h2>
+      <h3>{t('optRegistryTitle')}</h3>
       <p>{t('optRegistryIntro')}</p>
       {rows.length === 0 ? (
         <p>{t('optRegistryNone')}</p>

@@ -19,7 +19,7 @@ export function ReportEndpointsSection({ t }: { t: T }) {
   };
   return (
     <section class="lz-box" data-section="report-endpoints">
-      <h2 id="lz-endpoints">{t('optEndpoints')}</h2>
+      <h3 id="lz-endpoints">{t('optEndpoints')}</h3>
       <p>{t('optEndpointsHelp')}</p>
       <form
         class="lz-row"

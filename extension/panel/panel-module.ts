@@ -9,14 +9,29 @@ import type { MountRenderer } from './panel-host';
 import { PanelApp, type PanelProps } from './panel-app';
 import { PANEL_CSS } from './panel-styles';
 import { makeCopy } from './clipboard';
+import { buyButtonRects, choosePlacement, type Placement, type Side } from './placement';
+import type { Level } from '../../src/types';
 
 export interface PanelModule {
   css: string;
+  /** Where the panel opens by itself on this page (never over the page's buy button). */
+  placement(doc: Document, preferred: Side, level: Level): Placement;
   /** A renderer of the panel with these props; `scratch` is a node inside our shadow root (copy fallback). */
   panel(props: Omit<PanelProps, 'copy'>, scratch: () => HTMLElement | null): MountRenderer;
 }
 
 export const css = PANEL_CSS;
+
+/** Heights of the panel (panel-styles.ts): whole, and the compact card (danger's also holds the safe actions). */
+const HEIGHTS = { full: 640, compact: 220, compactDanger: 340 };
+
+export function placement(doc: Document, preferred: Side, level: Level): Placement {
+  const viewport = { width: doc.documentElement.clientWidth || innerWidth, height: doc.documentElement.clientHeight || innerHeight };
+  // A narrow window gets the bottom sheet (CSS), across the whole width: no corner to choose.
+  if (viewport.width < 480) return { side: preferred, compact: level !== 'danger' };
+  const heights = level === 'danger' ? { full: HEIGHTS.full, compact: HEIGHTS.compactDanger } : { full: HEIGHTS.compact, compact: HEIGHTS.compact };
+  return choosePlacement(preferred, heights, viewport, buyButtonRects(doc, viewport));
+}
 
 export function panel(props: Omit<PanelProps, 'copy'>, scratch: () => HTMLElement | null): MountRenderer {
   return {

@@ -3,6 +3,7 @@ import type { Level, ScanResult } from '../../src/types';
 import type { T } from '../ui/i18n';
 import { SHIELD_OUTLINE, shieldMark } from '../ui/shield-marks';
 import { levelText } from '../ui/i18n';
+import { listsChecked } from '../../src/ui-model/lists-checked';
 
 /** What the pill shows. */
 export type QuietBadgeContent = Omit<QuietBadgeProps, 'onOpen'>;
@@ -10,13 +11,15 @@ export type QuietBadgeContent = Omit<QuietBadgeProps, 'onOpen'>;
 /** The pill's content for a result: the same level, count and labels as PanelApp's collapsed pill. */
 export function quietBadgeContent(result: ScanResult, t: T, lang: Lang): QuietBadgeContent {
   const level = result.verdict.level;
-  const { title } = levelText(level, t);
+  const { title, hint } = levelText(level, t, listsChecked(result.verdict.findings));
+  const count = result.verdict.findings.filter((f) => f.severity !== 'info').length;
   return {
     level,
     lang,
-    count: result.verdict.findings.filter((f) => f.severity !== 'info').length,
-    title,
-    label: `${t('panelOpen')}: ${title}`,
+    count,
+    title: level === 'ok' ? `${title} — ${hint}` : title,
+    // The name starts with the words on the pill (and says the count it shows).
+    label: count ? t('namedLevelCount', t('extShortName'), title, count) : t('namedLevel', t('extShortName'), title),
     name: t('extShortName'),
   };
 }

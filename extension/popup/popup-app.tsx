@@ -8,6 +8,7 @@ import type { T } from '../ui/i18n';
 import { copyFromPage } from '../ui/mount-page';
 import { UserRulesNote } from '../ui/user-rules-note';
 import { levelText } from '../ui/i18n';
+import { listsChecked } from '../../src/ui-model/lists-checked';
 import { VerdictView } from '../ui/verdict-view';
 
 /** The toolbar popup: the tab's verdict, its numbers with official lookups, and its badges. */
@@ -20,21 +21,25 @@ export function PopupApp({ verdict, t, lang, dismissed, tabId = null }: { verdic
     if (root) root.dataset.level = level;
     document.documentElement.dataset.level = level;
   }, [level]);
-  const { title, hint } = levelText(level, t);
+  const { title, hint, detail } = levelText(level, t, listsChecked(result?.verdict.findings ?? []));
   const host = verdict ? new URL(verdict.url).hostname : '';
   // "Report this shop" / "This warning is wrong": the report page opens as a tab next to the shop.
   const report = (dispute: string | null) => tabId !== null && void send('openReportPage', { tabId, dispute, title: null }).then(() => window.close());
 
+  // Nothing read, nothing to report: no "举报这家店" on a page with no licence, badge or finding.
+  const reportable = result !== null && tabId !== null && result.verdict.level !== 'none';
+
   return (
-    <div class="lz lz-popup" data-level={level}>
+    <main class="lz lz-popup" data-level={level}>
       <header class="lz-head">
         <span style={{ '--mark': 'var(--accent)' }}>
           <Shield level={level} fill="#fff" />
         </span>
         <div class="lz-head-text">
           <div class="lz-brand">{t('extName')}</div>
-          <div class="lz-title">{result ? title : t('extName')}</div>
+          <h1 class="lz-title">{result ? title : t('extName')}</h1>
           {result && <div class="lz-hint">{hint}</div>}
+          {result && detail && <div class="lz-hint lz-detail">{detail}</div>}
           {host && <div class="lz-url">{host}</div>}
         </div>
       </header>
@@ -55,7 +60,7 @@ export function PopupApp({ verdict, t, lang, dismissed, tabId = null }: { verdic
         <a href="https://www.12315.cn" target="_blank" rel="noopener noreferrer">
           {t('complain')}
         </a>
-        {result && tabId !== null && (
+        {reportable && (
           <button type="button" class="lz-report-btn" data-action="report" onClick={() => report(null)}>
             {t('reportShop')}
           </button>
@@ -72,6 +77,6 @@ export function PopupApp({ verdict, t, lang, dismissed, tabId = null }: { verdic
           {t('openOptions')}
         </button>
       </footer>
-    </div>
+    </main>
   );
 }

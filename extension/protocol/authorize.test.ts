@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorize } from './authorize';
+import { authorize, ownSiteOnly } from './authorize';
 import { CONTENT_MESSAGES, ENGINE_MESSAGES, type MessageType } from './messages';
 import { PAYLOADS } from './payloads';
 
@@ -16,7 +16,7 @@ describe('authorize', () => {
   });
   it('lets content scripts call only the allowlist, with their tab', () => {
     expect(authorize('reportVerdict', page, ID, ORIGIN)).toEqual({ tabId: 7, privileged: false, url: page.url });
-    for (const type of ['getTabVerdict', 'saveSettings', 'clearStoredData', 'undismissSite', 'getSettings', 'getStoredDataSummary'] as const) {
+    for (const type of ['getTabVerdict', 'saveSettings', 'clearStoredData', 'getSettings', 'getStoredDataSummary', 'subscribeFeed'] as const) {
       expect(CONTENT_MESSAGES.has(type)).toBe(false);
       expect(authorize(type, page, ID, ORIGIN)).toBe(`${type} is not allowed from a content script`);
     }
@@ -36,5 +36,12 @@ describe('authorize', () => {
     expect(authorize('scanSnapshot', page, ID, ORIGIN)).toBe("scanSnapshot is only for the extension's own worker");
     expect(authorize('scanSnapshot', { id: ID, url: `${ORIGIN}extension/report/report.html`, tab: { id: 4 } }, ID, ORIGIN)).toBe("scanSnapshot is only for the extension's own worker");
     expect(authorize('scanSnapshot', { id: 'other', url: `${ORIGIN}x.js` }, ID, ORIGIN)).toBe('not from this extension');
+  });
+  it('lets a content script hide or show the panel for its own site only', () => {
+    const content = { tabId: 7, privileged: false, url: 'https://Shop.example.com/item' };
+    expect(ownSiteOnly('shop.example.com', content)).toBe('shop.example.com');
+    expect(() => ownSiteOnly('other.example.com', content)).toThrow(/own site/);
+    expect(() => ownSiteOnly('shop.example.com', { ...content, url: 'not a url' })).toThrow(/own site/);
+    expect(ownSiteOnly('any.example.org', { tabId: null, privileged: true, url: `${ORIGIN}extension/popup/popup.html` })).toBe('any.example.org');
   });
 });

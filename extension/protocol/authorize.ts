@@ -31,3 +31,19 @@ export function authorize(type: MessageType, sender: Sender, ownId: string, ownO
   if (sender.frameId !== undefined && sender.frameId !== 0) return 'not from the top frame';
   return { tabId, privileged: false, url };
 }
+
+/**
+ * A site's panel settings (hide, show again) change only for the content script's own page: a
+ * content script names the host it runs on, never another; extension pages may name any.
+ */
+export function ownSiteOnly(host: string, caller: Caller): string {
+  if (caller.privileged) return host;
+  let own: string | null = null;
+  try {
+    own = new URL(caller.url).hostname.toLowerCase();
+  } catch {
+    own = null;
+  }
+  if (host.toLowerCase() !== own) throw new Error('a page may only change its own site');
+  return host;
+}

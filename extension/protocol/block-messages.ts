@@ -16,7 +16,7 @@ export interface BlockExplanation {
   url: string;
   site: string | null;
   lang: Lang;
-  /** Why; empty when nothing blocks it (any more): the page then goes on to it. */
+  /** Why; empty when nothing blocks it (any more): the page then does nothing (it opens and allows nothing). */
   reasons: BlockReason[];
   /** Some list reason has no details on this device (a list too large to keep them): they can be asked for. */
   detailsMissing: boolean;
@@ -67,9 +67,10 @@ export interface BlockProtocol {
   explainBlock: { payload: { url: string; via: BlockedVia; fetchDetails: boolean }; response: BlockExplanation };
   /**
    * "仍要访问": lets the site through for this browser session (and these list versions); answers
-   * with the site allowed. `auto`: nothing blocks it any more (a rule older than the lists).
+   * with the site allowed. Refused for a URL that nothing blocks now (no list, and no cover of the
+   * caller's tab for it): the block page is never a way to open or allow an arbitrary address.
    */
-  continueToSite: { payload: { url: string; auto: boolean }; response: { site: string | null } };
+  continueToSite: { payload: { url: string }; response: { site: string | null } };
   /** "返回上一页" with nothing to go back to: closes the block page's tab. */
   closeBlockedTab: { payload: Record<string, never>; response: { closed: boolean } };
   getBlockPreferences: { payload: Record<string, never>; response: BlockPreferencesView };

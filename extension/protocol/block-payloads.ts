@@ -15,7 +15,7 @@ export const BLOCK_PAYLOADS: { [K in keyof BlockProtocol]: Validator<BlockProtoc
   checkNavigation: obj({ url }),
   markSearchResults: obj({ urls: arr(url, MAX_MARK_BATCH) }),
   explainBlock: obj({ url, via: oneOf(['rule', 'check', 'shop'] as const), fetchDetails: bool }),
-  continueToSite: obj({ url, auto: bool }),
+  continueToSite: obj({ url }),
   closeBlockedTab: empty,
   getBlockPreferences: empty,
   saveBlockPreferences: obj({ prefs }),

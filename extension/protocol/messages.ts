@@ -44,7 +44,7 @@ export interface StoredDataSummary {
   tabVerdicts: number;
   hiddenWarnings: number;
   personalEntries: number;
-  reports: { waiting: number; done: number; drafts: number };
+  reports: { waiting: number; kept: number; done: number; drafts: number };
   /** Entries of the subscribed public lists (not about the user; kept when data is cleared). */
   listEntries: number;
   /** Answers brought back from the official registries (the user's own lookups). */
@@ -133,12 +133,16 @@ export interface Protocol extends ReportsProtocol, RegistryProtocol, BlockProtoc
   /** The page is on the user's allowlist: nothing was read, and the tab's verdict says so. */
   reportVerdict: { payload: { url: string; allowlisted: string }; response: { stored: boolean } };
   dismissSite: { payload: { host: string }; response: { dismissed: string[] } };
+  /** The shopper took the danger panel's safe way out: back, or away when there is no back. */
+  leavePage: { payload: Empty; response: { left: boolean } };
+  /** The shopper docked the panel to a side (remembered for every site). */
+  setPanelSide: { payload: { side: 'left' | 'right' }; response: { side: 'left' | 'right' } };
   /**
    * The page keeps drawing over our panel in the top layer (extension/panel/cover-guard.ts), or has
    * stopped: the toolbar badge, which no page can cover, pulses an alert meanwhile.
    */
   panelCovered: { payload: { covered: boolean }; response: { pulsing: boolean } };
-  // Extension pages only.
+  // Extension pages only (undismissSite also from a content script, for its own page's host).
   getTabVerdict: { payload: { tabId: number }; response: TabVerdict | null };
   getSettings: { payload: Empty; response: Settings };
   saveSettings: { payload: { settings: Settings }; response: Settings };
@@ -174,7 +178,30 @@ export type Response<K extends MessageType> = Protocol[K]['response'];
 export const ENGINE_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['scanSnapshot', 'readPictures', 'pictureEngineStatus']);
 
 /** The only messages a content script may send; everything else needs an extension page. */
-export const CONTENT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['getPageConfig', 'checkPage', 'uploadPiece', 'reportVerdict', 'dismissSite', 'panelCovered', 'openReportPage', 'openRegistryLookup', 'submitRegistryReading', 'checkNavigation', 'markSearchResults', 'getPictureStatus', 'capturePicture']);
+export const CONTENT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>([
+  'getPageConfig',
+  'checkPage',
+  'uploadPiece',
+  'reportVerdict',
+  'dismissSite',
+  // "已隐藏 · 撤销" on the page: the handler allows a content script its own page's host only.
+  'undismissSite',
+  'leavePage',
+  'setPanelSide',
+  'panelCovered',
+  'openReportPage',
+  'openRegistryLookup',
+  'submitRegistryReading',
+  'checkNavigation',
+  'markSearchResults',
+  'getPictureStatus',
+  'capturePicture',
+]);
+
+/** What the extension tells a tab's content script (tabs.sendMessage); never a page's to send. */
+export type TabCommand = { lzCommand: 'openPanel' };
+
+export const isTabCommand = (m: unknown): m is TabCommand => !!m && typeof m === 'object' && (m as { lzCommand?: unknown }).lzCommand === 'openPanel';
 
 /** The background's notice to a tab: the user asked to read this picture (the context-menu item). */
 export interface ReadPictureNotice {

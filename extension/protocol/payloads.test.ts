@@ -34,7 +34,7 @@ describe('payload validators', () => {
   });
   it('normalize settings field by field instead of refusing them', () => {
     expect(PAYLOADS.saveSettings({ settings: { language: 'en', panelOpens: 'never', allowlist: ['*.Shop.com', 'bad host'] } }, '')).toEqual({
-      settings: { version: 1, language: 'en', panelOpens: 'warnings', allowlist: ['*.shop.com'] },
+      settings: { version: 1, language: 'en', panelOpens: 'warnings', quietPill: false, panelSide: 'right', allowlist: ['*.shop.com'] },
     });
   });
 });

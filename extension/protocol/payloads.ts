@@ -54,6 +54,8 @@ export const PAYLOADS: { [K in MessageType]: Validator<Payload<K>> } = {
   uploadPiece: obj({ upload: str(64), part: int(0, MAX_SNAPSHOT_PARTS - 1), field: oneOf(['head', 'body', 'html'] as const), text: str(MAX_PIECE_CHARS) }),
   reportVerdict: obj({ url: text, allowlisted: str(300) }),
   dismissSite: obj({ host }),
+  leavePage: empty,
+  setPanelSide: obj({ side: oneOf(['left', 'right'] as const) }),
   panelCovered: obj({ covered: bool }),
   getTabVerdict: obj({ tabId: int(0) }),
   getSettings: empty,

@@ -30,7 +30,7 @@ export function EvidenceView({ evidence, t }: { evidence: ReportEvidence; t: T }
               <li key={`${i.kind}-${i.value}`} class="lz-card lz-id">
                 <span class="lz-id-kind">{t(kindKey(i.kind))}</span>
                 <span class="lz-check" data-valid={String(i.valid)}>
-                  {i.valid ? `✓ ${t('valid')}` : `✗ ${t('invalid')}`}
+                  {i.valid ? t('valid') : `✗ ${t('invalid')}`}
                 </span>
                 <span class="lz-id-value">{i.value}</span>
               </li>

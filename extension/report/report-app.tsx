@@ -38,8 +38,10 @@ function problemText(p: ReportProblem, t: T): string {
 
 /**
  * The report page: edit (what is wrong, own words, evidence, optional screenshot) → preview (exactly
- * what is sent) → done (queued in the outbox, with the 12315 complaint draft). A false-positive
- * report ("this warning is wrong") also hides the warning on that site for this user, if they want.
+ * what is sent, and to whom) → done (queued in the outbox, with the 12315 draft). With no receiver
+ * configured there is no preview: the report is saved on this device and the 12315 draft is the next
+ * step. A false-positive report ("this warning is wrong") also hides the warning on that site for
+ * this user, if they want.
  */
 export function ReportApp({ initial, t, lang, version, endpoints, recipients = [] }: Props) {
   const [draft, setDraft] = useState(initial);
@@ -52,15 +54,34 @@ export function ReportApp({ initial, t, lang, version, endpoints, recipients = [
   const disputed = dispute ? (draft.evidence.findings.find((f) => f.code === draft.disputedCode) ?? null) : null;
   const change = (c: Partial<ReportFormDraft>) => setDraft((d) => ({ ...d, ...c }));
 
-  const preview = () => {
+  // No receiver configured: nothing is sent, so there is nothing to preview; the report is saved here.
+  const local = endpoints.length === 0;
+
+  /** The report for the draft, or null with the problems shown. */
+  const build = (): Report | null => {
     try {
       setProblems([]);
-      setStep({ name: 'preview', report: reportOf(draft, lang, version, Date.now()) });
-      scrollTo({ top: 0 });
+      return reportOf(draft, lang, version, Date.now());
     } catch (e) {
       setProblems(e instanceof ReportValidationError ? e.details.map((p) => problemText(p, t)) : [String(e)]);
+      return null;
     }
   };
+
+  const preview = () => {
+    const report = build();
+    if (!report) return;
+    setStep({ name: 'preview', report });
+    scrollTo({ top: 0 });
+  };
+
+  const submit = () => {
+    if (dispute && !draft.sendReport) return void finish(null);
+    if (!local) return preview();
+    const report = build();
+    if (report) void finish(report);
+  };
+  const submitLabel = dispute && !draft.sendReport ? 'rpHideOnly' : local ? (dispute ? 'rpSaveLocalOnly' : 'rpSaveLocal') : 'rpPreview';
 
   const finish = async (report: Report | null) => {
     setBusy(true);
@@ -84,13 +105,12 @@ export function ReportApp({ initial, t, lang, version, endpoints, recipients = [
         <Shield level={dispute ? 'caution' : 'warning'} />
         {t(dispute ? 'rpTitleDispute' : 'rpTitle')}
       </h1>
-      <p class="lz-lead">{t(dispute ? 'rpLeadDispute' : 'rpLead', host)}</p>
+      <p class="lz-lead">{t(dispute ? 'rpLeadDispute' : local ? 'rpLeadLocal' : 'rpLead', host)}</p>
       {step.name === 'edit' && (
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            if (dispute && !draft.sendReport) void finish(null);
-            else preview();
+            submit();
           }}
         >
           {dispute ? (
@@ -113,7 +133,7 @@ export function ReportApp({ initial, t, lang, version, endpoints, recipients = [
           )}
           <div class="lz-row lz-buttons">
             <button type="submit" class="lz-primary" disabled={busy || (dispute && !draft.sendReport && !draft.hideHere)}>
-              {t(dispute && !draft.sendReport ? 'rpHideOnly' : 'rpPreview')}
+              {t(submitLabel)}
             </button>
             <a class="lz-btn" href="my-reports.html">
               {t('rpMyReports')}

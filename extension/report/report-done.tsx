@@ -15,16 +15,21 @@ interface Props {
   lang: Lang;
 }
 
-/** After "send": the report is safe in the outbox; where it stands; the 12315 draft; undo a hide. */
+/**
+ * After "send" (or "save"): where the report is — on its way, or only on this device with the 12315
+ * draft as the next step —, the 12315 draft, and undo of a hide.
+ */
 export function ReportDone({ summary, report, hidden, endpoints, t, lang }: Props) {
   const [undone, setUndone] = useState(false);
+  const kept = summary?.status === 'kept' || (summary !== null && !endpoints.length);
+  const dispute = report?.kind === 'false-positive';
   return (
     <>
-      <section class="lz-box lz-done" role="status">
+      <section class="lz-box lz-done" role="status" data-kept={String(kept)}>
         {summary && (
           <>
-            <h2>{t('rpDoneTitle')}</h2>
-            <p>{t(endpoints.length ? 'rpDoneQueued' : 'rpDoneNoEndpoint')}</p>
+            <h2>{t(kept ? 'rpDoneLocalTitle' : 'rpDoneTitle')}</h2>
+            <p>{t(kept ? (dispute ? 'rpDoneLocalDispute' : 'rpDoneLocal') : 'rpDoneQueued')}</p>
           </>
         )}
         {hidden && (

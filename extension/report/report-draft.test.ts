@@ -33,7 +33,9 @@ describe('report draft → report', () => {
   it('builds a valid suspect-shop report from a filled draft, and names problems of an unfinished one', () => {
     const draft = freshDraft(evidenceOf(verdict, 't', 0), 5, null, 0);
     expect(draft.id).toBe(draftId('suspect-shop', null, 'https://shop.example.cn/item?id=1'));
-    expect(() => reportOf(draft, 'zh-CN', '0.1.0', 0)).toThrow(/category/);
+    // Preselected from the top finding (a forged badge); the user may still change it or clear it.
+    expect(draft.category).toBe('forged-badge');
+    expect(() => reportOf({ ...draft, category: null }, 'zh-CN', '0.1.0', 0)).toThrow(/category/);
     const report = reportOf({ ...draft, category: 'forged-badge', text: '假网站' }, 'zh-CN', '0.1.0', Date.UTC(2025, 2, 1));
     expect(validateReport(report).ok).toBe(true);
     expect(report.screenshot).toBeNull();

@@ -1,5 +1,5 @@
 import type { Lang } from '../../src/i18n/lang';
-import type { CategoryId } from '../../src/reports/categories';
+import { categoryForFindings, type CategoryId } from '../../src/reports/categories';
 import type { ReportEvidence } from '../../src/reports/report';
 import { buildReport } from '../../src/reports/build-report';
 import type { Finding, Identifier } from '../../src/types';
@@ -46,7 +46,8 @@ export function freshDraft(evidence: ReportEvidence, tabId: number | null, dispu
   return {
     id: draftId(kind, disputed, evidence.url),
     kind,
-    category: null,
+    // What the top finding points to (a forged badge → 伪造亮照或备案标识 …); the user may change it.
+    category: kind === 'suspect-shop' ? categoryForFindings(evidence.findings) : null,
     text: '',
     disputedCode: disputed,
     attachScreenshot: false,

@@ -23,6 +23,8 @@ export function ReportRow({ r, t, lang, endpoints, onChanged }: Props) {
   const [full, setFull] = useState<Report | null>(null);
   const [open, setOpen] = useState<'12315' | 'json' | null>(null);
   const detail = statusDetail(r, t, endpoints);
+  // A queued report with nowhere to go is not "waiting": it is kept here, like one saved that way.
+  const shown = r.status === 'queued' && !endpoints.length ? 'kept' : r.status;
   const title = r.kind === 'false-positive' ? t('rpKindFalsePositive', r.disputedCode ?? '') : categoryLabel(r.category!, lang);
   const show = async (what: '12315' | 'json') => {
     if (open === what) return setOpen(null);
@@ -30,10 +32,10 @@ export function ReportRow({ r, t, lang, endpoints, onChanged }: Props) {
     setOpen(what);
   };
   return (
-    <li class="lz-report-row" data-status={r.status} data-key={r.key}>
+    <li class="lz-report-row" data-status={shown} data-key={r.key}>
       <div class="lz-row-head">
         <span class="lz-row-title">{title}</span>
-        <span class="lz-status">{t(`mrStatus_${r.status.replace('-', '_')}`)}</span>
+        <span class="lz-status">{t(`mrStatus_${shown.replace('-', '_')}`)}</span>
       </div>
       <div class="lz-row-meta">
         {hostOf(r.url)} · {localTime(r.createdAt)}
@@ -44,18 +46,19 @@ export function ReportRow({ r, t, lang, endpoints, onChanged }: Props) {
         {detail.text}
       </p>
       <div class="lz-actions">
-        {(r.status === 'queued' || r.status === 'failed-permanent') && (
-          <button type="button" class="lz-btn" data-action="retry" disabled={!endpoints.length} onClick={() => void send('retryReport', { key: r.key }).then(onChanged)}>
-            {t('mrRetryNow')}
+        {/* Only where a receiver is set: a report with nowhere to go has nothing to retry. */}
+        {endpoints.length > 0 && (r.status === 'queued' || r.status === 'failed-permanent' || r.status === 'kept') && (
+          <button type="button" class="lz-btn" data-action="retry" onClick={() => void send('retryReport', { key: r.key }).then(onChanged)}>
+            {t(r.status === 'kept' ? 'mrSendNow' : 'mrRetryNow')}
           </button>
         )}
-        {r.kind === 'suspect-shop' && (
-          <button type="button" class="lz-btn" aria-expanded={open === '12315'} onClick={() => void show('12315')}>
+        {r.kind === 'suspect-shop' && r.category && (
+          <button type="button" class="lz-btn" data-action="12315" aria-expanded={open === '12315'} onClick={() => void show('12315')}>
             {t('mr12315')}
           </button>
         )}
         <button type="button" class="lz-btn" aria-expanded={open === 'json'} onClick={() => void show('json')}>
-          {t('mrShowSent')}
+          {t(r.status === 'sent' ? 'mrShowSent' : 'mrShowContent')}
         </button>
         <button
           type="button"

@@ -43,9 +43,17 @@ export const REPORT_CSS = `
 .lz-inline-btn { margin-left: 8px; vertical-align: baseline; }
 .lz-problems { color: var(--danger); border: 1px solid var(--danger); border-radius: 8px; padding: 8px 12px 8px 28px; margin: 0 0 12px; font-size: 13px; background: var(--bg); }
 .lz-warn-text { color: var(--warning); font-weight: 600; }
-.lz-privacy { font-size: 12px; color: var(--muted); border-left: 3px solid var(--ok); padding-left: 8px; }
-.lz-complaint { font-family: ui-monospace, monospace; font-size: 12px; }
-.lz-done h2 { color: var(--ok); }
+.lz-privacy { font-size: 12px; color: var(--muted); border-left: 3px solid var(--link); padding-left: 8px; }
+.lz-complaint { font-family: ui-monospace, monospace; font-size: 12px; margin-top: 10px; }
+.lz-bought { margin: 10px 0 6px; }
+.lz-bought legend { font-size: 13px; }
+.lz-order { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 8px; margin: 6px 0 0; }
+.lz-order p { grid-column: 1 / -1; margin: 0; }
+.lz-options label.lz-order-field { display: grid; gap: 2px; margin: 0; font-size: 12px; color: var(--muted); }
+.lz-order-field input { font: inherit; font-size: 13px; color: var(--fg); background: var(--surface); border: 1px solid var(--line); border-radius: 6px; padding: 5px 8px; }
+.lz-advanced { margin-top: 10px; font-size: 12px; }
+.lz-advanced summary { cursor: pointer; color: var(--muted); margin-bottom: 6px; }
+.lz-done h2 { color: var(--fg); }
 .lz-banner { border: 1px solid var(--warning); border-left-width: 4px; border-radius: 8px; padding: 10px 12px; margin: 0 0 16px; background: var(--bg); font-size: 13px; }
 .lz-reports { list-style: none; margin: 0; padding: 0; display: grid; gap: 10px; }
 .lz-report-row { border: 1px solid var(--line); border-left: 4px solid var(--st, var(--line)); border-radius: 10px; padding: 12px 14px; background: var(--bg); }
@@ -53,6 +61,7 @@ export const REPORT_CSS = `
 .lz-report-row[data-status="queued"], .lz-report-row[data-status="sending"] { --st: var(--link); }
 .lz-report-row[data-status="failed-permanent"] { --st: var(--danger); }
 .lz-report-row[data-status="draft"] { --st: var(--muted); border-left-style: dashed; }
+.lz-report-row[data-status="kept"] { --st: var(--muted); }
 .lz-row-head { display: flex; gap: 8px; align-items: baseline; flex-wrap: wrap; }
 .lz-row-title { font-weight: 700; flex: 1; min-width: 0; }
 .lz-status { font-size: 11px; font-weight: 700; padding: 1px 8px; border-radius: 999px; color: #fff; background: var(--st, var(--muted)); white-space: nowrap; }

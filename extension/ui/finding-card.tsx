@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Finding } from '../../src/types';
 import type { T } from './i18n';
@@ -29,8 +30,11 @@ export function FindingHead({ finding, t }: { finding: Pick<Finding, 'severity' 
   );
 }
 
-/** One finding: what was found, the page's own words, why it matters and what to do, where it is. */
-export function FindingCard({ finding, t, locate, onDispute }: { finding: Finding; t: T; locate: Locate | undefined; onDispute?: Dispute }) {
+/**
+ * One finding: what was found, the page's own words, why it matters and what to do, where it is;
+ * `extra` is where to check it (a badge's finding carries the place to check what the badge claims).
+ */
+export function FindingCard({ finding, t, locate, onDispute, extra }: { finding: Finding; t: T; locate: Locate | undefined; onDispute?: Dispute; extra?: ComponentChildren }) {
   const [missing, setMissing] = useState(false);
   const advice = finding.advice ?? null;
   const ref = finding.ref;
@@ -45,16 +49,17 @@ export function FindingCard({ finding, t, locate, onDispute }: { finding: Findin
           {advice}
         </p>
       )}
+      {extra}
       {((locate && ref !== undefined) || disputable) && (
         <div class="lz-actions">
           {locate && ref !== undefined && (
-            <button type="button" class="lz-btn" disabled={missing} onClick={() => setMissing(!locate(ref))}>
+            <button type="button" class="lz-btn" data-action="locate" aria-label={missing ? undefined : t('showOnPageOf', finding.message)} disabled={missing} onClick={() => setMissing(!locate(ref))}>
               {!missing && <LocateGlyph />}
               {missing ? t('notOnPage') : t('showOnPage')}
             </button>
           )}
           {disputable && (
-            <button type="button" class="lz-btn lz-dispute" data-action="dispute" onClick={() => onDispute(finding)}>
+            <button type="button" class="lz-btn lz-dispute" data-action="dispute" aria-label={t('findingWrongOf', finding.message)} onClick={() => onDispute(finding)}>
               {t('findingWrong')}
             </button>
           )}

@@ -24,8 +24,13 @@ export const kindKey = (kind: string) => `kind_${kind.replace(/-/g, '_')}`;
 /** The `lang` attribute value for a UI language. */
 export const htmlLang = (lang: Lang) => (lang === 'en' ? 'en' : lang === 'zh-TW' ? 'zh-Hant-TW' : 'zh-Hans-CN');
 
-/** A verdict level's title and hint, in the UI's words. */
-export function levelText(level: Level, t: T): { title: string; hint: string } {
+/**
+ * A verdict level's one word (高风险 / 可疑 / 请留意 / 未发现问题 …, the same in chips, headers, the
+ * popup and the toolbar) and its hint. Where nothing was found wrong but no list was asked
+ * (`listsChecked` false), the hint is the headline "已读取证照号码，未核对名单" itself.
+ */
+export function levelText(level: Level, t: T, listsChecked = true): { title: string; hint: string; detail: string | null } {
   const name = level.charAt(0).toUpperCase() + level.slice(1);
-  return { title: t(`level${name}`), hint: t(`level${name}Hint`) };
+  if (level === 'ok' && !listsChecked) return { title: t('levelOk'), hint: t('levelOkUnchecked'), detail: t('levelOkUncheckedHint') };
+  return { title: t(`level${name}`), hint: t(`level${name}Hint`), detail: null };
 }

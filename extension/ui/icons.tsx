@@ -1,7 +1,7 @@
 import type { Level } from '../../src/types';
 import { SHIELD_OUTLINE, shieldMark } from './shield-marks';
 
-/** The shield mark, with a sign for the level (!, ?, ✓ or blank). */
+/** The shield mark, with a sign for the level (!, ? or a dash; never a check mark). */
 export function Shield({ level, fill = 'currentColor' }: { level: Level; fill?: string }) {
   return (
     <svg viewBox="0 0 30 30" aria-hidden="true" focusable="false">

@@ -20,13 +20,13 @@ export type Verify = (lookup: Lookup) => void;
  * extension can read ("到…核实") opens through `verify` instead, when given.
  */
 export function LookupButtons({ lookups, t, lang, copy, verify }: { lookups: Lookup[]; t: T; lang: Lang; copy: Copy; verify?: Verify | undefined }) {
-  const [copied, setCopied] = useState(false);
+  const [copied, setCopied] = useState<Lookup['by'] | null>(null);
   return (
     <>
       <div class="lz-actions">
         {lookups.map((l) => {
-          const assisted = verify !== undefined && ASSISTED_SITES[l.site.id] !== undefined;
-          const label = assisted ? (l.copy ? 'lookupVerifyCopy' : 'lookupVerify') : l.copy ? 'lookupCopy' : 'lookupOpen';
+          const assisted = verify !== undefined && l.by === 'value' && ASSISTED_SITES[l.site.id] !== undefined;
+          const label = l.by === 'name' ? 'lookupCopyName' : assisted ? (l.copy ? 'lookupVerifyCopy' : 'lookupVerify') : l.copy ? 'lookupCopy' : 'lookupOpen';
           return (
             <a
               key={l.site.id}
@@ -37,7 +37,7 @@ export function LookupButtons({ lookups, t, lang, copy, verify }: { lookups: Loo
               data-site={l.site.id}
               data-action={assisted ? 'verify' : undefined}
               onClick={(e) => {
-                if (l.copy) void copy(l.copy).then(setCopied);
+                if (l.copy) void copy(l.copy).then((ok) => setCopied(ok ? l.by : null));
                 if (assisted) {
                   e.preventDefault();
                   verify(l);
@@ -50,7 +50,7 @@ export function LookupButtons({ lookups, t, lang, copy, verify }: { lookups: Loo
           );
         })}
       </div>
-      {copied && <div class="lz-toast" role="status">{t('copied')}</div>}
+      {copied && <div class="lz-toast" role="status">{t(copied === 'name' ? 'copiedName' : 'copied')}</div>}
     </>
   );
 }

@@ -26,7 +26,7 @@ export function UserRulesNote({ view, t }: { view: UserRulesView | undefined; t:
 export const USER_NOTE_CSS = `
 .lz-user-note { margin: 10px 14px 0; padding: 6px 10px; border-radius: 8px; background: var(--surface); border: 1px solid var(--line); font-size: 12px; color: var(--muted); }
 .lz-user-note p { margin: 2px 0; }
-.lz-user-note [data-note="trusted"] { color: var(--ok); font-weight: 600; }
+.lz-user-note [data-note="trusted"] { color: var(--fg); font-weight: 600; }
 .lz-foot-actions { display: flex; gap: 12px; align-items: center; }
 .lz-report-btn { border: 1px solid var(--line); background: var(--surface); border-radius: 6px; padding: 2px 8px; font-size: 12px; color: var(--link) !important; }
 .lz-report-btn:hover { border-color: var(--link); }

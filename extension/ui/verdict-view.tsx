@@ -1,15 +1,15 @@
 import type { Lang } from '../../src/i18n/lang';
-import type { Badge, Identifier, ScanResult } from '../../src/types';
-import { badgeLookup, lookupsFor, SITES } from '../../src/ui-model/lookups';
-import { DataStatus, splitStatus } from './data-status';
+import type { Badge, Identifier, IdentifierKind, ScanResult } from '../../src/types';
+import { companyGroups, findingNamesBadge, unremarkedBadges, type CompanyGroup } from '../../src/ui-model/company-groups';
+import { badgeFallback, badgeLookup, lookupsFor } from '../../src/ui-model/lookups';
+import { ASSISTED_SITES } from '../../src/registries/assisted-sites';
+import type { OfficialCheck } from '../../src/registries/official-check';
+import { DataStatus, GoodNews, splitStatus } from './data-status';
 import { FindingCard, type Dispute, type Locate } from './finding-card';
 import { kindKey, type T } from './i18n';
 import { ExternalGlyph } from './icons';
 import { LookupButtons, type Copy, type Verify } from './lookup-buttons';
 import { OfficialLine } from './official-line';
-import type { OfficialCheck } from '../../src/registries/official-check';
-import { ASSISTED_SITES } from '../../src/registries/assisted-sites';
-import type { IdentifierKind } from '../../src/types';
 
 export interface VerdictViewProps {
   result: ScanResult;
@@ -24,9 +24,18 @@ export interface VerdictViewProps {
   onVerify?: (kind: IdentifierKind, value: string, site: string) => void;
 }
 
-/** Findings, then the numbers found with their official lookups, then the badges. */
+/**
+ * Findings (a badge's finding with the place to check what the badge claims), good news, the state
+ * of the lists, then the numbers grouped by company, then the badges no finding is about.
+ */
 export function VerdictView({ result, t, lang, copy, locate, onDispute, onVerify }: VerdictViewProps) {
-  const { shop: findings, status } = splitStatus(result.verdict.findings);
+  const { shop: findings, status, good } = splitStatus(result.verdict.findings);
+  const badges = unremarkedBadges(result);
+  // A badge with a finding is shown by its finding: the check of what it claims goes there.
+  const checkOfBadge = (f: (typeof findings)[number]) => {
+    const badge = result.badges.find((b) => findingNamesBadge(f, b));
+    return badge && !badge.official ? <LookupButtons lookups={[badgeFallback(badge, result.identifiers)]} t={t} lang={lang} copy={copy} /> : null;
+  };
   return (
     <div class="lz-body">
       {findings.length > 0 && (
@@ -34,33 +43,66 @@ export function VerdictView({ result, t, lang, copy, locate, onDispute, onVerify
           <h3>{t('sectionFindings')}</h3>
           <ul class="lz-list">
             {findings.map((f, i) => (
-              <FindingCard key={`${f.code}-${i}`} finding={f} t={t} locate={locate} onDispute={onDispute} />
+              <FindingCard key={`${f.code}-${i}`} finding={f} t={t} locate={locate} onDispute={onDispute} extra={checkOfBadge(f)} />
             ))}
           </ul>
         </section>
       )}
+      <GoodNews findings={good} t={t} />
       <DataStatus findings={status} t={t} />
-      {result.identifiers.length > 0 && (
+      {result.identifiers.length + result.licenses.length > 0 && (
         <section class="lz-section" aria-label={t('sectionIdentifiers')}>
           <h3>{t('sectionIdentifiers')}</h3>
-          <ul class="lz-list">
-            {result.identifiers.map((id) => (
-              <IdentifierRow key={`${id.kind}-${id.value}`} id={id} t={t} lang={lang} copy={copy} official={result.official} onVerify={onVerify} />
-            ))}
-          </ul>
+          {companyGroups(result).map((g, i) => (
+            <Company key={g.code?.value ?? g.name ?? i} group={g} only={i === 0 && !g.code && !g.name} t={t} lang={lang} copy={copy} official={result.official} onVerify={onVerify} />
+          ))}
         </section>
       )}
-      {result.badges.length > 0 && (
+      {badges.length > 0 && (
         <section class="lz-section" aria-label={t('sectionBadges')}>
           <h3>{t('sectionBadges')}</h3>
           <ul class="lz-list">
-            {result.badges.map((b, i) => (
-              <BadgeRow key={`${b.href}-${i}`} badge={b} t={t} lang={lang} copy={copy} />
+            {badges.map((b, i) => (
+              <BadgeRow key={`${b.href}-${i}`} badge={b} identifiers={result.identifiers} t={t} lang={lang} copy={copy} />
             ))}
           </ul>
         </section>
       )}
       <p class="lz-note">{t('uncheckedNote')}</p>
+    </div>
+  );
+}
+
+interface RowContext {
+  t: T;
+  lang: Lang;
+  copy: Copy;
+  official: OfficialCheck[] | undefined;
+  onVerify: VerdictViewProps['onVerify'];
+}
+
+/**
+ * One company: its name as the page gives it (or that it gives none), its code with the official
+ * lookups, the numbers worth a look, and the well-formed rest folded into one row.
+ */
+function Company({ group, only, ...ctx }: { group: CompanyGroup; only: boolean } & RowContext) {
+  const { t } = ctx;
+  const heading = group.name ?? (group.code || only ? t('companyNoName') : t('companyOthers'));
+  const row = (id: Identifier) => <IdentifierRow key={`${id.kind}-${id.value}`} id={id} company={group.name} {...ctx} />;
+  return (
+    <div class="lz-company" role="group" aria-label={heading} data-named={String(group.name !== null)}>
+      {group.name && <div class="lz-company-label">{t('companyOnPage')}</div>}
+      <div class="lz-company-name">{heading}</div>
+      <ul class="lz-list">
+        {group.code && row(group.code)}
+        {group.shown.map(row)}
+      </ul>
+      {group.passed.length > 0 && (
+        <details class="lz-passed">
+          <summary>{t('morePassed', group.passed.length)}</summary>
+          <ul class="lz-list">{group.passed.map(row)}</ul>
+        </details>
+      )}
     </div>
   );
 }
@@ -71,33 +113,34 @@ const checksOf = (id: Identifier, official: OfficialCheck[] | undefined): Offici
 /** The lookup site id of a registry (gsxt → gsxt, miit → icp …), to ask it again. */
 const lookupSiteOf = (site: string) => Object.keys(ASSISTED_SITES).find((k) => ASSISTED_SITES[k] === site) ?? site;
 
-function IdentifierRow({ id, t, lang, copy, official, onVerify }: { id: Identifier; t: T; lang: Lang; copy: Copy; official: OfficialCheck[] | undefined; onVerify: VerdictViewProps['onVerify'] }) {
+function IdentifierRow({ id, company, t, lang, copy, official, onVerify }: { id: Identifier; company: string | null } & RowContext) {
   const verify: Verify | undefined = onVerify && ((l) => onVerify(id.kind, id.value, l.site.id));
   const checks = checksOf(id, official);
+  const lookups = lookupsFor(id.kind, id.value, company);
   return (
     <li class="lz-card lz-id" data-kind={id.kind}>
       <span class="lz-id-kind">{t(kindKey(id.kind))}</span>
       <span class="lz-check" data-valid={String(id.valid)}>
-        {id.valid ? `✓ ${t('valid')}` : `✗ ${t('invalid')}`}
+        {id.valid ? t('valid') : `✗ ${t('invalid')}`}
       </span>
       <span class="lz-id-value">{id.value}</span>
       <span />
       {checks.map((c) => (
         <OfficialLine key={c.site} check={c} t={t} lang={lang} onRefresh={onVerify && (() => onVerify(id.kind, id.value, lookupSiteOf(c.site)))} />
       ))}
-      <LookupButtons lookups={lookupsFor(id.kind, id.value)} t={t} lang={lang} copy={copy} verify={verify} />
+      {lookups.length > 0 ? <LookupButtons lookups={lookups} t={t} lang={lang} copy={copy} verify={verify} /> : <p class="lz-id-note">{t('lookupNeedsName')}</p>}
     </li>
   );
 }
 
-function BadgeRow({ badge, t, lang, copy }: { badge: Badge; t: T; lang: Lang; copy: Copy }) {
+function BadgeRow({ badge, identifiers, t, lang, copy }: { badge: Badge; identifiers: Identifier[]; t: T; lang: Lang; copy: Copy }) {
   const verify = badgeLookup(badge);
   const status = badge.selfHosted ? t('badgeSelfHosted') : badge.official ? t('badgeOfficial') : t('badgeNotOfficial');
   return (
     <li class="lz-card lz-id" data-severity={badge.official ? undefined : 'warning'}>
       <span class="lz-id-kind">{badge.claims}</span>
       <span class="lz-check" data-valid={String(badge.official)}>
-        {badge.official ? '✓' : '✗'} {status}
+        {badge.official ? status : `✗ ${status}`}
       </span>
       <span class="lz-id-value">{badge.host}</span>
       <span />
@@ -109,9 +152,7 @@ function BadgeRow({ badge, t, lang, copy }: { badge: Badge; t: T; lang: Lang; co
           </a>
         </div>
       )}
-      {!verify && !badge.official && <LookupButtons lookups={[{ site: SITES.gsxt, url: SITES.gsxt.home, copy: null }]} t={t} lang={lang} copy={copy} />}
+      {!verify && !badge.official && <LookupButtons lookups={[badgeFallback(badge, identifiers)]} t={t} lang={lang} copy={copy} />}
     </li>
   );
 }
-
-/** The level's headline and hint keys. */

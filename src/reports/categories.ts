@@ -34,3 +34,25 @@ export function categoryLabel(id: CategoryId, lang: Lang): string {
 export function isCategoryId(value: unknown): value is CategoryId {
   return typeof value === 'string' && (CATEGORY_IDS as readonly string[]).includes(value);
 }
+
+/**
+ * The category a finding points to, for the report form to preselect: a forged or borrowed badge or
+ * filing, a borrowed licence, no licence. Findings that fit no one category preselect nothing.
+ */
+const CATEGORY_OF_RULE: Readonly<Record<string, CategoryId>> = {
+  'badge-spoofed': 'forged-badge',
+  'psb-province-mismatch': 'forged-badge',
+  'filing-mismatch': 'forged-badge',
+  'badge-mismatch': 'borrowed-license',
+  'name-mismatch': 'borrowed-license',
+  'license-missing': 'unlicensed',
+  'permits-without-license': 'unlicensed',
+  'not-registered': 'unlicensed',
+  deregistered: 'unlicensed',
+};
+
+/** The category of the top finding (findings come worst first), or null when it fits none. */
+export function categoryForFindings(findings: readonly { code: string }[]): CategoryId | null {
+  const top = findings[0];
+  return (top && CATEGORY_OF_RULE[top.code]) ?? null;
+}

@@ -2,8 +2,12 @@ import { Dexie, type EntityTable } from 'dexie';
 import type { CategoryId } from './categories';
 import type { Report, ReportKind } from './report';
 
-/** Where a report is on its way to the receiver. */
-export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed-permanent';
+/**
+ * Where a report is on its way to the receiver. `kept`: submitted while no receiver was configured,
+ * so it stays on this device (its 12315 draft is the next step) and is never sent unless the user
+ * later asks for it to be (retryNow).
+ */
+export type OutboxStatus = 'kept' | 'queued' | 'sending' | 'sent' | 'failed-permanent';
 
 /** One submitted report and its delivery state; the row is the report's only copy until it is sent. */
 export interface OutboxEntry {

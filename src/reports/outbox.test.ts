@@ -53,11 +53,28 @@ describe('Outbox', () => {
     await outbox.flush(scripted(201).fn, ['https://r.example/'], () => 1);
     await outbox.submit(waiting, { now: 2 });
     await outbox.saveDraft({ id: 'd', kind: 'suspect-shop', category: null, text: '写了一半', disputedCode: null, attachScreenshot: false, updatedAt: 3 });
-    expect(await outbox.counts()).toEqual({ waiting: 1, done: 1, drafts: 1 });
+    expect(await outbox.counts()).toEqual({ waiting: 1, kept: 0, done: 1, drafts: 1 });
     expect(await outbox.forgetFinished()).toEqual({ kept: 1 });
     expect((await outbox.list()).map((e) => [e.report.text, e.status])).toEqual([['waiting', 'queued']]);
     expect(await outbox.loadDraft('d')).toBeUndefined();
-    expect(await outbox.counts()).toEqual({ waiting: 1, done: 0, drafts: 0 });
+    expect(await outbox.counts()).toEqual({ waiting: 1, kept: 0, done: 0, drafts: 0 });
+  });
+
+  it('keeps a report with nowhere to go on this device: never sent by a flush, sent only when the user asks', async () => {
+    const outbox = open();
+    const r = report('只在本机');
+    await outbox.submit(r, { now: 1, keep: true });
+    const net = scripted(201);
+    expect(await outbox.flush(net.fn, ['https://r.example/'], () => 2)).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    expect(net.calls).toEqual([]);
+    expect(await outbox.nextDue()).toBeNull();
+    expect(await outbox.counts()).toEqual({ waiting: 0, kept: 1, done: 0, drafts: 0 });
+    // "Clear my data" keeps it, as it keeps the ones waiting to be sent.
+    expect(await outbox.forgetFinished()).toEqual({ kept: 1 });
+    // Later, with a receiver configured, the user sends it.
+    await outbox.retryNow(r.idempotencyKey, 3);
+    expect(await outbox.flush(net.fn, ['https://r.example/'], () => 4)).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    expect((await outbox.get(r.idempotencyKey))?.status).toBe('sent');
   });
 
   it('lists my reports newest first', async () => {

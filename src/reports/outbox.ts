@@ -30,9 +30,10 @@ export class Outbox {
   /**
    * Saves a submitted report (and, in the same transaction, deletes its draft). Throws
    * ReportValidationError for an invalid report, before anything is changed. Submitting the same
-   * report twice keeps one entry.
+   * report twice keeps one entry. `keep`: there is nowhere to send it; it stays on this device
+   * (status `kept`) and no flush ever sends it.
    */
-  async submit(report: Report, options: { now: number; draftId?: string }): Promise<OutboxEntry> {
+  async submit(report: Report, options: { now: number; draftId?: string; keep?: boolean }): Promise<OutboxEntry> {
     const checked = validateReport(report);
     if (!checked.ok) throw new ReportValidationError(checked.errors);
     return this.db.transaction('rw', this.db.outbox, this.db.drafts, async () => {
@@ -42,7 +43,7 @@ export class Outbox {
       const entry: OutboxEntry = {
         key: report.idempotencyKey,
         report,
-        status: 'queued',
+        status: options.keep ? 'kept' : 'queued',
         createdAt: options.now,
         attempts: 0,
         nextAttemptAt: options.now,
@@ -118,11 +119,14 @@ export class Outbox {
     return rows.length ? Math.min(...rows.map((r) => r.nextAttemptAt)) : null;
   }
 
-  /** "Send now" from the user: a queued or refused report becomes due at once, keeping its key. */
+  /**
+   * "Send now" from the user: a queued or refused report, or one kept on this device once a receiver
+   * is configured, becomes due at once, keeping its key.
+   */
   async retryNow(key: string, now: number): Promise<void> {
     await this.db.transaction('rw', this.db.outbox, async () => {
       const row = await this.db.outbox.get(key);
-      if (row && (row.status === 'queued' || row.status === 'failed-permanent')) {
+      if (row && (row.status === 'queued' || row.status === 'failed-permanent' || row.status === 'kept')) {
         await this.db.outbox.update(key, { status: 'queued', nextAttemptAt: now, failureReason: null });
       }
     });
@@ -135,8 +139,8 @@ export class Outbox {
 
   /**
    * "Clear my data": forgets drafts and the reports that are done (sent, or refused for good).
-   * Reports still waiting to be sent stay: the user wrote them to be sent, and only discarding one
-   * by one in "my reports" drops them. Returns how many are kept.
+   * Reports still waiting to be sent, or kept on this device, stay: the user wrote them, and only
+   * discarding one by one in "my reports" drops them. Returns how many are kept.
    */
   async forgetFinished(): Promise<{ kept: number }> {
     return this.db.transaction('rw', this.db.outbox, this.db.drafts, async () => {
@@ -146,14 +150,15 @@ export class Outbox {
     });
   }
 
-  /** Counts for "what data the extension keeps". */
-  async counts(): Promise<{ waiting: number; done: number; drafts: number }> {
-    const [waiting, all, drafts] = await Promise.all([
+  /** Counts for "what data the extension keeps": waiting to be sent, kept on this device only, done, drafts. */
+  async counts(): Promise<{ waiting: number; kept: number; done: number; drafts: number }> {
+    const [waiting, kept, all, drafts] = await Promise.all([
       this.db.outbox.where('status').anyOf('queued', 'sending').count(),
+      this.db.outbox.where('status').equals('kept').count(),
       this.db.outbox.count(),
       this.db.drafts.count(),
     ]);
-    return { waiting, done: all - waiting, drafts };
+    return { waiting, kept, done: all - waiting - kept, drafts };
   }
 
   /** Saves the form as the user types. */

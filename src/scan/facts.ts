@@ -20,6 +20,11 @@ export interface PageFacts {
    */
   store: PageClass | null;
   /**
+   * The page's words that show medicine for sale (国药准字…, 处方药), asked only where the page shows
+   * a 非经营性 drug-information certificate (medicine-on-sale.ts); absent otherwise.
+   */
+  medicine?: string | null;
+  /**
    * Present when the engine could not read the whole page (the snapshot was cut at its size limit,
    * the scan ran out of its time, the page nests deeper than can be read): what was found is what
    * the part read shows, and the verdict says so. Absent when the page was read to its end.

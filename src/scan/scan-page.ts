@@ -8,6 +8,7 @@ import { analyzeLinks } from './links';
 import { regionsOf } from './regions';
 import { TextRows } from './table-rows';
 import { classifyPage } from '../platforms/classify-page';
+import { medicineOnSale } from './medicine-on-sale';
 import { LICENSE_LINK_TEXT, parseUrl } from '../platforms/helpers';
 import type { PageFacts } from './facts';
 import { ScanBudget } from './budget';
@@ -46,7 +47,11 @@ export function scanPageDetailed(root: Node, options: ScanOptions): DetailedScan
   const read = { ...options, budget };
   const scan = analyzePages(collectPages(root, read), read);
   if (budget.stopped) scan.facts.partial = 'time';
-  else if (root.nodeType === 9) scan.facts.store = storeOf(scan, root as Document, options.url);
+  else if (root.nodeType === 9) {
+    scan.facts.store = storeOf(scan, root as Document, options.url);
+    const medicine = medicineOnSale(root as Document, scan.facts.identifiers);
+    if (medicine) scan.facts.medicine = medicine;
+  }
   return scan;
 }
 

@@ -4,6 +4,7 @@ import { cutDeepNesting } from './nesting-cut';
 import { elementAt, type Location } from './evidence';
 import { analyzePages, collectPages, storeOf, type ScanOptions } from './scan-page';
 import { licencePictures } from './licence-pictures';
+import { medicineOnSale } from './medicine-on-sale';
 import { probeOf, type Locator, type PageSnapshot, type PictureCandidate, type SnapshotScan } from './locator';
 
 export type { Locator, PageSnapshot, PictureCandidate, SnapshotPart, SnapshotScan } from './locator';
@@ -47,7 +48,11 @@ export function scanSnapshot(snapshot: PageSnapshot, parse: ParseHtml, options: 
   if (snapshot.truncated) scan.facts.partial = 'size';
   else if (deep) scan.facts.partial = 'depth';
   else if (budget.stopped) scan.facts.partial = 'time';
-  else if (top) scan.facts.store = storeOf(scan, top, options.url);
+  else if (top) {
+    scan.facts.store = storeOf(scan, top, options.url);
+    const medicine = medicineOnSale(top, scan.facts.identifiers);
+    if (medicine) scan.facts.medicine = medicine;
+  }
   const index = new Map(roots.map((r, i) => [r, i]));
   const places = new Places();
   const locators = scan.locations.map((loc) => locatorOf(loc, index, places));

@@ -8,7 +8,11 @@ describe('settings', () => {
   });
   it('keeps good fields and replaces bad ones one by one', () => {
     const s = normalizeSettings({ language: 'en', panelOpens: 'sometimes', allowlist: ['*.Tmall.com', 42, 'not a host', 'tmall.com', '*.tmall.com'] });
-    expect(s).toEqual({ version: 1, language: 'en', panelOpens: 'warnings', allowlist: ['*.tmall.com', 'tmall.com'] });
+    expect(s).toEqual({ version: 1, language: 'en', panelOpens: 'warnings', quietPill: false, panelSide: 'right', allowlist: ['*.tmall.com', 'tmall.com'] });
+    expect(normalizeSettings({ panelSide: 'left' }).panelSide).toBe('left');
+    expect(normalizeSettings({ panelSide: 'top' }).panelSide).toBe('right');
+    expect(normalizeSettings({ quietPill: true }).quietPill).toBe(true);
+    expect(normalizeSettings({ quietPill: 'yes' }).quietPill).toBe(false);
   });
   it('resolves auto from the browser language', () => {
     expect(resolveLang({ language: 'auto' }, 'zh-HK')).toBe('zh-TW');

@@ -8,11 +8,18 @@ export interface Settings {
   language: 'auto' | Lang;
   /** `warnings`: the panel opens by itself only for danger and warning; `always`: also for caution. */
   panelOpens: 'always' | 'warnings';
+  /**
+   * Show the small pill on pages where nothing was found wrong. Off by default: good pages stay
+   * quiet, as Safe Browsing is quiet on good sites (the toolbar still shows what was read).
+   */
+  quietPill: boolean;
+  /** The corner the panel opens in (the user docks it; it moves by itself only to uncover a buy button). */
+  panelSide: 'left' | 'right';
   /** Host patterns the extension leaves alone (see site-pattern.ts). */
   allowlist: string[];
 }
 
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ version: 1, language: 'auto', panelOpens: 'warnings', allowlist: [] });
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ version: 1, language: 'auto', panelOpens: 'warnings', quietPill: false, panelSide: 'right', allowlist: [] });
 
 const MAX_ALLOWLIST = 500;
 
@@ -33,7 +40,9 @@ export function normalizeSettings(raw: unknown): Settings {
       if (allowlist.length >= MAX_ALLOWLIST) break;
     }
   }
-  return { version: 1, language, panelOpens, allowlist };
+  const quietPill = typeof r.quietPill === 'boolean' ? r.quietPill : DEFAULT_SETTINGS.quietPill;
+  const panelSide = r.panelSide === 'left' || r.panelSide === 'right' ? r.panelSide : DEFAULT_SETTINGS.panelSide;
+  return { version: 1, language, panelOpens, quietPill, panelSide, allowlist };
 }
 
 /** The language to use: the user's choice, or the browser's UI language. */

@@ -11,6 +11,8 @@ import { idInvalid } from './rules/id-invalid';
 import { licenceConflict } from './rules/licence-conflict';
 import { licenceTampered } from './rules/licence-tampered';
 import { licenseMissing } from './rules/license-missing';
+import { permitsWithoutLicense } from './rules/permits-without-license';
+import { drugInfoNotForSale } from './rules/drug-info-not-for-sale';
 import { creditUnknown, listsStale, listsUnavailable } from './rules/list-status';
 import { nameMismatch } from './rules/name-mismatch';
 import { pagePartlyRead } from './rules/page-partly-read';
@@ -36,6 +38,8 @@ export const RULES: readonly Rule[] = [
   licenceConflict,
   psbProvinceMismatch,
   licenseMissing,
+  permitsWithoutLicense,
+  drugInfoNotForSale,
   pagePartlyRead,
   pictureUnclear,
   // What the lists say about it.

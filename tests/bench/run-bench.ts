@@ -12,7 +12,7 @@ import { benchScan } from './scan-bench';
  * `npm run bench -- [--json FILE] [--only scan,shapes,…]`: prints the figures and writes them as JSON.
  * Sections: scan (engine in Chromium), forms, issue 15's shapes (engine at 1×/10×/100×), receiver
  * (worst validation time), cli (huge and deep pages), fairness (cross-tab delay), and the extension
- * (content, hostile page responsiveness) and list figures when their benches exist.
+ * (content, hostile page responsiveness), list and blocking (block) figures when their benches exist.
  */
 async function main() {
   const args = process.argv.slice(2);
@@ -73,6 +73,9 @@ async function optionalSections(chromiumPath: string): Promise<[string, () => Pr
       break;
     }
   }
+  // Issue 16: the block decision with a 1,000,000-domain list, the rules' rebuild, search-page marks.
+  const block = await tryImport('../../scripts/bench-block.mjs');
+  if (block && typeof block.benchBlock === 'function') out.push(['block', () => (block.benchBlock as (p: string) => Promise<unknown>)(chromiumPath)]);
   return out;
 }
 

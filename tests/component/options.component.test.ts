@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { axeBothSchemes } from './harness/axe';
 import { FakeWorker } from './harness/fake-worker';
 import { useSurfaces } from './harness/use-surface';
 
@@ -15,11 +16,15 @@ describe('the options page', () => {
     const { page } = await options();
     expect(await page.locator('h1').innerText()).toBe('亮照卫士设置');
     expect(await page.title()).toBe('亮照卫士设置');
-    const headings = await page.locator('h2').allInnerTexts();
-    for (const h of ['界面语言', '面板何时自动展开', '白名单（不检测的网站）', '已隐藏面板的网站', '名单（黑名单与信用数据）', '举报接收地址', '扩展保存了哪些数据', '屏蔽与标记', '本次浏览中“仍要访问”的网站']) expect(headings, h).toContain(h);
+    // In a shopper's order: language, when the panel opens, protection status, my lists, advanced, data.
+    expect(await page.locator('h2').allInnerTexts()).toEqual(['界面语言', '面板何时打开', '保护状态', '我的名单', '高级', '扩展保存了哪些数据']);
+    const advanced = await page.locator('[data-group="advanced"] h3').allInnerTexts();
+    expect(advanced).toEqual(['名单（黑名单与信用数据）', '屏蔽与标记', '举报接收地址', '不检查的网站']);
+    for (const h of ['面板何时自动展开', '已隐藏面板的网站', '本次浏览中“仍要访问”的网站']) expect(await page.locator('h3').allInnerTexts(), h).toContain(h);
     for (const section of ['feeds', 'blocking', 'continued-sites', 'personal-lists', 'hidden-warnings', 'report-endpoints']) expect(await page.locator(`[data-section="${section}"]`).count(), section).toBe(1);
     expect(await page.getByRole('combobox', { name: '界面语言' }).inputValue()).toBe('zh-CN');
     expect(await page.getByRole('radiogroup', { name: '面板何时自动展开' }).getByRole('radio').count()).toBe(2);
+    expect(await page.locator('input[name="quietPill"]').isChecked()).toBe(false); // good pages: nothing on the page
     expect(await page.locator('[data-empty="feeds"]').innerText()).toContain('尚未订阅数据源');
   });
 
@@ -68,13 +73,14 @@ describe('the options page', () => {
 
   it('checks an allowlist entry before saving it, and removes it again', async () => {
     const { page, worker } = await options();
-    const field = page.getByRole('textbox', { name: '白名单（不检测的网站）' });
+    const section = page.locator('[data-section="not-checked"]');
+    const field = section.getByRole('textbox', { name: '不检查的网站' });
     await field.fill('not a host!');
-    await page.getByRole('button', { name: '添加' }).first().click();
+    await section.getByRole('button', { name: '添加' }).click();
     expect(await page.getByRole('alert').innerText()).toBe('“not a host!”不是有效的网站名。');
     expect(worker.sent('saveSettings')).toEqual([]);
     await field.fill('https://shop.example.cn/some/path');
-    await page.getByRole('button', { name: '添加' }).first().click();
+    await section.getByRole('button', { name: '添加' }).click();
     await page.waitForSelector('[data-list="allowlist"] li');
     expect(worker.settings.allowlist).toEqual(['shop.example.cn']);
     expect(await page.getByRole('alert').count()).toBe(0);
@@ -122,5 +128,10 @@ describe('the options page', () => {
     await field.press('Enter');
     await page.getByText(/^无法添加：/).waitFor();
     expect(worker.endpoints).toEqual(['https://reports.example.org/reports']);
+  });
+
+  it('has no serious or critical axe-core violation, light or dark', async () => {
+    const { page } = await options();
+    expect(await axeBothSchemes(page)).toEqual({ light: [], dark: [] });
   });
 });

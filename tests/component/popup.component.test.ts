@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoVerdict } from './harness/demo-verdict';
+import { axeBothSchemes } from './harness/axe';
 import { FakeWorker } from './harness/fake-worker';
 import { useSurfaces } from './harness/use-surface';
 
@@ -23,7 +24,7 @@ describe('the popup', () => {
     const { page, worker } = await popup(withVerdict('spoofed-badge.html'));
     expect(worker.sent('getTabVerdict')).toEqual([{ tabId: TAB }]);
     expect(await page.locator('#root').getAttribute('data-level')).toBe('danger');
-    expect(await page.locator('.lz-title').innerText()).toBe('高风险：店铺资质有明显问题');
+    expect(await page.locator('main h1').innerText()).toBe('高风险');
     expect(await page.locator('.lz-url').innerText()).toBe('shop.example.cn');
     const findings = page.getByRole('region', { name: '发现的问题' });
     expect(await findings.locator('[data-code]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-code')))).toEqual(['badge-spoofed', 'badge-spoofed']);
@@ -56,7 +57,7 @@ describe('the popup', () => {
     const worker = new FakeWorker();
     worker.verdicts.set(TAB, { url: 'https://shop.example.cn/', result: null, allowlisted: '*.example.cn', reportedAt: Date.now() });
     const allowlisted = await popup(worker);
-    expect(await allowlisted.page.locator('.lz-empty').innerText()).toBe('此网站在你的白名单中（*.example.cn），未检测。');
+    expect(await allowlisted.page.locator('.lz-empty').innerText()).toBe('此网站在你的“不检查的网站”中（*.example.cn），未检查。');
   });
 
   it('offers to show the panel again on a site where it was hidden', async () => {
@@ -80,5 +81,14 @@ describe('the popup', () => {
     const tw = await popup(auto, { uiLanguage: 'zh-TW' });
     expect(await tw.page.locator('.lz-title').innerText()).toMatch(/^高風險/);
     expect(await tw.page.locator('html').getAttribute('lang')).toBe('zh-Hant-TW');
+  });
+
+  it('has no serious or critical axe-core violation, light or dark, at every level and with no verdict', async () => {
+    for (const demo of ['spoofed-badge.html', 'invalid-code.html', 'borrowed-license.html', 'clean-shop.html', null]) {
+      const worker = new FakeWorker();
+      if (demo) worker.verdicts.set(TAB, demoVerdict(demo));
+      const { page } = await popup(worker);
+      expect(await axeBothSchemes(page), String(demo)).toEqual({ light: [], dark: [] });
+    }
   });
 });

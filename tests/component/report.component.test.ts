@@ -3,6 +3,7 @@ import type { ReportSummary } from '../../extension/protocol/report-messages';
 import type { Report } from '../../src/reports/report';
 import { demoVerdict } from './harness/demo-verdict';
 import { FakeWorker } from './harness/fake-worker';
+import { axeBothSchemes } from './harness/axe';
 import { useSurfaces } from './harness/use-surface';
 
 const TAB = 7;
@@ -66,11 +67,10 @@ describe('the report form', () => {
     expect(new URL(page.url()).searchParams.get('draft')).toBe(saved.id);
   });
 
-  it('will not preview without a category; the preview shows exactly what is sent; sending queues it', async () => {
+  it('preselects the category from the top finding; the preview shows exactly what is sent; sending queues it', async () => {
     const { page, worker: w } = await form(`?tabId=${TAB}&title=${encodeURIComponent('某某旗舰店')}`);
-    await page.getByRole('button', { name: '预览将要发送的内容' }).click();
-    expect(await page.getByRole('alert').innerText()).toBe('请选择一个问题类别。');
-    await page.locator('label.lz-choice', { has: page.locator('input[value="forged-badge"]') }).click();
+    // spoofed-badge.html's top finding is a forged badge.
+    expect(await page.locator('input[name="category"]:checked').getAttribute('value')).toBe('forged-badge');
     await page.getByRole('textbox', { name: '经过说明' }).fill(WORDS);
     await page.getByRole('button', { name: '预览将要发送的内容' }).click();
     await page.waitForSelector('main[data-step="preview"]');
@@ -114,6 +114,15 @@ describe('the report form', () => {
     const { page } = await form('');
     expect(await page.locator('#root').getAttribute('data-state')).toBe('empty');
     expect(await page.locator('#root').innerText()).toContain('找不到要举报的页面');
+  });
+
+  it('has no serious or critical axe-core violation, light or dark, with and without a report endpoint', async () => {
+    const noEndpoint = worker();
+    noEndpoint.endpoints = [];
+    for (const w of [worker(), noEndpoint]) {
+      const { page } = await form(`?tabId=${TAB}`, w);
+      expect(await axeBothSchemes(page), `${w.endpoints.length} endpoints`).toEqual({ light: [], dark: [] });
+    }
   });
 });
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseFeedKey } from '../../src/feed/signature';
 import { buildFeed } from '../../src/tools/feed/build/build-feed';
 import { BROWSERS, useDriver, waitForPanel, type ExtensionPage, type ShopTab } from './driver/all';
@@ -19,6 +20,11 @@ const SCAM = 'scam-mall.example.com';
 /** On 经营异常名录 (its keeper: mark): an amber mark on a search page, never blocked. */
 const ODD = 'odd-shop.example.com';
 const PLAIN = 'plain-shop.example.com';
+/**
+ * On the shopper's own list as that exact host, with blocking: the browser's rules cannot hold an
+ * exact host (requestDomains takes subdomains too), so only the document_start check stops it.
+ */
+const GUARDED = 'guarded-shop.example.com';
 /** A shop showing a licence on 严重违法失信名单 (the sample shop, under a host name: IPs are never listed). */
 const LISTED_SHOP = 'listed-shop.example.com';
 const SEARCH = 'www.baidu.com';
@@ -69,6 +75,13 @@ const marksOn = (tab: ShopTab) =>
  */
 const follow = (tab: ShopTab, url: string) => tab.evaluate((u) => void setTimeout(() => (location.href = u)), url);
 
+/** Where the e2e screenshots go (as firstrun.e2e.test.ts): the block page and a marked search page, Chromium's. */
+const SHOTS = fileURLToPath(new URL('../../artifacts/screenshots/', import.meta.url));
+const shot = async (tab: ShopTab, file: string) => {
+  mkdirSync(SHOTS, { recursive: true });
+  writeFileSync(join(SHOTS, file), await tab.screenshot());
+};
+
 const isBlockPage = (url: string, origin: string) => url.startsWith(`${origin}/extension/block/block.html`);
 
 describe.each(BROWSERS)('%s: the block page and search-result marks', (name) => {
@@ -77,6 +90,7 @@ describe.each(BROWSERS)('%s: the block page and search-result marks', (name) => 
   let hosts: RegistryHosts | null = null;
   beforeAll(async () => {
     tmp = mkdtempSync(join(tmpdir(), 'lz-e2e-block-'));
+    mkdirSync(join(tmp, 'profile'));
     writeFileSync(join(tmp, 'b.csv'), CSV + '\n');
     const key = await parseFeedKey(readFileSync(new URL('../fixtures/feed/test-key.json', import.meta.url), 'utf8'));
     await buildFeed({ ...key, out: join(tmp, 'feed'), blacklist: [join(tmp, 'b.csv')], entities: [], name: FEED_NAME, version: 1, now: new Date() });
@@ -85,6 +99,7 @@ describe.each(BROWSERS)('%s: the block page and search-result marks', (name) => 
     hosts = await startRegistryHosts(['registry.example.com'], {}, {
       [SCAM]: { '/': SCAM_PAGE, '/item/1': SCAM_PAGE, '/other': SCAM_PAGE },
       [PLAIN]: { '/': PLAIN_PAGE },
+      [GUARDED]: { '/': SCAM_PAGE },
       [LISTED_SHOP]: { '/': shop },
       [SEARCH]: { '/s': SEARCH_PAGE },
     });
@@ -95,10 +110,11 @@ describe.each(BROWSERS)('%s: the block page and search-result marks', (name) => 
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
   // One story in order: subscribed once, then blocked, continued, covered, marked, switched off.
-  const driver = useDriver(name, { launch: () => ({ hosts: hosts!.mapping }) });
+  // The profile is kept across a restart ("continue" must not survive one).
+  const driver = useDriver(name, { launch: () => ({ profile: join(tmp, 'profile'), hosts: hosts!.mapping }) });
   let options: ExtensionPage;
 
-  const asked = (path: string) => hosts!.shopRequests.filter((r) => r === `${SCAM}${path}`).length;
+  const asked = (path: string, host = SCAM) => hosts!.shopRequests.filter((r) => r === `${host}${path}`).length;
   // Read while the tab may be between pages (its old page's context is gone then): read again.
   const waitForUrl = async (tab: ShopTab, ok: (url: string) => boolean) => poll(() => tab.url().catch(() => ''), ok, { timeoutMs: 20_000 });
   const blockPageText = async (tab: ShopTab) => {
@@ -147,6 +163,7 @@ describe.each(BROWSERS)('%s: the block page and search-result marks', (name) => 
     // The browser never asked the scam site for the page, so its own script never ran.
     expect(asked('/item/1')).toBe(0);
     expect(asked('/ran')).toBe(0);
+    if (name === 'chromium') await shot(tab, 'block-page.png');
 
     await tab.click('[data-action="back"]');
     expect(await waitForUrl(tab, (u) => u === `http://${PLAIN}/`)).toBe(`http://${PLAIN}/`);
@@ -182,6 +199,67 @@ describe.each(BROWSERS)('%s: the block page and search-result marks', (name) => 
     await tab.close();
   });
 
+  it('"continue" lasts for the browser session only: after a restart the site is blocked again', async () => {
+    const tab = await driver().openTab(`http://${PLAIN}/`);
+    await follow(tab, `http://${SCAM}/`);
+    await waitForUrl(tab, (u) => isBlockPage(u, driver().origin));
+    await blockPageText(tab);
+    await tab.click('[data-action="continue"]');
+    expect(await waitForUrl(tab, (u) => u === `http://${SCAM}/`)).toBe(`http://${SCAM}/`);
+    await tab.close();
+
+    await driver.relaunch();
+    options = await chineseOptions(driver());
+    const continued = await options.send('getContinuedSites', {});
+    expect(continued.ok && continued.value).toEqual([]);
+    const before = asked('/ran');
+    const again = await driver().openTab(`http://${PLAIN}/`);
+    await follow(again, `http://${SCAM}/other`);
+    const url = await waitForUrl(again, (u) => isBlockPage(u, driver().origin));
+    expect(isBlockPage(url, driver().origin), url).toBe(true);
+    expect(await blockPageText(again)).toContain('仿冒电商平台骗取货款');
+    expect(asked('/ran')).toBe(before);
+    await again.close();
+  });
+
+  // What it does not promise: that the page's first inline script never runs. The guard waits for the
+  // worker's answer while the browser parses on; Chromium runs the first script before it (Firefox
+  // raced ahead in our runs). README, "Blocking": a known gap of this path, not of the browser's rules.
+  it('a site beyond the browser\'s rules (the shopper\'s own exact host) is stopped by the document_start check and lands on the block page', async () => {
+    const saved = await options.send('savePersonalEntry', { entry: { action: 'warn', target: { type: 'domain', pattern: GUARDED }, note: '', addedAt: new Date().toISOString(), block: true } });
+    expect(saved.ok, saved.ok ? '' : saved.error).toBe(true);
+    // Not in the browser's rules: only the scam site's domain is there.
+    expect(await status()).toMatchObject({ rules: 1, domains: 1 });
+    const tab = await driver().openTab(`http://${PLAIN}/`);
+    await follow(tab, `http://${GUARDED}/`);
+    const url = await waitForUrl(tab, (u) => isBlockPage(u, driver().origin));
+    expect(url).toContain('via=check');
+    expect(await blockPageText(tab)).toContain(GUARDED);
+    // The page itself was asked for: no browser rule stopped it, the guard did.
+    expect(asked('/', GUARDED)).toBeGreaterThan(0);
+    await tab.close();
+    const removed = await options.send('removePersonalEntry', { target: { type: 'domain', pattern: GUARDED } });
+    expect(removed.ok).toBe(true);
+  });
+
+  it('the block page given an address nothing blocks opens nothing and lets nothing through (no open redirect)', async () => {
+    const tab = await driver().openTab(`http://${PLAIN}/`);
+    const before = asked('/', PLAIN);
+    // Any page can open the block page (it is web-accessible), with any address in it.
+    await follow(tab, `${driver().origin}/extension/block/block.html?via=rule#http://${PLAIN}/`);
+    await waitForUrl(tab, (u) => isBlockPage(u, driver().origin));
+    await tab.waitForFunction(() => document.body.innerText.includes('亮照卫士现在没有拦截这个网址'), undefined, 20_000);
+    expect(isBlockPage(await tab.url(), driver().origin)).toBe(true);
+    expect(await tab.evaluate(() => document.querySelectorAll('[data-action="continue"]').length)).toBe(0);
+    expect(asked('/', PLAIN)).toBe(before);
+    // Nor does the worker let it through when asked directly.
+    const refused = await options.send('continueToSite', { url: `http://${PLAIN}/` });
+    expect(refused.ok).toBe(false);
+    const continued = await options.send('getContinuedSites', {});
+    expect(continued.ok && continued.value).toEqual([]);
+    await tab.close();
+  });
+
   it('a shop page whose licence is on 严重违法失信名单 is covered by the block page once scanned', async () => {
     const tab = await driver().openTab(`http://${LISTED_SHOP}/`);
     const url = await waitForUrl(tab, (u) => isBlockPage(u, driver().origin));
@@ -206,6 +284,7 @@ describe.each(BROWSERS)('%s: the block page and search-result marks', (name) => 
     await tab.evaluate(() => (window as unknown as { addMore(): void }).addMore());
     const later = await poll(() => marksOn(tab), (m) => m.length >= 3);
     expect(later.map((m) => `${m.result} ${m.level}`).sort()).toEqual(['r-later red', 'r-odd amber', 'r-scam red']);
+    if (name === 'chromium') await shot(tab, 'search-marks.png');
     await tab.close();
   });
 

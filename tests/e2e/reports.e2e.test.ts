@@ -26,6 +26,9 @@ describe.each(BROWSERS)('%s: false alarms can be hidden', (name) => {
   it('"This warning is wrong" in the panel hides that warning on that site for this user', async () => {
     (await chineseOptions(driver())).close();
     const tab = await driver().openTab(server().url('/demo/invalid-code.html'));
+    // A warning opens as the compact card (its top finding): "查看全部" shows the rest.
+    const compact = await waitForPanel(tab, (p) => !!p?.expanded);
+    await tab.clickPanel(findInPanel(compact, (a) => a['data-action'] === 'view-all')!);
     const panel = await waitForPanel(tab, (p) => !!p?.expanded && p.findingCodes.includes('psb-province-mismatch'));
     const dispute = findInPanel(panel, (a, el) => a['data-action'] === 'dispute' && el.ancestors.some((x) => x['data-code'] === 'psb-province-mismatch'));
     expect(dispute).toBeDefined();
@@ -55,6 +58,9 @@ describe.each(BROWSERS)('%s: false alarms can be hidden', (name) => {
     await expect.poll(() => options.count('[data-list="hidden-warnings"] li')).toBe(0);
     await options.close();
     await tab.reload();
+    const again = await waitForPanel(tab, (p) => !!p?.expanded);
+    const viewAll = findInPanel(again, (a) => a['data-action'] === 'view-all');
+    if (viewAll) await tab.clickPanel(viewAll);
     const back = await waitForPanel(tab, (p) => !!p?.expanded && p.findingCodes.includes('psb-province-mismatch'));
     expect(back?.text).not.toContain('已隐藏');
   });

@@ -2,12 +2,13 @@ import type { Lang } from '../../i18n/lang';
 import { KIND_NAMES } from '../../identifiers/kind-names';
 import type { Level, ScanResult } from '../../types';
 
+/** One word per level, the same as the extension's chips, headers, popup and toolbar title. */
 const LEVEL_TEXT: Record<Level, Record<Lang, string>> = {
-  danger: { 'zh-CN': '危险', 'zh-TW': '危險', en: 'DANGER' },
-  warning: { 'zh-CN': '警告', 'zh-TW': '警告', en: 'WARNING' },
-  caution: { 'zh-CN': '注意', 'zh-TW': '注意', en: 'CAUTION' },
+  danger: { 'zh-CN': '高风险', 'zh-TW': '高風險', en: 'HIGH RISK' },
+  warning: { 'zh-CN': '可疑', 'zh-TW': '可疑', en: 'SUSPICIOUS' },
+  caution: { 'zh-CN': '请留意', 'zh-TW': '請留意', en: 'TAKE CARE' },
   ok: { 'zh-CN': '未发现问题（不代表已核实）', 'zh-TW': '未發現問題（不代表已核實）', en: 'no problem found (not the same as verified)' },
-  none: { 'zh-CN': '未发现执照或备案信息', 'zh-TW': '未發現執照或備案資訊', en: 'no license or filing found' },
+  none: { 'zh-CN': '未读取到证照', 'zh-TW': '未讀取到證照', en: 'no licence read' },
 };
 
 const T = {

@@ -47,7 +47,9 @@ describe('licenseMissing on fixtures (real classifier and scanner)', () => {
     expect(f!.code).toBe('license-missing');
     expect(f!.severity).toBe('caution');
     expect(f!.message).toContain('此网店页面没有展示营业执照');
-    expect(f!.evidence).toContain('buy-button');
+    // What was looked for, in words; the classifier's diagnostics stay in the params (the CLI's JSON).
+    expect(f!.evidence).toBe('本页未找到营业执照、证照信息或亮照链接');
+    expect(f!.params.signals).toContain('buy-button');
   });
 
   it('speaks English and names the platform', () => {
@@ -56,6 +58,7 @@ describe('licenseMissing on fixtures (real classifier and scanner)', () => {
     const f = licenseMissing(scanPage(doc, { url }), classifyPage(url, doc), 'en');
     expect(f?.message).toMatch(/^This Douyin Shop product page shows no business license and links to none; that is not proof of fraud/);
     expect(f?.params.platform).toBe('douyin');
+    expect(f?.evidence).toBe('No business licence, licence information or licence-badge link was found on this page');
   });
 
   it('stays quiet on a shop that links its license page', () => {

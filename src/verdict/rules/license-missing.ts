@@ -2,6 +2,7 @@ import type { Lang } from '../../i18n/lang';
 import type { PageClass } from '../../platforms/classify-page';
 import { PLATFORMS } from '../../platforms/registry';
 import { showsLicense } from '../../scan/shows-license';
+import { isPermitOfCompany } from '../permit-kinds';
 import { makeFinding, type PageRule } from '../rule';
 
 /**
@@ -28,10 +29,19 @@ export const licenseMissing: PageRule = {
   evaluate({ facts, lang }) {
     const page = facts.store;
     if (!page || !isStorePage(page) || page.licensePageUrl !== null || showsLicense(facts)) return [];
-    const signals = page.shopSignals.length ? page.shopSignals.join(', ') : '-';
-    const evidence = `${page.platform ?? 'independent'} ${page.pageType} page; store signals: ${signals}; no 营业执照/证照/资质/亮照 link`;
-    return [makeFinding(licenseMissing, lang, { where: where(page, lang), platform: page.platform ?? '', pageType: page.pageType }, evidence)];
+    // A page that shows permits without a licence gets the more precise finding (permits-without-license).
+    if (facts.identifiers.some((i) => isPermitOfCompany(i.kind))) return [];
+    // The shopper reads what was looked for; how the page was classified stays in the params (CLI JSON).
+    const params = { where: where(page, lang), platform: page.platform ?? '', pageType: page.pageType, signals: page.shopSignals.join(',') };
+    return [makeFinding(licenseMissing, lang, params, ABSENCE[lang])];
   },
+};
+
+/** The evidence of an absence: what was looked for, in the shopper's words (never debug text). */
+export const ABSENCE: Record<Lang, string> = {
+  'zh-CN': '本页未找到营业执照、证照信息或亮照链接',
+  'zh-TW': '本頁未找到營業執照、證照資訊或亮照連結',
+  en: 'No business licence, licence information or licence-badge link was found on this page',
 };
 
 const PAGE_WORDS: Record<Lang, { product: string; shop: string; generic: string }> = {

@@ -1,12 +1,15 @@
 import { evidenceOf } from '../data-evidence';
 import { makeFinding, type ListRule } from '../rule';
 
-/** The business is on a red list (守信激励). Information only: it does not vouch for this shop page. */
+/**
+ * The business is on a red list (守信激励): good news, shown apart from the problems found. It does not
+ * vouch for this shop page, and the advice says so.
+ */
 export const redlisted: ListRule = {
   code: 'redlisted',
   severity: 'info',
   judges: 'lists',
-  topic: 'shop',
+  topic: 'good-news',
   message: {
     'zh-CN': '{name}（{uscc}）列入红名单：{lists}',
     'zh-TW': '{name}（{uscc}）列入紅名單：{lists}',

@@ -40,11 +40,17 @@ export class FakeWorker {
       return this.summary();
     },
     getTabVerdict: ({ tabId }) => this.verdicts.get(tabId) ?? null,
+    leavePage: () => ({ left: true }),
+    setPanelSide: ({ side }) => {
+      this.settings = { ...this.settings, panelSide: side };
+      return { side };
+    },
     dismissSite: ({ host }) => ({ dismissed: (this.dismissed = [...new Set([...this.dismissed, host])]) }),
     undismissSite: ({ host }) => ({ dismissed: (this.dismissed = this.dismissed.filter((h) => h !== host)) }),
     getReportEndpoints: () => ({ endpoints: this.endpoints, recipients: [] }),
     saveReportEndpoints: ({ endpoints }) => ({ endpoints: (this.endpoints = endpoints) }),
     getSyncStatus: () => [],
+    getRecommendedFeeds: () => ({ feeds: [], reportEndpoint: null, problems: [] }),
     getRegistryAnswers: () => [],
     // Blocking, kept as the worker keeps it: the shopper's choices over the default keepers' actions.
     getBlockPreferences: () => this.blockView(),
@@ -79,7 +85,7 @@ export class FakeWorker {
       tabVerdicts: this.verdicts.size,
       hiddenWarnings: 0,
       personalEntries: 0,
-      reports: { waiting: 0, done: 0, drafts: 0 },
+      reports: { waiting: 0, kept: 0, done: 0, drafts: 0 },
       listEntries: 0,
       registryAnswers: 0,
       continuedSites: this.continued.length,

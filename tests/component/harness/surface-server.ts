@@ -12,6 +12,7 @@ export const SURFACES = {
   options: { page: 'extension/options/options.html', entry: 'extension/options/options.tsx' },
   report: { page: 'extension/report/report.html', entry: 'extension/report/report.tsx' },
   'my-reports': { page: 'extension/report/my-reports.html', entry: 'extension/report/my-reports.tsx' },
+  firstrun: { page: 'extension/firstrun/firstrun.html', entry: 'extension/firstrun/firstrun.tsx' },
 } as const;
 export type Surface = keyof typeof SURFACES;
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { ExtensionPage, ShopTab } from './driver';
-import { clickChromiumNode, readChromiumPanel } from './chromium-panel';
+import { chromiumBox, chromiumPanelMarkup, clickChromiumNode, readChromiumPanel } from './chromium-panel';
 import { attributeOf, checkedOf, countOf, sendFromPage, textOf, textsOf, valueOf } from './page-helpers';
 
 /** An extension page of Chromium: a playwright page at chrome-extension://ID/…. */
@@ -10,6 +10,7 @@ export function chromiumExtensionPage(page: Page, origin: string): ExtensionPage
     reload: async () => void (await page.reload()),
     url: async () => page.url(),
     evaluate: (fn, arg) => page.evaluate(fn, arg as never),
+    evaluateScript: async (source) => void (await page.evaluate(source)),
     waitForFunction: async (fn, arg, timeoutMs = 20_000) => void (await page.waitForFunction(fn, arg as never, { timeout: timeoutMs })),
     waitFor: async (selector, { timeoutMs = 20_000, gone = false } = {}) => void (await page.waitForSelector(selector, { timeout: timeoutMs, state: gone ? 'detached' : 'attached' })),
     text: (selector) => page.evaluate(textOf, selector),
@@ -60,6 +61,9 @@ export function chromiumShopTab(page: Page): ShopTab {
       await page.bringToFront();
       await clickChromiumNode(page, el.handle as number);
     },
+    boxOf: (el) => chromiumBox(page, el.handle as number),
+    panelMarkup: () => chromiumPanelMarkup(page),
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
     consoleMessages: async () => [...messages],
     screenshot: async () => {
       await page.bringToFront();

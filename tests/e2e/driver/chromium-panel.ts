@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { PanelView } from './driver';
+import type { Box, PanelView } from './driver';
 import { panelView, type RawNode } from './panel-view';
 
 /**
@@ -56,6 +56,36 @@ export async function clickChromiumNode(page: Page, backendNodeId: number): Prom
     const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId })) as { model: { content: number[] } };
     const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
     await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Where a node of the page is (its border box, in CSS pixels of the viewport), closed shadow roots included. */
+export async function chromiumBox(page: Page, backendNodeId: number): Promise<Box> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId })) as { model: { border: number[] } };
+    const [x1, y1, , , x3, y3] = model.border as [number, number, number, number, number, number];
+    return { left: x1, top: y1, width: x3 - x1, height: y3 - y1 };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** innerHTML of our panel's closed shadow root, through the DevTools protocol; null without a panel. */
+export async function chromiumPanelMarkup(page: Page): Promise<string | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: 2 })) as { root: CdpNode };
+    const stub = root.children?.find((c) => c.nodeName === 'HTML')?.children?.find((c) => c.nodeName.startsWith('LZ-'));
+    if (!stub) return null;
+    const { node } = (await cdp.send('DOM.describeNode', { backendNodeId: stub.backendNodeId, depth: 1, pierce: true })) as { node: CdpNode };
+    const shadow = node.shadowRoots?.[0];
+    if (!shadow) return null;
+    const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId })) as { object: { objectId: string } };
+    const { result } = (await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId, functionDeclaration: 'function () { return this.innerHTML; }', returnByValue: true })) as { result: { value: string } };
+    return result.value;
   } finally {
     await cdp.detach();
   }

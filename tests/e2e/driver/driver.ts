@@ -37,6 +37,14 @@ export interface PanelView {
   elements: PanelElement[];
 }
 
+/** A rectangle on the screen. */
+export interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
 /** A browser tab showing a shop page. */
 export interface ShopTab {
   goto(url: string, options?: { timeoutMs?: number }): Promise<void>;
@@ -52,6 +60,16 @@ export interface ShopTab {
   panel(): Promise<PanelView | null>;
   /** Clicks the middle of an element of our panel, as a user's mouse would. */
   clickPanel(element: PanelElement): Promise<void>;
+  /** Where an element of our panel is on the screen (CSS pixels of the viewport). */
+  boxOf(element: PanelElement): Promise<Box>;
+  /**
+   * The markup of our panel's shadow tree, its stylesheet included (innerHTML of the closed root),
+   * read from outside as `panel()` is, or null when the page shows none: for axe-core, which cannot
+   * enter a closed root.
+   */
+  panelMarkup(): Promise<string | null>;
+  /** The size of the tab's viewport, as a narrower window would have it. */
+  setViewport(width: number, height: number): Promise<void>;
   /**
    * What the browser's console showed for this tab since the driver took it (`type: text`): the
    * page's messages and our content scripts' (e.g. why a registry page's reading was not taken).
@@ -69,6 +87,11 @@ export interface ExtensionPage {
   reload(): Promise<void>;
   url(): Promise<string>;
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /**
+   * Runs a script's source in the page as the browser's devtools would (the page's CSP, which
+   * forbids eval, does not apply): a test library such as axe-core.
+   */
+  evaluateScript(source: string): Promise<void>;
   waitForFunction<A = undefined>(fn: (arg: A) => unknown, arg?: A, timeoutMs?: number): Promise<void>;
   /** Waits until `selector` matches (or, with `gone`, until it matches nothing). */
   waitFor(selector: string, options?: { timeoutMs?: number; gone?: boolean }): Promise<void>;

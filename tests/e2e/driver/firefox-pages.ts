@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'puppeteer-core';
 import type { ExtensionPage, ShopTab } from './driver';
-import { clickFirefoxNode, readFirefoxPanel } from './firefox-panel';
+import { clickFirefoxNode, firefoxBox, firefoxPanelMarkup, readFirefoxPanel } from './firefox-panel';
 import { attributeOf, checkedOf, countOf, sendFromPage, textOf, textsOf, valueOf } from './page-helpers';
 import { poll } from './poll';
 
@@ -28,6 +28,7 @@ export function firefoxExtensionPage(page: Page, origin: string): ExtensionPage 
     reload: () => go(null),
     url: () => page.evaluate(() => location.href),
     evaluate: (fn, arg) => page.evaluate(fn, arg as never),
+    evaluateScript: async (source) => void (await page.evaluate(source)),
     waitForFunction: async (fn, arg, timeoutMs = 20_000) => void (await page.waitForFunction(fn, { timeout: timeoutMs }, arg as never)),
     waitFor: async (selector, { timeoutMs = 20_000, gone = false } = {}) => void (await page.waitForSelector(selector, { timeout: timeoutMs, hidden: gone })),
     text: (selector) => page.evaluate(textOf, selector),
@@ -82,6 +83,9 @@ export function firefoxShopTab(browser: Browser, page: Page): ShopTab {
       await page.bringToFront();
       await clickFirefoxNode(browser, page, el.handle as string);
     },
+    boxOf: (el) => firefoxBox(browser, page, el.handle as string),
+    panelMarkup: () => firefoxPanelMarkup(browser, page),
+    setViewport: (width, height) => page.setViewport({ width, height }),
     consoleMessages: async () => [...messages],
     screenshot: async () => {
       await page.bringToFront();

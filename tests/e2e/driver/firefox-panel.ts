@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'puppeteer-core';
-import type { PanelView } from './driver';
+import type { Box, PanelView } from './driver';
 import { panelView, type RawNode } from './panel-view';
 
 /**
@@ -78,4 +78,38 @@ export async function clickFirefoxNode(browser: Browser, page: Page, sharedId: s
       },
     ],
   });
+}
+
+/** Calls `fn` in the page with the node of a shared id and answers what it returns (a string or numbers). */
+async function callOnNode(browser: Browser, page: Page, sharedId: string, fn: string): Promise<unknown> {
+  const { result } = (await bidi(browser).send('script.callFunction', {
+    functionDeclaration: fn,
+    arguments: [{ sharedId }],
+    target: { context: contextOf(page) },
+    awaitPromise: false,
+    resultOwnership: 'none',
+  })) as unknown as { result: { type: string; result?: { type: string; value?: unknown } } };
+  if (result.type !== 'success' || !result.result) throw new Error(`${fn}: ${JSON.stringify(result)}`);
+  const v = result.result;
+  return v.type === 'array' ? (v.value as { value: unknown }[]).map((x) => x.value) : v.value;
+}
+
+/** Where a node of the page is (its border box, in CSS pixels of the viewport), closed shadow roots included. */
+export async function firefoxBox(browser: Browser, page: Page, sharedId: string): Promise<Box> {
+  const [left, top, width, height] = (await callOnNode(browser, page, sharedId, '(el) => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; }')) as number[];
+  return { left: left!, top: top!, width: width!, height: height! };
+}
+
+/** innerHTML of our panel's closed shadow root, through WebDriver BiDi; null without a panel. */
+export async function firefoxPanelMarkup(browser: Browser, page: Page): Promise<string | null> {
+  const { result } = await bidi(browser).send('script.evaluate', {
+    expression: `Array.from(document.documentElement.children).find((c) => c.tagName.startsWith('LZ-')) ?? null`,
+    target: { context: contextOf(page) },
+    awaitPromise: false,
+    resultOwnership: 'none',
+    serializationOptions: { maxDomDepth: 1, includeShadowTree: 'all' },
+  });
+  const shadow = result.type === 'success' ? result.result?.value?.shadowRoot : undefined;
+  if (!shadow?.sharedId) return null;
+  return (await callOnNode(browser, page, shadow.sharedId, '(root) => root.innerHTML')) as string;
 }

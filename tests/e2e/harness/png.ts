@@ -87,6 +87,8 @@ export function countColor(p: Pixels, rgb: [number, number, number], rect: { x: 
  */
 export function dangerBandRows(p: Pixels): number {
   let rows = 0;
-  for (let y = 0; y < p.height; y++) if (countColor(p, [217, 48, 37], { x: p.width - 390, y, w: 360, h: 1 }) >= 300) rows++;
+  // The panel opens in the right corner, or the left one when the right would cover a buy button.
+  const red = (x: number, y: number) => countColor(p, [197, 34, 31], { x, y, w: 360, h: 1 }) >= 300;
+  for (let y = 0; y < p.height; y++) if (red(p.width - 390, y) || red(16, y)) rows++;
   return rows;
 }

@@ -42,7 +42,7 @@ describe('liangzhao scan', () => {
   it('prints a readable Chinese report without --json', async () => {
     const { code, out } = await run('scan', page);
     expect(code).toBe(0);
-    expect(out).toContain('结论: 危险');
+    expect(out).toContain('结论: 高风险');
     expect(out).toContain('统一社会信用代码  91440101681325547Y  有效');
   });
 
