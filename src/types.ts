@@ -188,6 +188,12 @@ export interface PictureFacts {
   lines: string[];
   /** Index of the picture's element on the page, for the panel to point at it; absent in node. */
   ref?: number;
+  /**
+   * false: the verdict's facts only (the credit code, the name and the QR codes, read first from the
+   * top of the picture); the rest of the record (legal representative, address, scope …) is still
+   * being read and comes as a complete reading of the same picture. Absent or true: all was read.
+   */
+  complete?: boolean;
 }
 
 export interface ScanResult {

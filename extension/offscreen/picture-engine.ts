@@ -2,6 +2,7 @@ import * as ort from 'onnxruntime-web/wasm';
 import { readPicture, type PictureReading, type QrDecoder } from '../../src/image/read-picture';
 import { zxingQr } from '../../src/image/zxing-qr';
 import { OcrEngine } from '../../src/ocr/ocr-engine';
+import { OcrQueue } from '../../src/ocr/ocr-queue';
 import type { OcrModels } from '../../src/ocr/runtime';
 import type { PictureFacts } from '../../src/types';
 import { nativeApi } from '../browser/native-api';
@@ -21,12 +22,21 @@ const CACHE = 16;
  */
 export class PictureEngine {
   private engine: Promise<{ ocr: OcrEngine; qr: QrDecoder }> | null = null;
-  private readonly cache = new Map<string, PictureFacts>();
+  /** Readings by picture: the verdict's facts when known early, and the whole reading. */
+  private readonly cache = new Map<string, Reading>();
+  /** The OCR steps of every picture take turns here, a verdict's before the rest of a record. */
+  private readonly queue = new OcrQueue();
   status: PictureEngineStatus = { phase: 'cold', progress: 0 };
-  /** Timings of the last reading (for the bench). */
+  /** Timings of the last whole reading (for the bench). */
   lastReading: PictureReading['timings'] | null = null;
   modelLoadMs: number | null = null;
 
+  /**
+   * Each picture's facts: the whole reading when it is done, else the verdict's facts as soon as they
+   * are read (`complete: false`, the reading goes on here and is kept by picture), else the whole
+   * reading when it ends. A picture asked for again after its early facts were given waits for the
+   * whole reading (the content script asks once more for a picture that came back incomplete).
+   */
   async read(inputs: PictureInput[]): Promise<PictureFacts[]> {
     const out: PictureFacts[] = [];
     for (const input of inputs) out.push(await this.readOne(input));
@@ -34,27 +44,49 @@ export class PictureEngine {
   }
 
   private async readOne(input: PictureInput): Promise<PictureFacts> {
-    const unreadable = (reason: string): PictureFacts => ({ picture: input.src, status: 'unreadable', reason, identifiers: [], licence: null, qr: [], lines: [] });
-    if (!input.data) return unreadable(input.error ?? 'no-bytes');
+    if (!input.data) return unreadable(input, input.error ?? 'no-bytes');
     const key = `${input.src}\n${JSON.stringify(input.crop)}\n${input.data.length}\n${input.data.slice(0, 64)}\n${input.data.slice(-64)}`;
-    const cached = this.cache.get(key);
-    if (cached) return cached;
+    let reading = this.cache.get(key);
+    if (reading) {
+      // Kept as most recently used.
+      this.cache.delete(key);
+      this.cache.set(key, reading);
+      if (reading.given) return reading.whole;
+    } else {
+      reading = this.start(input);
+      this.cache.set(key, reading);
+      // A reader that failed (the models did not load) is tried again on the next ask.
+      void reading.whole.then((facts) => facts.reason === 'reader-failed' && this.cache.delete(key));
+      if (this.cache.size > CACHE) this.cache.delete(this.cache.keys().next().value!);
+    }
+    reading.given = true;
+    return reading.first;
+  }
+
+  /** Starts reading a picture: `first` settles with the early facts or the whole reading, whichever comes first. */
+  private start(input: PictureInput): Reading {
+    let early: ((facts: PictureFacts) => void) | null = null;
+    const first = new Promise<PictureFacts>((resolve) => (early = resolve));
+    const whole = this.readWhole(input, (facts) => early?.(facts));
+    void whole.then((facts) => early?.(facts));
+    return { first, whole, given: false };
+  }
+
+  private async readWhole(input: PictureInput, onFirst: (facts: PictureFacts) => void): Promise<PictureFacts> {
     let raster;
     try {
-      raster = await decodeInExtension(base64Bytes(input.data), input.crop);
+      raster = await decodeInExtension(base64Bytes(input.data!), input.crop);
     } catch {
-      return unreadable('not-a-picture');
+      return unreadable(input, 'not-a-picture');
     }
     try {
       const { ocr, qr } = await this.load();
-      const reading = await readPicture(raster, input.src, ocr, qr);
+      const reading = await readPicture(raster, input.src, ocr, qr, { onFirst, queue: this.queue });
       this.lastReading = reading.timings;
-      this.cache.set(key, reading.facts);
-      if (this.cache.size > CACHE) this.cache.delete(this.cache.keys().next().value!);
       return reading.facts;
     } catch (error) {
       console.warn('[liangzhao] picture reader failed', error);
-      return unreadable('reader-failed');
+      return unreadable(input, 'reader-failed');
     }
   }
 
@@ -95,6 +127,15 @@ export class PictureEngine {
     return { ocr, qr };
   }
 }
+
+interface Reading {
+  first: Promise<PictureFacts>;
+  whole: Promise<PictureFacts>;
+  /** Were the first facts given to someone (a later ask then waits for the whole reading)? */
+  given: boolean;
+}
+
+const unreadable = (input: PictureInput, reason: string): PictureFacts => ({ picture: input.src, status: 'unreadable', reason, identifiers: [], licence: null, qr: [], lines: [] });
 
 async function bytes(url: string): Promise<Uint8Array> {
   return new Uint8Array(await (await fetch(url)).arrayBuffer());

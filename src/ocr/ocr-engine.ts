@@ -39,7 +39,7 @@ export const DET_MAX_SIDE = 960;
  * 5.3 s / 5.0 s, single lines 4.1 s / 2.2 s. The WASM kernels gain nothing per column from a batch,
  * and every batch pays for its padding (a card's widths run from 270 to 1600 columns).
  */
-const BATCH = 1;
+export const BATCH = 1;
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
@@ -88,7 +88,7 @@ export class OcrEngine {
    * Recognizes lines in batches of similar width (sorted by width, so little of a batch is padding;
    * by default one line a run, see BATCH), answering in the order given.
    */
-  async recognize(picture: Raster, rects: RotatedRect[], batch: number, timings: OcrTimings): Promise<OcrLine[]> {
+  async recognize(picture: Raster, rects: RotatedRect[], batch: number = BATCH, timings: OcrTimings): Promise<OcrLine[]> {
     const order = rects.map((r, i) => ({ r, i, w: recWidth(r) })).sort((a, b) => a.w - b.w);
     const lines: OcrLine[] = new Array(rects.length);
     for (let at = 0; at < order.length; at += batch) {

@@ -35,9 +35,9 @@ export async function benchOcr(chromiumPath: string): Promise<Record<string, unk
 
 /** ocr.licence_ms, card_ms, model_load_ms: a 1100×800 licence photo and a 760-px card read in the extension. */
 export async function benchOcrInExtension(dir: string, dist?: string) {
-  const photo: LicenceSpec = { ...licenceSpec(SETS.heldOut.firstSeed + 500, 'clean', 'paper') };
+  const photo: LicenceSpec = { ...licenceSpec(SETS.tuningHeld.firstSeed + 500, 'clean', 'paper') };
   photo.look = { ...photo.look, width: 1100, rotate: 1.5, jpegQuality: 80, blur: 0 };
-  const card = licenceSpec(SETS.heldOut.firstSeed + 501, 'clean', 'card');
+  const card = licenceSpec(SETS.tuningHeld.firstSeed + 501, 'clean', 'card');
   const [p, c] = await makePictures(dir, [photo, card]);
   return timeInExtension(readFileSync(join(dir, p!.file)).toString('base64'), readFileSync(join(dir, c!.file)).toString('base64'), dist);
 }

@@ -14,9 +14,9 @@ const dir = process.argv[2];
 if (!dir) throw new Error('usage: ocr-options.ts DIR');
 if (!existsSync(join(dir, 'expected.json'))) {
   // The same two pictures as the in-extension bench (ocr-bench.ts).
-  const photo: LicenceSpec = { ...licenceSpec(SETS.heldOut.firstSeed + 500, 'clean', 'paper') };
+  const photo: LicenceSpec = { ...licenceSpec(SETS.tuningHeld.firstSeed + 500, 'clean', 'paper') };
   photo.look = { ...photo.look, width: 1100, rotate: 1.5, jpegQuality: 80, blur: 0 };
-  await makePictures(dir, [photo, licenceSpec(SETS.heldOut.firstSeed + 501, 'clean', 'card')]);
+  await makePictures(dir, [photo, licenceSpec(SETS.tuningHeld.firstSeed + 501, 'clean', 'card')]);
 }
 const set = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as { file: string }[];
 const ocr = await OcrEngine.load(await nodeRuntime(Number(process.env.THREADS ?? 1)), await nodeModels());
