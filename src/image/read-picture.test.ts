@@ -66,8 +66,8 @@ describe('readPicture: the verdict’s facts first, then the rest', () => {
     expect(first.facts.complete).toBe(false);
     expect(first.facts.licence).toMatchObject({ name: NAME, uscc: CODE, legalRepresentative: null, address: null });
     expect(first.facts.identifiers.map((i) => i.value)).toEqual([CODE]);
-    // Handed over after the name's row, before the rows below it were recognized.
-    expect(first.recognizedBefore).toBe(8);
+    // Handed over after the row below the name's (which left the code and name as they were), before the rest.
+    expect(first.recognizedBefore).toBe(11);
     expect(recognized).toHaveLength(paperLicence().length);
     expect(whole.complete).toBeUndefined();
     expect(whole.licence).toMatchObject({ name: NAME, uscc: CODE, legalRepresentative: '王建国', capital: '伍佰万元整' });
@@ -89,6 +89,24 @@ describe('readPicture: the verdict’s facts first, then the rest', () => {
     const { early, whole } = await staged(printed);
     expect(early).toEqual([]);
     expect(whole.licence).toMatchObject({ name: NAME, uscc: CODE });
+  });
+
+  it('hands nothing over early when the name cell holds what no organization is called (a watermark’s words)', async () => {
+    const { early, whole } = await staged(paperLicence(CODE, '仅限本店铺使用'));
+    expect(early).toEqual([]);
+    expect(whole.licence?.name).toBe('仅限本店铺使用');
+  });
+
+  it('waits while a row below changes the name the rows above gave', async () => {
+    // The name runs on to a second line: after the first row it reads shorter than it is.
+    const printed = [at('统一社会信用代码', 40, 30), at(CODE, 40, 60), at('名称', 60, 250), at('广州鑫源电子有限公司', 200, 250), at('商务', 200, 270), at('法定代表人', 60, 330), at('王建国', 200, 330), at('住所', 60, 380), at('广州市天河区', 200, 380)];
+    const { engine, recognized } = fakeEngine(printed);
+    const names: string[] = [];
+    let before = 0;
+    await readPicture(blank, 'yyzz.jpg', engine, noQr, { onFirst: (facts) => ((before = recognized.length), names.push(facts.licence!.name!)) });
+    // Not after the name's first row: the row below it was still to be read.
+    expect(before).toBeGreaterThan(4);
+    expect(names).toHaveLength(1);
   });
 
   it('hands nothing over early when the name stands on the last row (nothing would be left to read)', async () => {

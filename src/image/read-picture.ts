@@ -1,4 +1,5 @@
 import { checkUscc } from '../identifiers/checks';
+import { looksLikeOrgName } from '../lists/company-name';
 import { BATCH, DET_MAX_SIDE, type OcrEngine, type OcrLine, type OcrTimings, type ReadOptions } from '../ocr/ocr-engine';
 import { OcrQueue, type OcrPriority } from '../ocr/ocr-queue';
 import { withoutRedInk, type Raster } from '../ocr/raster';
@@ -60,18 +61,23 @@ export async function readPicture(picture: Raster, name: string, ocr: Pick<OcrEn
   const batch = options.batch ?? BATCH;
   const read: OcrLine[] = [];
   let first = Boolean(options.onFirst);
+  // The verdict's facts as the rows read so far give them: handed over only when one more row read
+  // leaves them as they were (a row below can still change how the rows above are laid out).
+  let known: string | null = null;
   for (const [at, row] of rows.entries()) {
-    const lines = await step(first ? 'first' : 'rest', () => ocr.recognize(text, row.map((i) => rects[i]!), batch, timings));
+    const lines = await step(first ? 'first' : 'rest', () => ocr.recognize(text, row.map((i) => rects[i]!), batch, timings, options.recMinWidth));
     read.push(...lines);
     if (first && at < rows.length - 1) {
       t = now();
       const fields = readFields(nonEmpty(read), name);
       timings.fields += now() - t;
-      if (verdictFactsKnown(fields)) {
+      const facts = verdictFactsKnown(fields) ? `${fields.licence!.uscc}\n${fields.licence!.name}` : null;
+      if (facts && facts === known) {
         first = false;
         timings.firstMs = now() - started;
         options.onFirst!({ ...factsOf(name, fields, qrCodes, nonEmpty(read).length), complete: false });
       }
+      known = facts;
     }
   }
   timings.lines = read.length;
@@ -91,11 +97,13 @@ function factsOf(name: string, fields: PictureFields, qr: PictureFacts['qr'], li
 }
 
 /**
- * Do the rows read so far hold what the picture's verdict rests on: the licence's name and a
- * labelled credit code that passes its check (the QR codes are read before any text)? A code that
- * fails its check, or a code without a name, is not enough: then the whole picture is read first.
+ * Do the rows read so far hold what the picture's verdict rests on: the licence's name, read as an
+ * organization's name, and a labelled credit code that passes its check (the QR codes are read
+ * before any text)? A code that fails its check, a code without a name, or a name that reads like
+ * something else (a watermark's words taken for it) is not enough: then the whole picture is read first.
  */
 export function verdictFactsKnown(fields: PictureFields): boolean {
   const uscc = fields.licence?.uscc;
-  return Boolean(fields.licence?.name && uscc && checkUscc(uscc).length === 0 && fields.identifiers.some((i) => i.kind === 'uscc' && i.value === uscc && i.label !== null));
+  const name = fields.licence?.name;
+  return Boolean(name && looksLikeOrgName(name) && uscc && checkUscc(uscc).length === 0 && fields.identifiers.some((i) => i.kind === 'uscc' && i.value === uscc && i.label !== null));
 }

@@ -29,6 +29,8 @@ export interface ReadOptions {
   detMaxSide?: number;
   /** Lines recognized in one run of the recognizer (1 is fastest on WASM: see BATCH). */
   batch?: number;
+  /** A shorter line is padded to this width for the recognizer (PaddleOCR pads to 320; see REC_MIN_WIDTH). */
+  recMinWidth?: number;
 }
 
 /** PaddleOCR's default: detection sees the picture at most 960 pixels on its longer side. */
@@ -40,6 +42,8 @@ export const DET_MAX_SIDE = 960;
  * and every batch pays for its padding (a card's widths run from 270 to 1600 columns).
  */
 export const BATCH = 1;
+/** Lines narrower than this are padded (blank) to it before recognition. */
+export const REC_MIN_WIDTH = 0;
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
@@ -66,7 +70,7 @@ export class OcrEngine {
   async read(picture: Raster, options: ReadOptions = {}): Promise<{ lines: OcrLine[]; timings: OcrTimings }> {
     const timings: OcrTimings = { detPre: 0, det: 0, detPost: 0, recPre: 0, rec: 0, recPost: 0, lines: 0 };
     const boxes = await this.detect(picture, options.detMaxSide ?? DET_MAX_SIDE, timings);
-    const lines = await this.recognize(picture, boxes.map((b) => b.rect), options.batch ?? BATCH, timings);
+    const lines = await this.recognize(picture, boxes.map((b) => b.rect), options.batch ?? BATCH, timings, options.recMinWidth);
     timings.lines = lines.length;
     return { lines: lines.filter((l) => l.text.trim() !== ''), timings };
   }
@@ -88,13 +92,13 @@ export class OcrEngine {
    * Recognizes lines in batches of similar width (sorted by width, so little of a batch is padding;
    * by default one line a run, see BATCH), answering in the order given.
    */
-  async recognize(picture: Raster, rects: RotatedRect[], batch: number = BATCH, timings: OcrTimings): Promise<OcrLine[]> {
+  async recognize(picture: Raster, rects: RotatedRect[], batch: number = BATCH, timings: OcrTimings, minWidth = REC_MIN_WIDTH): Promise<OcrLine[]> {
     const order = rects.map((r, i) => ({ r, i, w: recWidth(r) })).sort((a, b) => a.w - b.w);
     const lines: OcrLine[] = new Array(rects.length);
     for (let at = 0; at < order.length; at += batch) {
       const group = order.slice(at, at + batch);
       let t = now();
-      const width = Math.max(...group.map((g) => g.w));
+      const width = Math.max(minWidth, ...group.map((g) => g.w));
       const data = new Float32Array(group.length * 3 * REC_HEIGHT * width);
       group.forEach((g, slot) => writeLine(picture, g.r, data, slot, width));
       timings.recPre += now() - t;

@@ -15,7 +15,7 @@ import type { RenderedPicture } from '../licence-pictures/make-pictures';
  * finding on a clean licence or a picture with no licence (must be 0); `invalid_flagged`: an
  * invalid printed code said as id-invalid or "could not read clearly", never as danger.
  *
- * `npx tsx tests/bench/ocr-accuracy.ts DIR [--batch N]` prints the figures and each miss.
+ * `npx tsx tests/bench/ocr-accuracy.ts DIR [--batch N] [--opts '{"detMaxSide":736}']` prints the figures and each miss.
  */
 export async function ocrAccuracy(dir: string, options?: ReadOptions) {
   const set = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as RenderedPicture[];
@@ -100,5 +100,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = process.argv[2];
   if (!dir) throw new Error('usage: ocr-accuracy.ts DIR (made by tests/licence-pictures/make-pictures.ts)');
   const batch = process.argv.indexOf('--batch');
-  console.log(JSON.stringify(await ocrAccuracy(dir, batch > 0 ? { batch: Number(process.argv[batch + 1]) } : undefined), null, 1));
+  const opts = process.argv.indexOf('--opts');
+  const options: ReadOptions = { ...(batch > 0 ? { batch: Number(process.argv[batch + 1]) } : {}), ...(opts > 0 ? (JSON.parse(process.argv[opts + 1]!) as ReadOptions) : {}) };
+  console.log(JSON.stringify(await ocrAccuracy(dir, options), null, 1));
 }
