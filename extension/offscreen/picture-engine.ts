@@ -8,6 +8,7 @@ import type { PictureFacts } from '../../src/types';
 import { nativeApi } from '../browser/native-api';
 import type { PictureEngineStatus, PictureInput } from '../protocol/messages';
 import { decodeInExtension } from './decode-picture';
+import { PictureReadings } from './picture-readings';
 
 /** Where the build puts the models and WASM files (scripts/ocr-assets.mjs). */
 export const OCR_DIR = 'ocr';
@@ -23,7 +24,7 @@ const CACHE = 16;
 export class PictureEngine {
   private engine: Promise<{ ocr: OcrEngine; qr: QrDecoder }> | null = null;
   /** Readings by picture: the verdict's facts when known early, and the whole reading. */
-  private readonly cache = new Map<string, Reading>();
+  private readonly readings = new PictureReadings(CACHE);
   /** The OCR steps of every picture take turns here, a verdict's before the rest of a record. */
   private readonly queue = new OcrQueue();
   status: PictureEngineStatus = { phase: 'cold', progress: 0 };
@@ -37,39 +38,15 @@ export class PictureEngine {
    * reading when it ends. A picture asked for again after its early facts were given waits for the
    * whole reading (the content script asks once more for a picture that came back incomplete).
    */
-  async read(inputs: PictureInput[]): Promise<PictureFacts[]> {
-    const out: PictureFacts[] = [];
-    for (const input of inputs) out.push(await this.readOne(input));
-    return out;
+  read(inputs: PictureInput[]): Promise<PictureFacts[]> {
+    // All at once: the OCR queue runs each picture's first steps before any picture's rest.
+    return Promise.all(inputs.map((input) => this.readOne(input)));
   }
 
-  private async readOne(input: PictureInput): Promise<PictureFacts> {
-    if (!input.data) return unreadable(input, input.error ?? 'no-bytes');
+  private readOne(input: PictureInput): Promise<PictureFacts> {
+    if (!input.data) return Promise.resolve(unreadable(input, input.error ?? 'no-bytes'));
     const key = `${input.src}\n${JSON.stringify(input.crop)}\n${input.data.length}\n${input.data.slice(0, 64)}\n${input.data.slice(-64)}`;
-    let reading = this.cache.get(key);
-    if (reading) {
-      // Kept as most recently used.
-      this.cache.delete(key);
-      this.cache.set(key, reading);
-      if (reading.given) return reading.whole;
-    } else {
-      reading = this.start(input);
-      this.cache.set(key, reading);
-      // A reader that failed (the models did not load) is tried again on the next ask.
-      void reading.whole.then((facts) => facts.reason === 'reader-failed' && this.cache.delete(key));
-      if (this.cache.size > CACHE) this.cache.delete(this.cache.keys().next().value!);
-    }
-    reading.given = true;
-    return reading.first;
-  }
-
-  /** Starts reading a picture: `first` settles with the early facts or the whole reading, whichever comes first. */
-  private start(input: PictureInput): Reading {
-    let early: ((facts: PictureFacts) => void) | null = null;
-    const first = new Promise<PictureFacts>((resolve) => (early = resolve));
-    const whole = this.readWhole(input, (facts) => early?.(facts));
-    void whole.then((facts) => early?.(facts));
-    return { first, whole, given: false };
+    return this.readings.ask(key, (onFirst) => this.readWhole(input, onFirst));
   }
 
   private async readWhole(input: PictureInput, onFirst: (facts: PictureFacts) => void): Promise<PictureFacts> {
@@ -126,13 +103,6 @@ export class PictureEngine {
     this.status = { phase: 'ready', progress: 1 };
     return { ocr, qr };
   }
-}
-
-interface Reading {
-  first: Promise<PictureFacts>;
-  whole: Promise<PictureFacts>;
-  /** Were the first facts given to someone (a later ask then waits for the whole reading)? */
-  given: boolean;
 }
 
 const unreadable = (input: PictureInput, reason: string): PictureFacts => ({ picture: input.src, status: 'unreadable', reason, identifiers: [], licence: null, qr: [], lines: [] });
