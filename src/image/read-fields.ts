@@ -15,6 +15,10 @@ export interface PictureFields {
   text: string;
 }
 
+/** A line this short (characters) read with a mean confidence under MIN_SHORT_CONFIDENCE is a fragment. */
+const SHORT_LINE = 4;
+const MIN_SHORT_CONFIDENCE = 0.6;
+
 /** Runs of characters that could be a code: letters, digits and the bars a reader sees for 1. */
 const CODE_RUN = /[0-9A-Za-z|]{15,19}/g;
 
@@ -27,8 +31,13 @@ const CODE_RUN = /[0-9A-Za-z|]{15,19}/g;
 export function readFields(lines: OcrLine[], picture: string): PictureFields {
   const readings = new Map<string, CodeReading>();
   // A lone character read unsurely is a speck the detector took for text (a stroke of the seal,
-  // a dot of the border); a lone character read surely is half of a letter-spaced label.
-  const kept = lines.filter((l) => l.text.trim().length > 1 || l.confidence >= 0.9);
+  // a dot of the border); a lone character read surely is half of a letter-spaced label. A short
+  // line read mostly unsurely is a fragment too (a corner of the QR code read as "口5"), and would
+  // stand as a cell between a label and its value.
+  const kept = lines.filter((l) => {
+    const length = l.text.trim().length;
+    return l.confidence >= 0.9 || (length > 1 && (length > SHORT_LINE || l.confidence >= MIN_SHORT_CONFIDENCE));
+  });
   const repaired = kept.map((line) => repairLine(line, readings));
   const { text } = layoutText(repaired);
   const norm = normalizeText(text);

@@ -33,8 +33,14 @@ export interface ReadOptions {
   recMinWidth?: number;
 }
 
-/** PaddleOCR's default: detection sees the picture at most 960 pixels on its longer side. */
-export const DET_MAX_SIDE = 960;
+/**
+ * Detection sees the picture at most 736 pixels on its longer side (PaddleOCR's default is 960). On
+ * the tuning set (30 pictures, seeds 900,000…, node) with short unsure fragments dropped
+ * (read-fields.ts): 736 px read the code and name on 27/27 licences, 960 px 26/27 and 24/27 before
+ * that filter, 832 px 26/27 and 23/27 (and missed a tampered licence); detection takes about half the
+ * time at 736, and its activations are the largest memory the reader needs.
+ */
+export const DET_MAX_SIDE = 736;
 /**
  * One line per run of the recognizer. Measured on the bench's photo and card (node, onnxruntime-web
  * WASM, one thread, CPU time): batches of 6 lines of similar width took 4.7 s / 3.8 s, batches of 12
