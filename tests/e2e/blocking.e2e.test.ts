@@ -245,8 +245,8 @@ describe.each(BROWSERS)('%s: the block page and search-result marks', (name) => 
   // that the page's first inline script never runs (README, "Blocking").
   it('a site the browser\'s rules let through but a list blocks is stopped by the document_start check and lands on the block page', async () => {
     const entries = [
-      { action: 'warn', target: { type: 'domain', pattern: `*.${SCAM}` }, note: '', addedAt: new Date().toISOString(), block: true },
-      { action: 'warn', target: { type: 'domain', pattern: SCAM }, note: '', addedAt: new Date().toISOString() },
+      { action: 'warn', target: { type: 'domain' as const, pattern: `*.${SCAM}` }, note: '', addedAt: new Date().toISOString(), block: true },
+      { action: 'warn', target: { type: 'domain' as const, pattern: SCAM }, note: '', addedAt: new Date().toISOString() },
     ];
     for (const entry of entries) {
       const saved = await options.send('savePersonalEntry', { entry });
