@@ -266,6 +266,21 @@ describe.each(BROWSERS)('%s: the block page and search-result marks', (name) => 
     expect((await poll(() => status(), (s) => s.rules === 1)).rules).toBe(1);
   });
 
+  it('a listed site the shopper trusts is not stopped by the list\'s rule (the block page would have no reason to give)', async () => {
+    const target = { type: 'domain' as const, pattern: SCAM };
+    const saved = await options.send('savePersonalEntry', { entry: { action: 'trust', target, note: '', addedAt: new Date().toISOString() } });
+    expect(saved.ok, saved.ok ? '' : saved.error).toBe(true);
+    expect((await poll(() => status(), (s) => s.rules === 2)).rules).toBe(2);
+    const before = asked('/other');
+    const tab = await driver().openTab(`http://${PLAIN}/`);
+    await follow(tab, `http://${SCAM}/other`);
+    expect(await waitForUrl(tab, (u) => u === `http://${SCAM}/other`)).toBe(`http://${SCAM}/other`);
+    expect(asked('/other')).toBeGreaterThan(before);
+    await tab.close();
+    expect((await options.send('removePersonalEntry', { target })).ok).toBe(true);
+    expect((await poll(() => status(), (s) => s.rules === 1)).rules).toBe(1);
+  });
+
   it('the block page given an address nothing blocks opens nothing and lets nothing through (no open redirect)', async () => {
     const tab = await driver().openTab(`http://${PLAIN}/`);
     const before = asked('/', PLAIN);
