@@ -3,7 +3,7 @@ import type { RotatedRect } from '../ocr/geometry';
 import type { OcrEngine, OcrLine } from '../ocr/ocr-engine';
 import { OcrQueue } from '../ocr/ocr-queue';
 import type { Raster } from '../ocr/raster';
-import { readingRows } from '../ocr/reading-order';
+import { dominantAngle, readingRows } from '../ocr/reading-order';
 import type { PageFacts } from '../scan/facts';
 import type { PictureFacts } from '../types';
 import { judge } from '../verdict/judge';
@@ -162,6 +162,17 @@ describe('readingRows', () => {
     const rects = [line(700, 100, 200), line(100, 130, 200), line(100, 100, 200), line(400, 130, 200)];
     expect(rects[0]!.cy).toBeGreaterThan(rects[1]!.cy);
     expect(readingRows(rects)).toEqual([[2, 0], [1, 3]]);
+  });
+});
+
+describe('dominantAngle', () => {
+  it('is the angle most wide lines share, not pulled towards a watermark repeated at its own angle', () => {
+    const line = (angle: number) => ({ width: 300, height: 24, angle });
+    const rects = [...Array.from({ length: 10 }, (_, i) => line(0.02 + i * 0.001)), line(0.3), line(0.3), ...Array.from({ length: 8 }, () => line(0.5))];
+    expect(dominantAngle(rects)).toBeCloseTo(0.025, 2);
+    // Narrow boxes (single characters) say nothing about the tilt.
+    expect(dominantAngle([line(0.1), { width: 20, height: 24, angle: 0.9 }, { width: 20, height: 24, angle: 0.9 }])).toBe(0.1);
+    expect(dominantAngle([])).toBe(0);
   });
 });
 

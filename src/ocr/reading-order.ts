@@ -8,8 +8,7 @@ import type { RotatedRect } from './geometry';
  * the rest of the picture has been read.
  */
 export function readingRows(rects: readonly RotatedRect[]): number[][] {
-  const wide = rects.filter((r) => r.width > 2 * r.height).map((r) => r.angle).sort((a, b) => a - b);
-  const angle = wide.length ? wide[Math.floor(wide.length / 2)]! : 0;
+  const angle = dominantAngle(rects);
   const c = Math.cos(-angle);
   const s = Math.sin(-angle);
   const placed = rects.map((r, i) => ({ i, x: r.cx * c - r.cy * s - r.width / 2, y: r.cx * s + r.cy * c, h: r.height }));
@@ -23,4 +22,25 @@ export function readingRows(rects: readonly RotatedRect[]): number[][] {
     else rows.push([p]);
   }
   return rows.map((row) => row.sort((a, b) => a.x - b.x).map((p) => p.i));
+}
+
+/** One degree, the width of dominantAngle's bins. */
+const DEGREE = Math.PI / 180;
+
+/**
+ * The tilt of the picture's text: the angle most of its wider lines share (within about a degree),
+ * their median there. Not the median of all: a watermark repeated across a licence at 30° is many
+ * wide lines too, and would tilt the rows between the fields' angle and its own.
+ */
+export function dominantAngle(rects: readonly Pick<RotatedRect, 'width' | 'height' | 'angle'>[]): number {
+  const angles = rects.filter((r) => r.width > 2 * r.height).map((r) => r.angle);
+  if (!angles.length) return 0;
+  const near = (a: number) => angles.filter((b) => Math.abs(b - a) <= 1.5 * DEGREE);
+  let best: number[] = [];
+  for (const a of angles) {
+    const group = near(a);
+    if (group.length > best.length) best = group;
+  }
+  best.sort((a, b) => a - b);
+  return best[Math.floor(best.length / 2)]!;
 }
