@@ -9,7 +9,7 @@ import { Shield } from '../ui/icons';
 import { levelText, type T } from '../ui/i18n';
 import type { Copy } from '../ui/lookup-buttons';
 import { PicturesLine } from '../ui/pictures-line';
-import { ReadingNote, type PictureReadingView } from '../ui/reading-note';
+import { headingWhileReading, ReadingNote, type PictureReadingView } from '../ui/reading-note';
 import { UserRulesNote } from '../ui/user-rules-note';
 import { VerdictView, type VerdictViewProps } from '../ui/verdict-view';
 import { DangerActions } from './danger-actions';
@@ -74,7 +74,7 @@ export function PanelApp(props: PanelProps) {
   const panelRef = useRef<HTMLDivElement>(null);
   const userAction = useRef(props.openedByUser ?? false);
   const level = result.verdict.level;
-  const { title, hint, detail } = levelText(level, t, listsChecked(result.verdict.findings));
+  const { title, hint, detail } = headingWhileReading(level, reading, levelText(level, t, listsChecked(result.verdict.findings)), t);
 
   // A worse verdict arriving later (content added after load) opens the panel again.
   useEffect(() => {
@@ -183,7 +183,7 @@ export function PanelApp(props: PanelProps) {
           </header>
           {level === 'danger' && onLeave && <DangerActions result={result} t={t} lang={lang} onLeave={onLeave} onProceed={() => show('pill')} />}
           <div class="lz-scroll">
-            {reading && <ReadingNote reading={reading} t={t} />}
+            {reading && <ReadingNote reading={reading} t={t} hint={level !== 'none'} />}
             <UserRulesNote view={user} t={t} />
             {view === 'compact' ? (
               <div class="lz-body">

@@ -1,3 +1,4 @@
+import type { Level } from '../../src/types';
 import type { PictureEngineStatus } from '../protocol/messages';
 import type { T } from './i18n';
 
@@ -13,7 +14,7 @@ export interface PictureReadingView {
  * shown already, the picture's join them when read. The progress bar sits outside the live region,
  * so screen readers hear the reading once, not every percent.
  */
-export function ReadingNote({ reading, t }: { reading: PictureReadingView; t: T }) {
+export function ReadingNote({ reading, t, hint = true }: { reading: PictureReadingView; t: T; hint?: boolean }) {
   const loading = reading.engine?.phase === 'loading';
   const percent = Math.round(Math.max(0, Math.min(1, reading.engine?.progress ?? 0)) * 100);
   return (
@@ -29,8 +30,16 @@ export function ReadingNote({ reading, t }: { reading: PictureReadingView; t: T 
             <progress max={100} value={percent} aria-label={t('picturesModelLabel')} />
           </div>
         )}
-        <div class="lz-reading-hint">{t('picturesPageFirst')}</div>
+        {hint && <div class="lz-reading-hint">{t('picturesPageFirst')}</div>}
       </div>
     </div>
   );
+}
+
+/**
+ * The heading's words while pictures are read on a page whose text showed no licence: "未读取到证照"
+ * would be premature (the picture may be the licence), so it says the picture is being read.
+ */
+export function headingWhileReading<H extends { title: string; hint: string; detail: string | null }>(level: Level, reading: PictureReadingView | null | undefined, text: H, t: T): H {
+  return level === 'none' && reading ? { ...text, title: t('picturesReading', reading.pictures), hint: t('picturesPageFirst'), detail: null } : text;
 }
