@@ -170,11 +170,12 @@ async function pictureShots(context, worker, extensionId, origin) {
   if (reading?.reading) {
     // The reading lasts the first model load and one reading (a few seconds): the popup is opened at
     // once, then the panel, each shot as soon as it shows the reading state.
+    await worker.evaluate((id) => chrome.tabs.sendMessage(id, { lzCommand: 'openPanel' }), reading.tabId).catch(() => undefined);
     const popup = await context.newPage();
     await popup.setViewportSize({ width: 400, height: 760 });
     await popup.goto(`chrome-extension://${extensionId}/extension/popup/popup.html?tabId=${reading.tabId}`);
-    await worker.evaluate((id) => chrome.tabs.sendMessage(id, { lzCommand: 'openPanel' }), reading.tabId).catch(() => undefined);
-    if (await popup.waitForSelector('.lz-reading-model', { timeout: 3_000 }).catch(() => null)) {
+    if (await popup.waitForSelector('.lz-reading', { timeout: 3_000 }).catch(() => null)) {
+      await popup.waitForSelector('.lz-reading-model', { timeout: 700 }).catch(() => null);
       await popup.screenshot({ path: join(SHOTS, 'licence-picture-reading-popup.png'), fullPage: true });
       saved.push(relative(root, join(SHOTS, 'licence-picture-reading-popup.png')));
     }

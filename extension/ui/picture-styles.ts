@@ -24,6 +24,8 @@ export const PICTURE_CSS = `
 @media (prefers-reduced-motion: reduce) { .lz-reading-dot { animation: none; } }
 .lz-reading-text { flex: 1; min-width: 0; }
 .lz-reading-title { font-weight: 600; }
+.lz-reading-sr { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.lz-reading-text { position: relative; }
 .lz-reading-model { display: flex; align-items: center; gap: 8px; margin-top: 2px; }
 .lz-reading-model progress { flex: 1; min-width: 60px; height: 6px; accent-color: var(--link); }
 .lz-reading-hint { color: var(--muted); }

@@ -21,9 +21,11 @@ export function ReadingNote({ reading, t, hint = true }: { reading: PictureReadi
     <div class="lz-reading" data-reading={reading.pictures}>
       <span class="lz-reading-dot" aria-hidden="true" />
       <div class="lz-reading-text">
-        <div class="lz-reading-title" role="status">
+        {/* Where the heading says it already (hint off), only screen readers hear it here. */}
+        <div class={hint ? 'lz-reading-title' : 'lz-reading-title lz-reading-sr'} role="status">
           {t('picturesReading', reading.pictures)}
         </div>
+        {!hint && !loading && <div>{t('picturesReadingWait')}</div>}
         {loading && (
           <div class="lz-reading-model" data-progress={percent}>
             <span>{t('picturesModelLoading', percent)}</span>

@@ -54,10 +54,12 @@ describe('the panel: licence pictures being read, and what was read', () => {
     const { worker, state, release } = pictureWorker(tampered);
     const { page } = await open(worker);
     const note = page.locator('.lz-reading');
-    await expect.poll(() => note.getByRole('status').innerText()).toBe('正在识别执照图片（1 张）…');
+    await expect.poll(() => note.getByRole('status').textContent()).toBe('正在识别执照图片（1 张）…');
     // The page's text showed no licence: the heading says the picture is being read, not "未读取到证照".
     expect(await page.locator('.lz-title').innerText()).toBe('正在识别执照图片（1 张）…');
     expect(await page.getByRole('region', { name: '从图片读到的内容' }).count()).toBe(0);
+    // The heading says it already: the note says it to screen readers only, and shows how long it takes.
+    expect(await note.innerText()).toContain('读取中，通常只需几秒。');
     // The progress is the reader's own (getPictureStatus, asked while the panel is open).
     state.status = { phase: 'loading', progress: 0.45 };
     await expect.poll(() => note.locator('.lz-reading-model').innerText().catch(() => '')).toContain('正在加载识别模型… 45%');
@@ -187,7 +189,7 @@ describe('the panel: licence pictures being read, and what was read', () => {
   it('speaks English and Traditional Chinese', async () => {
     const en = pictureWorker((inputs) => [licencePicture(inputs[0]!.src, paperLicence(TAMPERED, NAME), [GSXT_QR(CLEAN)]), unreadablePicture('https://img.example.cn/x.jpg')], 'en');
     const { page } = await open(en.worker, '?pictures=1&open=1&place=0&lang=en');
-    await expect.poll(() => page.getByRole('status').first().innerText()).toBe('Reading the licence picture (1)…');
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Reading the licence picture (1)…');
     en.release();
     await page.waitForFunction(() => document.documentElement.dataset.lzPanel?.startsWith('read:'));
     const block = page.getByRole('region', { name: 'What was read from the picture' });
@@ -230,7 +232,7 @@ describe('the popup: licence pictures being read, and what was read', () => {
     let status: PictureEngineStatus = { phase: 'loading', progress: 0.3 };
     worker.on('getPictureStatus', () => status);
     const { page } = await surfaces.open((server) => server.url('popup', `?tabId=${TAB}`), worker);
-    await expect.poll(() => page.locator('.lz-reading').getByRole('status').innerText().catch(() => '')).toBe('正在识别执照图片（1 张）…');
+    await expect.poll(() => page.locator('.lz-reading').getByRole('status').textContent().catch(() => '')).toBe('正在识别执照图片（1 张）…');
     expect(await page.locator('main h1').innerText()).toBe('正在识别执照图片（1 张）…');
     await expect.poll(() => page.locator('.lz-reading-model').innerText().catch(() => '')).toContain('正在加载识别模型… 30%');
     status = { phase: 'loading', progress: 0.65 };
