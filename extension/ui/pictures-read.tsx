@@ -85,16 +85,15 @@ function PictureRead({ picture, locate, ...ctx }: { picture: PictureFacts; locat
       ) : (
         <>
           {nothing && <p class="lz-id-note">{t('pictureNothingRead')}</p>}
-          <dl class="lz-fields">
-            {licence?.name && <Field label={t('fieldName')} value={licence.name} />}
-            {codes.map((id) => (
-              <CodeField key={`${id.kind}-${id.value}`} id={id} company={licence?.name ?? null} {...ctx} />
-            ))}
-            {fields.map(([label, value]) => (
-              <Field key={label} label={t(label)} value={value} />
-            ))}
-          </dl>
-          {picture.complete === false && <p class="lz-picture-rest">{t('pictureRestReading')}</p>}
+          {(licence?.name || codes.length > 0) && (
+            <dl class="lz-fields">
+              {licence?.name && <Field label={t('fieldName')} value={licence.name} />}
+              {codes.map((id) => (
+                <CodeField key={`${id.kind}-${id.value}`} id={id} company={licence?.name ?? null} {...ctx} />
+              ))}
+            </dl>
+          )}
+          {/* The QR code's result beside the code it vouches for, before the rest of the record. */}
           {picture.qr.length > 0 && (
             <ul class="lz-qr">
               {picture.qr.flatMap((qr, i) => qrLines(qr, printed, t).map((line, j) => (
@@ -104,6 +103,14 @@ function PictureRead({ picture, locate, ...ctx }: { picture: PictureFacts; locat
               )))}
             </ul>
           )}
+          {fields.length > 0 && (
+            <dl class="lz-fields">
+              {fields.map(([label, value]) => (
+                <Field key={label} label={t(label)} value={value} />
+              ))}
+            </dl>
+          )}
+          {picture.complete === false && <p class="lz-picture-rest">{t('pictureRestReading')}</p>}
         </>
       )}
     </li>
