@@ -189,8 +189,9 @@ export interface PictureFacts {
   /** Index of the picture's element on the page, for the panel to point at it; absent in node. */
   ref?: number;
   /**
-   * false: only the first part is read yet (the code, name and QR codes the verdict needs) and the
-   * rest of the record follows; absent or true: the reading is whole.
+   * false: the verdict's facts only (the credit code, the name and the QR codes, read first from the
+   * top of the picture); the rest of the record (legal representative, address, scope …) is still
+   * being read and comes as a complete reading of the same picture. Absent or true: all was read.
    */
   complete?: boolean;
 }

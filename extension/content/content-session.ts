@@ -1,5 +1,5 @@
 import type { Locator, SnapshotPart } from '../../src/scan/locator';
-import type { ScanResult } from '../../src/types';
+import type { PictureFacts, ScanResult } from '../../src/types';
 import type { UserRulesView } from '../../src/verdict/user-rules';
 import { isReadPictureNotice, isTabCommand, MAX_PICTURES, MAX_PIECE_CHARS, type PageConfig, type PictureInput, type Response } from '../protocol/messages';
 import { extensionAlive, nativeApi } from '../browser/native-api';
@@ -59,6 +59,8 @@ const MAX_FAILURES = 3;
 
 /** Pictures whose bytes a session keeps (a licence page shows one or two). */
 const MAX_KEPT_PICTURES = 8;
+/** Asks for the rest of a picture read only up to its verdict's facts (see askAgainForIncomplete). */
+const MAX_ASKS_AGAIN = 2;
 /** A picture smaller than this on a side holds no readable licence (src/image/read-picture.ts). */
 const MIN_PICTURE_SIDE = 120;
 
@@ -121,6 +123,8 @@ export class ContentSession {
   /** Candidates whose picture is an icon or a badge (smaller than a licence can be read at). */
   private readonly tooSmall = new Set<string>();
   private readonly picked: string[] = [];
+  /** How often each picture was asked for again after it came back with the verdict's facts only. */
+  private readonly askedAgain = new Map<string, number>();
   /**
    * Pictures sent to be read and not answered yet: the open panel says so, with the reader's first
    * model load's progress (asked only while the panel is open; a quiet page stays quiet).
@@ -218,6 +222,7 @@ export class ContentSession {
         this.show();
         this.candidates = (reply.pictures ?? []).map((p) => p.src);
         this.fetchPictures(reply.pictures ?? []);
+        this.askAgainForIncomplete(reply.result.pictures ?? []);
       })
       .catch((e: unknown) => {
         if (asked === this.asked) this.sent = null;
@@ -282,6 +287,18 @@ export class ContentSession {
       this.startReading(got.length);
       this.sendAgain();
     });
+  }
+
+  /**
+   * A picture read only up to the verdict's facts (`complete: false`): its reader goes on in the
+   * engine's document, and the same reading sent once more is answered with the whole picture when
+   * it is read (a few times at most, should the engine's document have been restarted meanwhile).
+   */
+  private askAgainForIncomplete(pictures: readonly PictureFacts[]): void {
+    const incomplete = pictures.filter((p) => p.complete === false && (this.askedAgain.get(p.picture) ?? 0) < MAX_ASKS_AGAIN);
+    if (!incomplete.length) return;
+    for (const p of incomplete) this.askedAgain.set(p.picture, (this.askedAgain.get(p.picture) ?? 0) + 1);
+    this.sendAgain();
   }
 
   /** The picture the user right-clicked ("用亮照卫士识别这张执照"): read with the page, the panel opened. */

@@ -2,11 +2,13 @@ import * as ort from 'onnxruntime-web/wasm';
 import { readPicture, type PictureReading, type QrDecoder } from '../../src/image/read-picture';
 import { zxingQr } from '../../src/image/zxing-qr';
 import { OcrEngine } from '../../src/ocr/ocr-engine';
+import { OcrQueue } from '../../src/ocr/ocr-queue';
 import type { OcrModels } from '../../src/ocr/runtime';
 import type { PictureFacts } from '../../src/types';
 import { nativeApi } from '../browser/native-api';
 import type { PictureEngineStatus, PictureInput } from '../protocol/messages';
 import { decodeInExtension } from './decode-picture';
+import { PictureReadings } from './picture-readings';
 import { fetchCounted, modelSizes } from './model-fetch';
 
 /** Where the build puts the models and WASM files (scripts/ocr-assets.mjs). */
@@ -24,40 +26,47 @@ const CACHE = 16;
  */
 export class PictureEngine {
   private engine: Promise<{ ocr: OcrEngine; qr: QrDecoder }> | null = null;
-  private readonly cache = new Map<string, PictureFacts>();
+  /** Readings by picture: the verdict's facts when known early, and the whole reading. */
+  private readonly readings = new PictureReadings(CACHE);
+  /** The OCR steps of every picture take turns here, a verdict's before the rest of a record. */
+  private readonly queue = new OcrQueue();
   status: PictureEngineStatus = { phase: 'cold', progress: 0 };
-  /** Timings of the last reading (for the bench). */
+  /** Timings of the last whole reading (for the bench). */
   lastReading: PictureReading['timings'] | null = null;
   modelLoadMs: number | null = null;
 
-  async read(inputs: PictureInput[]): Promise<PictureFacts[]> {
-    const out: PictureFacts[] = [];
-    for (const input of inputs) out.push(await this.readOne(input));
-    return out;
+  /**
+   * Each picture's facts: the whole reading when it is done, else the verdict's facts as soon as they
+   * are read (`complete: false`, the reading goes on here and is kept by picture), else the whole
+   * reading when it ends. A picture asked for again after its early facts were given waits for the
+   * whole reading (the content script asks once more for a picture that came back incomplete).
+   */
+  read(inputs: PictureInput[]): Promise<PictureFacts[]> {
+    // All at once: the OCR queue runs each picture's first steps before any picture's rest.
+    return Promise.all(inputs.map((input) => this.readOne(input)));
   }
 
-  private async readOne(input: PictureInput): Promise<PictureFacts> {
-    const unreadable = (reason: string): PictureFacts => ({ picture: input.src, status: 'unreadable', reason, identifiers: [], licence: null, qr: [], lines: [] });
-    if (!input.data) return unreadable(input.error ?? 'no-bytes');
+  private readOne(input: PictureInput): Promise<PictureFacts> {
+    if (!input.data) return Promise.resolve(unreadable(input, input.error ?? 'no-bytes'));
     const key = `${input.src}\n${JSON.stringify(input.crop)}\n${input.data.length}\n${input.data.slice(0, 64)}\n${input.data.slice(-64)}`;
-    const cached = this.cache.get(key);
-    if (cached) return cached;
+    return this.readings.ask(key, (onFirst) => this.readWhole(input, onFirst));
+  }
+
+  private async readWhole(input: PictureInput, onFirst: (facts: PictureFacts) => void): Promise<PictureFacts> {
     let raster;
     try {
-      raster = await decodeInExtension(base64Bytes(input.data), input.crop);
+      raster = await decodeInExtension(base64Bytes(input.data!), input.crop);
     } catch {
-      return unreadable('not-a-picture');
+      return unreadable(input, 'not-a-picture');
     }
     try {
       const { ocr, qr } = await this.load();
-      const reading = await readPicture(raster, input.src, ocr, qr);
+      const reading = await readPicture(raster, input.src, ocr, qr, { onFirst, queue: this.queue });
       this.lastReading = reading.timings;
-      this.cache.set(key, reading.facts);
-      if (this.cache.size > CACHE) this.cache.delete(this.cache.keys().next().value!);
       return reading.facts;
     } catch (error) {
       console.warn('[liangzhao] picture reader failed', error);
-      return unreadable('reader-failed');
+      return unreadable(input, 'reader-failed');
     }
   }
 
@@ -104,6 +113,8 @@ export class PictureEngine {
     return { ocr, qr };
   }
 }
+
+const unreadable = (input: PictureInput, reason: string): PictureFacts => ({ picture: input.src, status: 'unreadable', reason, identifiers: [], licence: null, qr: [], lines: [] });
 
 function base64Bytes(data: string): Uint8Array {
   const binary = atob(data);

@@ -8,15 +8,18 @@ const POLL_MS = 500;
 
 /**
  * The tab's verdict, asked again while its licence pictures are being read (the worker marks it,
- * `reading`), with the reader's first model load's progress: the popup shows "正在识别执照图片…"
- * and then, without being reopened, what the pictures showed.
+ * `reading`) or while a picture's record is partial (`complete: false`), with the reader's first
+ * model load's progress: the popup shows "正在识别执照图片…" and then, without being reopened, what
+ * the pictures showed, and the rest of a partial record when it is read.
  */
 export function useReadingVerdict(initial: TabVerdict | null, tabId: number | null): { verdict: TabVerdict | null; reading: PictureReadingView | null } {
   const [verdict, setVerdict] = useState(initial);
   const [engine, setEngine] = useState<PictureEngineStatus | null>(null);
   useEffect(() => setVerdict(initial), [initial]);
   useEffect(() => {
-    if (!verdict?.reading || tabId === null) return;
+    // Also while a picture came back with its verdict's facts only: the rest follows without reopening.
+    const rest = verdict?.result?.pictures?.some((p) => p.complete === false) ?? false;
+    if (!(verdict?.reading || rest) || tabId === null) return;
     let stopped = false;
     const timer = setTimeout(
       () =>

@@ -1,4 +1,5 @@
 import type { OcrLine } from '../ocr/ocr-engine';
+import { dominantAngle } from '../ocr/reading-order';
 
 /**
  * Labels of licence fields as they are printed on paper licences, often letter-spaced (名　　称,
@@ -30,7 +31,7 @@ export interface LaidRow {
  */
 export function layoutText(lines: OcrLine[]): { text: string; rows: LaidRow[] } {
   if (!lines.length) return { text: '', rows: [] };
-  const angle = dominantAngle(lines);
+  const angle = dominantAngle(lines.map((l) => l.rect));
   const c = Math.cos(-angle);
   const s = Math.sin(-angle);
   const placed = lines.map((line) => {
@@ -76,10 +77,4 @@ function cellsText(cells: string[]): string {
   }
   text = out.join('').replace(/\t+/g, '\t').replace(/\t$/, '');
   return text;
-}
-
-/** The tilt of the picture: the median angle of its wider lines. */
-function dominantAngle(lines: OcrLine[]): number {
-  const angles = lines.filter((l) => l.rect.width > 2 * l.rect.height).map((l) => l.rect.angle).sort((a, b) => a - b);
-  return angles.length ? angles[Math.floor(angles.length / 2)]! : 0;
 }

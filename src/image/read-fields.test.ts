@@ -58,6 +58,23 @@ describe('readFields: OCR lines through the page readers', () => {
     expect(uscc).toMatchObject({ value: broken, valid: false, readSurely: true });
   });
 
+  it('a short fragment read unsurely (a corner of the QR code) does not part the code from its label', () => {
+    const broken = CODE.slice(0, 17) + 'H';
+    const lines = [...paperLicence(broken), ocrLine('口5', 800, 32, 0.53)];
+    const uscc = readFields(lines, 'p.jpg').identifiers.find((i) => i.kind === 'uscc');
+    expect(uscc).toMatchObject({ value: broken, valid: false, label: '统一社会信用代码' });
+    // A short line read surely stays: it may be a value (a legal representative's name).
+    expect(readFields([...paperLicence(CODE), ocrLine('王五', 800, 32, 0.95)], 'p.jpg').text).toContain('王五');
+  });
+
+  it('a code under its label keeps its label when a watermark’s words stand on the label’s row', () => {
+    const lines = [...paperLicence(CODE), ocrLine('仅限', 500, 30, 0.97)];
+    expect(readFields(lines, 'p.jpg').identifiers.find((i) => i.kind === 'uscc')).toMatchObject({ value: CODE, label: '统一社会信用代码' });
+    // A code far below the label is not taken for the label's.
+    const far = [ocrLine('统一社会信用代码', 40, 30), ocrLine('仅限', 500, 30, 0.97), ocrLine(CODE, 40, 200)];
+    expect(readFields(far, 'p.jpg').identifiers.find((i) => i.kind === 'uscc')?.label ?? null).toBeNull();
+  });
+
   it('a failing code read unsurely is not read surely (could not read clearly)', () => {
     const broken = CODE.slice(0, 17) + 'H';
     const uscc = readFields(paperLicence(broken, { 13: 0.4 }), 'p.jpg').identifiers.find((i) => i.kind === 'uscc');

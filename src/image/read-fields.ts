@@ -15,6 +15,10 @@ export interface PictureFields {
   text: string;
 }
 
+/** A line this short (characters) read with a mean confidence under MIN_SHORT_CONFIDENCE is a fragment. */
+const SHORT_LINE = 4;
+const MIN_SHORT_CONFIDENCE = 0.6;
+
 /** Runs of characters that could be a code: letters, digits and the bars a reader sees for 1. */
 const CODE_RUN = /[0-9A-Za-z|]{15,19}/g;
 
@@ -27,9 +31,14 @@ const CODE_RUN = /[0-9A-Za-z|]{15,19}/g;
 export function readFields(lines: OcrLine[], picture: string): PictureFields {
   const readings = new Map<string, CodeReading>();
   // A lone character read unsurely is a speck the detector took for text (a stroke of the seal,
-  // a dot of the border); a lone character read surely is half of a letter-spaced label.
-  const kept = lines.filter((l) => l.text.trim().length > 1 || l.confidence >= 0.9);
-  const repaired = kept.map((line) => repairLine(line, readings));
+  // a dot of the border); a lone character read surely is half of a letter-spaced label. A short
+  // line read mostly unsurely is a fragment too (a corner of the QR code read as "口5"), and would
+  // stand as a cell between a label and its value.
+  const kept = lines.filter((l) => {
+    const length = l.text.trim().length;
+    return l.confidence >= 0.9 || (length > 1 && (length > SHORT_LINE || l.confidence >= MIN_SHORT_CONFIDENCE));
+  });
+  const repaired = codesBesideLabels(kept.map((line) => repairLine(line, readings)));
   const { text } = layoutText(repaired);
   const norm = normalizeText(text);
   const occurrences = detectText(norm);
@@ -50,6 +59,34 @@ export function readFields(lines: OcrLine[], picture: string): PictureFields {
     identifiers.push(id);
   }
   return { identifiers, licence: licenceOf(norm, text, occurrences, identifiers, picture, name), text };
+}
+
+/** A line that ends with a code's label (the 2016 licence prints 统一社会信用代码 above the code). */
+const CODE_LABEL_END = /(?:统一社会信用代码|統一社會信用代碼|注册号|註冊號)[:：]?\s*$/;
+const WHOLE_CODE = /^[0-9A-Za-z|]{15,19}$/;
+
+/**
+ * A code standing alone on its line just under a line that ends with its label is moved beside that
+ * label (its rectangle, not its text): the layout then reads "label<TAB>code" whatever else shares
+ * the label's row (a watermark's 仅限 read between the label and the code's row parted them).
+ */
+function codesBesideLabels(lines: OcrLine[]): OcrLine[] {
+  const labels = lines.filter((l) => CODE_LABEL_END.test(l.text));
+  if (!labels.length) return lines;
+  return lines.map((line) => {
+    if (!WHOLE_CODE.test(line.text.trim())) return line;
+    const r = line.rect;
+    const label = labels.find((l) => {
+      const q = l.rect;
+      const below = r.cy - q.cy;
+      const left = r.cx - r.width / 2;
+      return below > 0 && below < 2.5 * Math.max(q.height, r.height) && left > q.cx - q.width / 2 - 2 * q.height && left < q.cx + q.width / 2;
+    });
+    if (!label) return line;
+    const q = label.rect;
+    const step = q.width / 2 + q.height / 2 + r.width / 2;
+    return { ...line, rect: { ...r, cx: q.cx + step * Math.cos(q.angle), cy: q.cy + step * Math.sin(q.angle), angle: q.angle } };
+  });
 }
 
 /** The line with each code-like run repaired (when exactly one reading passes its check). */

@@ -16,6 +16,16 @@ const ORG_FORMS = /(?:股份有限公司|有限责任公司|有限公司|股份�
 const INDUSTRY = /(?:网络科技|信息科技|电子商务|信息技术|网络技术|科技发展|科技|网络|信息|技术|贸易|商贸|实业|发展|文化传媒|文化|传媒|服务|管理|咨询|电子|食品|服饰|服装|家居|百货|日用品|化妆品|供应链|进出口|国际|控股|投资|品牌)/g;
 
 /**
+ * Does a name read as an organization's registered name: Chinese characters, letters and digits
+ * ending in an organization form (有限公司, 经营部, 店 …), a bracketed part after it allowed? What a
+ * reader took from the wrong cell (a watermark's words, a date) mostly does not.
+ */
+export function looksLikeOrgName(name: string): boolean {
+  const folded = foldName(name).replace(/\([^()]*\)$/, '');
+  return /^[\p{Script=Han}A-Za-z0-9()]{2,}$/u.test(folded) && ORG_FORMS.test(folded) && folded.length >= 4;
+}
+
+/**
  * Simplified, half-width, no spaces or punctuation, ( ) for every bracket. Every character
  * OpenCC folds Traditional → Simplified is folded (滙豐 = 汇丰, 衞 = 卫, 裏 = 里, 峯 = 峰), astral ones
  * included; NFKC first takes care of width and of compatibility ideographs.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BROWSERS, openPopup, useDriver, useFixtureServer, waitForPanel, waitForToolbar } from './driver/all';
+import { poll } from './driver/poll';
 import { axeExtensionPage, axePanel } from './harness/axe';
 
 // The browsers speak English here (headless), so the extension does.
@@ -20,6 +21,8 @@ const shopPage = (title: string, body: string) =>
 const pages = {
   '/blank.html': () => '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>blank</title></head><body></body></html>',
   '/shop/licence.html': () => shopPage('川智锦旗舰店 · 店铺资质', '<section><h2>营业执照</h2><img src="/e2e/pictures/yyzz-clean.jpg" alt="营业执照" width="500"></section>'),
+  // The same licence under a URL of its own: read afresh, not answered from an earlier test's reading.
+  '/shop/licence-whole.html': () => shopPage('川智锦旗舰店 · 店铺资质', '<section><h2>营业执照</h2><img src="/e2e/pictures/yyzz-clean.jpg?whole" alt="营业执照" width="500"></section>'),
   '/shop/tampered.html': () => shopPage('川智锦旗舰店 · 店铺资质', '<section><h2>店铺资质</h2><img src="/e2e/pictures/yyzz-tampered.jpg" width="500"></section>'),
   '/shop/photo.html': () => shopPage('恒越食品旗舰店', '<div class="gallery"><img id="p" src="/e2e/pictures/photo-1001.jpg" width="500"></div>'),
 };
@@ -54,6 +57,27 @@ describe.each(BROWSERS)('%s: licence pictures', (name) => {
     // The code passes its check and the QR code leads to the registry with the same code: no finding.
     expect(toolbar.codes).toEqual([]);
     expect(toolbar.level).not.toBe('danger');
+    await tab.close();
+  });
+
+  it('the rest of the licence follows the verdict’s facts: the tab’s verdict ends with the whole record', async () => {
+    const tab = await driver().openTab(server().url('/shop/licence-whole.html'));
+    await waitForToolbar(driver(), tab, (t) => t.text.includes(CLEAN), READ_MS);
+    const tabId = await driver().tabId(tab);
+    // What the toolbar popup asks the worker for (getTabVerdict): the tab's stored result with its pictures.
+    const page = await driver().extensionPage('extension/popup/popup.html');
+    type Api = { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: { result: { pictures?: { complete?: boolean; licence: { uscc: string | null; legalRepresentative: string | null } | null }[] } | null } | null }> } };
+    const picture = () =>
+      page.evaluate(async (id) => {
+        const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+        const answer = await (g.browser ?? g.chrome)!.runtime.sendMessage({ type: 'getTabVerdict', payload: { tabId: id } });
+        return answer.value?.result?.pictures?.[0] ?? null;
+      }, tabId);
+    const whole = await poll(picture, (p) => p !== null && p.complete !== false, { timeoutMs: READ_MS, everyMs: 250 });
+    expect(whole!.licence).toMatchObject({ uscc: CLEAN });
+    // Read below the name and the code: only the whole reading has it.
+    expect(whole!.licence!.legalRepresentative).toBeTruthy();
+    await page.close();
     await tab.close();
   });
 

@@ -1,8 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { readPicture, type PictureReading, type QrDecoder } from '../../image/read-picture';
+import { readPicture, type PictureReading, type QrDecoder, type StagedOptions } from '../../image/read-picture';
 import { zxingQr } from '../../image/zxing-qr';
-import { OcrEngine, type ReadOptions } from '../../ocr/ocr-engine';
+import { OcrEngine } from '../../ocr/ocr-engine';
 import { decodePicture } from './decode-picture';
 import { nodeModels, nodeRuntime, nodeZxingWasm } from './node-runtime';
 
@@ -17,7 +17,7 @@ export function nodeReader(): Promise<{ ocr: OcrEngine; qr: QrDecoder }> {
 }
 
 /** Reads a picture file; throws a plain message when it is missing, too large or no picture. */
-export async function readPictureFile(path: string, name = basename(path), options?: ReadOptions): Promise<PictureReading> {
+export async function readPictureFile(path: string, name = basename(path), options?: StagedOptions): Promise<PictureReading> {
   let size: number;
   try {
     const info = await stat(path);

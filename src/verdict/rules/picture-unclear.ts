@@ -27,6 +27,8 @@ export const pictureUnclear: PageRule = {
       const picture = pictureName(p.picture);
       // A picture too small to hold a licence (a badge, an icon) is no licence picture: nothing to say.
       if (p.status === 'unreadable' && p.reason === 'too-small') return [];
+      // Only a reading that ended says the picture could not be read (never one still going on).
+      if (p.status === 'unreadable' && p.complete === false) return [];
       if (p.status === 'unreadable') return [makeFinding(pictureUnclear, lang, { picture, what: w.text }, p.picture, p.ref)];
       return p.identifiers
         .filter((i) => !i.valid && i.label !== null && !i.readSurely)
