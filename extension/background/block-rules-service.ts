@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import { BLOCK_PAGE_PATH, blockPageUrl } from '../../src/blocking/block-page-url';
 import { allowRules, browserLimits, buildBlockRules, rulesDigest, type BrowserLimits, type DnrRule } from '../../src/blocking/block-rules';
 import { blockingDomainFiles, domainSources } from '../../src/blocking/domain-sources';
+import { personalRules } from '../../src/blocking/personal-rules';
 import type { ListsDb } from '../../src/lists/lists-db';
 import type { PersonalEntry } from '../../src/personal-lists/personal-entry';
 import type { BlockingStatus } from '../protocol/block-messages';
@@ -19,19 +20,11 @@ function limits(): BrowserLimits {
 }
 
 /**
- * The shopper's own "warn + block" domains the browser can enforce exactly: `*.shop.com` is the
- * domain and every subdomain, as requestDomains matches. An exact host (`shop.com` alone) would
- * take its subdomains with it there, so it is left to the document_start check.
- */
-export function personalBlockDomains(entries: readonly PersonalEntry[]): string[] {
-  return entries.flatMap((e) => (e.action === 'warn' && e.block && e.target.type === 'domain' && e.target.pattern.startsWith('*.') ? [e.target.pattern.slice(2)] : []));
-}
-
-/**
  * Keeps the browser's declarativeNetRequest rules in step with the lists: dynamic redirect rules
- * for the blocking lists' domains (within the browser's limits: block-rules.ts), rebuilt after a
- * sync or a change of the shopper's choices, and a session allow rule for the sites they continued
- * to. One rebuild at a time; a request during one runs once more after it.
+ * for the blocking lists' domains (within the browser's limits: block-rules.ts) and the shopper's
+ * own blocked and trusted domains, exact hosts too, ranked as their lists decide (personal-rules.ts),
+ * rebuilt after a sync or a change of the shopper's choices, and a session allow rule for the sites
+ * they continued to. One rebuild at a time; a request during one runs once more after it.
  */
 export class BlockRulesService {
   private readonly rebuilds = new CoalescedRun(() => this.rebuildOnce().catch((e: unknown) => console.warn('[liangzhao] block rules:', e)));
@@ -57,23 +50,24 @@ export class BlockRulesService {
     const [files, personal] = await Promise.all([blockingDomainFiles(this.db, this.store.prefs(), { fetch: fetchBound }), this.personal()]);
     const max = limits();
     const prefix = blockPageUrl(browser.runtime.getURL(BLOCK_PAGE_PATH), '', 'rule');
-    const built = buildBlockRules(domainSources(files.lists, personalBlockDomains(personal)), max, prefix);
-    const digest = rulesDigest(built.rules);
+    const built = buildBlockRules(domainSources(files.lists), max, prefix);
+    const rules = [...built.rules, ...personalRules(personal, prefix, built.rules.length + 1)];
+    const digest = rulesDigest(rules);
     const problems = [...files.problems];
     const previous = (await browser.storage.local.get(STATUS_KEY))[STATUS_KEY] as (BlockingStatus & { digest?: string }) | undefined;
     const current = await browser.declarativeNetRequest.getDynamicRules();
     let rebuildMs = previous?.rebuildMs ?? null;
-    if (previous?.digest !== digest || current.length !== built.rules.length) {
+    if (previous?.digest !== digest || current.length !== rules.length) {
       try {
-        await browser.declarativeNetRequest.updateDynamicRules({ removeRuleIds: current.map((r) => r.id), addRules: built.rules as DnrRule[] as never });
+        await browser.declarativeNetRequest.updateDynamicRules({ removeRuleIds: current.map((r) => r.id), addRules: rules as DnrRule[] as never });
       } catch (error) {
         problems.push(`the browser refused the rules: ${error instanceof Error ? error.message : String(error)}`);
       }
       rebuildMs = Math.round(performance.now() - started);
     }
     const status: BlockingStatus & { digest: string } = {
-      rules: built.rules.length,
-      domains: built.domains,
+      rules: rules.length,
+      domains: built.domains + rules.length - built.rules.length,
       overflow: Object.values(built.overflow).reduce((a, b) => a + b, 0),
       maxDomains: max.maxDomains,
       rebuiltAt: Date.now(),

@@ -52,15 +52,22 @@ export class PageEngine {
     return this.local;
   }
 
-  /** Opens the offscreen document unless one is open (runtime.getContexts, Chrome 116+). */
+  /**
+   * Opens the offscreen document unless one is open (runtime.getContexts, Chrome 116+). While one is
+   * being created, every caller waits for that creation: the document is listed by getContexts as
+   * soon as it exists, before its script has set up its listener, and a message sent then fails with
+   * "Receiving end does not exist" (seen on the first picture read of a session).
+   */
   private async ensureDocument(): Promise<void> {
+    if (this.creating) return this.creating;
     const chrome = chromeApi();
     if (!chrome?.offscreen || !chrome.runtime.getContexts) throw new Error('this browser can neither parse HTML in the background nor open an offscreen document');
     const url = chrome.runtime.getURL(OFFSCREEN_URL);
     const open = await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] });
+    if (this.creating) return this.creating;
     if (open.length) return;
     // One creation at a time: two pages scanned at once must not both try.
-    this.creating ??= chrome.offscreen
+    this.creating = chrome.offscreen
       .createDocument({ url: OFFSCREEN_URL, reasons: ['DOM_PARSER'], justification: 'Reads the pages of shops for license badges without slowing the page down.' })
       .finally(() => {
         this.creating = null;

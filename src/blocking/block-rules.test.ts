@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DOMAINS_PER_RULE, DOMAIN_BUDGET, allowRules, browserLimits, buildBlockRules, rulesDigest } from './block-rules';
+import { CONTINUED_RULE_PRIORITY, DOMAINS_PER_RULE, DOMAIN_BUDGET, allowRules, browserLimits, buildBlockRules, rulesDigest } from './block-rules';
 
 const PREFIX = 'chrome-extension://id/extension/block/block.html?via=rule#';
 const domains = (n: number, tag = 'x') => Array.from({ length: n }, (_, i) => `${tag}${i}.example`);
@@ -66,6 +66,6 @@ describe('the browser rules for blocked domains', () => {
   it('the sites the shopper continued to are let through above every redirect', () => {
     expect(allowRules([])).toEqual([]);
     const [rule] = allowRules(['b.com', 'a.com', 'a.com']);
-    expect(rule).toEqual({ id: 1, priority: 2, action: { type: 'allow' }, condition: { requestDomains: ['a.com', 'b.com'], resourceTypes: ['main_frame'] } });
+    expect(rule).toEqual({ id: 1, priority: CONTINUED_RULE_PRIORITY, action: { type: 'allow' }, condition: { requestDomains: ['a.com', 'b.com'], resourceTypes: ['main_frame'] } });
   });
 });

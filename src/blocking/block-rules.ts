@@ -26,6 +26,11 @@ export interface BrowserLimits {
   maxDomains: number;
 }
 
+/** The lists' redirect rules: below every rule of the shopper's own (personal-rules.ts). */
+export const LIST_RULE_PRIORITY = 1;
+/** The session rule of the sites the shopper continued to: above everything (checkNavigation asks it first). */
+export const CONTINUED_RULE_PRIORITY = 1_000_000;
+
 /** Domains per rule: small enough that a list update rewrites little, large enough for few rules. */
 export const DOMAINS_PER_RULE = 5000;
 
@@ -94,7 +99,7 @@ export function buildBlockRules(sources: readonly DomainSource[], limits: Browse
   for (let i = 0; i < domains.length && rules.length < limits.maxRules; i += DOMAINS_PER_RULE) {
     rules.push({
       id: rules.length + 1,
-      priority: 1,
+      priority: LIST_RULE_PRIORITY,
       // \0 is the whole URL: the prefix ends in '#', so the block page reads it from its fragment.
       action: { type: 'redirect', redirect: { regexSubstitution: `${redirectPrefix}\\0` } },
       condition: { regexFilter: '^https?://.*', requestDomains: domains.slice(i, i + DOMAINS_PER_RULE), resourceTypes: ['main_frame'] },
@@ -106,7 +111,7 @@ export function buildBlockRules(sources: readonly DomainSource[], limits: Browse
 /** The session rule letting the sites the shopper continued to through (above every redirect). */
 export function allowRules(sites: readonly string[]): DnrRule[] {
   const domains = [...new Set(sites)].filter((d) => DOMAIN.test(d)).sort();
-  return domains.length ? [{ id: 1, priority: 2, action: { type: 'allow' }, condition: { requestDomains: domains, resourceTypes: ['main_frame'] } }] : [];
+  return domains.length ? [{ id: 1, priority: CONTINUED_RULE_PRIORITY, action: { type: 'allow' }, condition: { requestDomains: domains, resourceTypes: ['main_frame'] } }] : [];
 }
 
 /** A short fingerprint of a rule set, so an unchanged set is not handed to the browser again. */

@@ -65,8 +65,8 @@ export async function blockingDomainFiles(db: ListsDb, prefs: BlockPreferences, 
 /** The budget is spent in this order: scam sites first, then the rest as the lists are numbered. */
 const ORDER: readonly ListName[] = ['fraud-domain', 'serious-dishonest', 'community', 'abnormal-operation', 'court-dishonest'];
 
-/** The domain files as sources for the browser's rules, the shopper's own domains first. */
-export function domainSources(files: readonly FeedDomains[], personal: readonly string[]): DomainSource[] {
+/** The domain files as sources for the browser's rules (the shopper's own are personal-rules.ts's, ranked apart). */
+export function domainSources(files: readonly FeedDomains[]): DomainSource[] {
   const sorted = [...files].sort((a, b) => ORDER.indexOf(a.list) - ORDER.indexOf(b.list));
-  return [{ name: 'personal', domains: personal }, ...sorted.map((f) => ({ name: `${f.feed} ${f.list}`, domains: f.records.map((r) => r.id) }))];
+  return sorted.map((f) => ({ name: `${f.feed} ${f.list}`, domains: f.records.map((r) => r.id) }));
 }

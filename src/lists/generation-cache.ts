@@ -3,7 +3,7 @@ import { LEGACY_FILTER_PROBES, mayContain } from './page-filter';
 
 /**
  * What lookups keep in memory of a generation: its shard rows (page indexes, ~600 bytes per shard)
- * and its page filters (1.5 bytes per entry), by generation uid, then shard number. A generation's rows
+ * and its page filters (2 bytes per entry), by generation uid, then shard number. A generation's rows
  * never change and the uid is new for every import, so a cached row is never out of date; only
  * generations in use are kept. Rebuilt from IndexedDB by every worker: nothing here has to survive a
  * restart, and a lookup never depends on it being complete (a shard row it lacks is read in the
@@ -19,7 +19,7 @@ const cache = new Map<string, Cached>();
 const loading = new Map<string, Promise<void>>();
 
 /**
- * Shards per read while warming. One read of all filters of 10 million entries is 15 MB whose
+ * Shards per read while warming. One read of all filters of 10 million entries is 20 MB whose
  * structured-clone decoding blocks the thread for tens of milliseconds, in the middle of whatever
  * lookup is running; 32 shards (~1 MB) at a time keep each pause short and let lookups in between.
  */
@@ -59,7 +59,7 @@ export function pruneGenerations(rows: FeedRow[]): void {
 
 /**
  * Loads the shard rows and page filters of the feeds' active generations into memory (for 10 million
- * entries ~300 KB and 15 MB), a few shards per read, once per generation and worker. Lookups do not
+ * entries ~300 KB and 20 MB), a few shards per read, once per generation and worker. Lookups do not
  * wait for it.
  */
 export function warmGenerations(db: ListsDb, rows: FeedRow[]): Promise<void> {

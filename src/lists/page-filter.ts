@@ -1,18 +1,21 @@
 import { HASH_BYTES, RECORD_BYTES } from '../feed/format';
 
 /**
- * A Bloom filter per page (12 bits per record, 8 probes: ~0.3 % false positives). Lookups keep the
+ * A Bloom filter per page (16 bits per record, 11 probes: ~0.05 % false positives). Lookups keep the
  * filters of a generation in memory and read a page only when its filter says the hash may be
  * there: most identifiers on a page are on no list, and a page that is not in memory costs a round
  * trip to IndexedDB, which is the whole tail of the lookup time. With 8 bits per record (~2 %) one
- * lookup of ten unlisted identifiers in six still read a page; with 12 one in thirty does, for half a
- * byte more per entry stored. A filter has no false negatives, so skipping a page it rules out never
- * hides a listed key.
+ * lookup of ten unlisted identifiers in six still read a page; with 12 (~0.3 %) one in thirty did,
+ * and so did one navigation in sixty (a host and its parents, in each feed: six questions), which
+ * made the block decision's p99 a database read (2 ms; issue 16 asks ≤ 1 ms). With 16, one
+ * navigation in about 360 reads a page, for half a byte more per entry (2 bytes: 2 MB of memory for
+ * a million entries). A filter has no false negatives, so skipping a page it rules out never hides
+ * a listed key.
  */
-const BITS_PER_RECORD = 12;
+const BITS_PER_RECORD = 16;
 /** Probes of the filters {@link buildFilter} makes (stored with them: a filter is read with its own count). */
-export const FILTER_PROBES = 8;
-/** Probes of filter rows stored without a count (8 bits per record, before 2026-12). */
+export const FILTER_PROBES = 11;
+/** Probes of filter rows stored without a count (8 bits per record, before 2026-12; 12 bits had 8 probes, stored). */
 export const LEGACY_FILTER_PROBES = 6;
 
 const TWO32 = 4294967296;

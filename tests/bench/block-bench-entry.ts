@@ -14,7 +14,7 @@ declare global {
        * default preferences: ms per URL and whether it was blocked. `warm`: the generation caches
        * (shard rows, page filters) loaded first, as they are in a worker that has looked anything up.
        */
-      check(urls: string[], warm: boolean): Promise<{ ms: number[]; blocked: boolean[] }>;
+      check(urls: string[], warm: boolean): Promise<{ ms: number[]; blocked: boolean[]; reads: number[] }>;
       /** The guard's whole question, through the worker (runtime.sendMessage), per URL. */
       ask(urls: string[]): Promise<{ ms: number[]; blocked: boolean[] }>;
     };
@@ -26,20 +26,31 @@ const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: 
 
 const choices = { prefs: DEFAULT_BLOCK_PREFERENCES, personal: [], allowances: [] };
 
+/** IndexedDB transactions opened in this page so far: which lookups went to the database (the tail's cause). */
+let transactions = 0;
+const open = IDBDatabase.prototype.transaction;
+IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+  transactions++;
+  return open.apply(this, args);
+} as IDBDatabase['transaction'];
+
 window.lzBlockBench = {
   async check(urls, warm) {
     const db = openListsDb({ indexedDB, IDBKeyRange });
     if (warm) await warmGenerations(db, await db.feeds.toArray());
     const ms: number[] = [];
     const blocked: boolean[] = [];
+    const reads: number[] = [];
     for (const url of urls) {
+      const before = transactions;
       const t = performance.now();
       const answer = await checkNavigation(db, url, choices);
       ms.push(performance.now() - t);
+      reads.push(transactions - before);
       blocked.push(answer.reasons.length > 0);
     }
     db.close();
-    return { ms, blocked };
+    return { ms, blocked, reads };
   },
   async ask(urls) {
     const ms: number[] = [];

@@ -84,7 +84,7 @@ describe('the block check of a navigation, against a synced list on the device',
     expect(files.problems).toEqual([]);
     expect(files.lists.map((f) => `${f.list} ${f.records.length}`)).toEqual(['fraud-domain 2']);
     expect(server.log.slice(before).map((l) => l.path)).toEqual([expect.stringMatching(/^lists\/fraud-domain-domains-[0-9a-f]{12}\.json$/)]);
-    const built = buildBlockRules(domainSources(files.lists, []), browserLimits({}, 'firefox'), 'moz-extension://x/extension/block/block.html?via=rule#');
+    const built = buildBlockRules(domainSources(files.lists), browserLimits({}, 'firefox'), 'moz-extension://x/extension/block/block.html?via=rule#');
     expect(built.rules.flatMap((r) => r.condition.requestDomains)).toEqual(['evil.example.com', 'xn--sxq64aj5fc6c.xn--fiqs8s']);
     // Offline now: the cached copy serves, and the details reach the block page.
     const cached = await blockingDomainFiles(db, DEFAULT_BLOCK_PREFERENCES);
