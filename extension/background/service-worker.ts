@@ -10,6 +10,7 @@ import { resolveLang } from '../../src/ui-model/settings';
 import { ListsService } from './lists-service';
 import { PageChecks } from './page-checks';
 import { PageEngine } from './page-engine';
+import { readingVerdict } from './picture-reading';
 import { capturePicture, PictureMenu } from './picture-menu';
 import { SnapshotUploads } from './snapshot-uploads';
 import { MessageRouter } from '../protocol/message-router';
@@ -63,6 +64,10 @@ const pages = new PageChecks(
       await verdicts.set(tabId, verdict);
       // A licence on a blocking list: the tab's guard covers the page with the block page.
       await blocking.coverIfListed(tabId, verdict).catch((e: unknown) => console.warn('[liangzhao] cover:', e));
+    },
+    markReading: async (tabId, url, srcs) => {
+      const reading = readingVerdict(await verdicts.get(tabId), url, srcs);
+      if (reading) await verdicts.set(tabId, reading);
     },
   },
   new SnapshotUploads(),

@@ -16,6 +16,8 @@ import type { T } from '../ui/i18n';
 import { ChangeWatch } from './change-watch';
 import { contentStrings } from './page-strings';
 import { fetchPicture, pickedPicture } from './picture-bytes';
+import { PictureProgress } from './picture-progress';
+import type { PictureReadingView } from '../ui/reading-note';
 import { resolveLocator, type TakenSnapshot } from './page-snapshot';
 import { SnapshotJob } from './snapshot-job';
 import { SnapshotScheduler } from './snapshot-scheduler';
@@ -126,6 +128,19 @@ export class ContentSession {
   /** Candidates whose picture is an icon or a badge (smaller than a licence can be read at). */
   private readonly tooSmall = new Set<string>();
   private readonly picked: string[] = [];
+  /**
+   * Pictures sent to be read and not answered yet: the open panel says so, with the reader's first
+   * model load's progress (asked only while the panel is open; a quiet page stays quiet).
+   */
+  private reading: PictureReadingView | null = null;
+  private readonly progress = new PictureProgress(
+    () => send('getPictureStatus', {}),
+    (engine) => {
+      if (!this.reading || this.ended) return;
+      this.reading = { ...this.reading, engine };
+      this.show();
+    },
+  );
 
   constructor(private readonly doc: Document) {}
 
@@ -173,6 +188,7 @@ export class ContentSession {
     this.ended = true;
     this.scheduler?.destroy();
     this.watch?.disconnect();
+    this.progress.stop();
     clearTimeout(this.toastTimer);
     try {
       nativeApi().runtime.onMessage.removeListener(this.onMessage);
@@ -198,11 +214,14 @@ export class ContentSession {
     this.sent = chars <= MAX_KEPT_CHARS ? { url, parts: snapshot.parts } : null;
     this.taken = { snapshot, roots };
     const asked = ++this.asked;
-    this.sendSnapshot(url, snapshot, chars, this.pictureInputs())
+    const pictures = this.pictureInputs();
+    this.sendSnapshot(url, snapshot, chars, pictures)
       .then((reply) => {
         if (this.ended || asked !== this.asked || !reply.result) return;
         this.failures = 0;
         this.checked = { result: reply.result, user: reply.user, autoExpand: reply.autoExpand, locators: reply.locators, roots };
+        // Every picture kept went with this reading: what they showed is in its answer.
+        if (pictures.length) this.endReading(false);
         this.show();
         this.candidates = (reply.pictures ?? []).map((p) => p.src);
         this.fetchPictures(reply.pictures ?? []);
@@ -212,6 +231,7 @@ export class ContentSession {
         this.onSendError(e);
         // The worker may have been stopped mid-way: read the page again and ask once more.
         if (!this.ended && ++this.failures < MAX_FAILURES) this.scheduler?.request();
+        else this.endReading();
       });
   }
 
@@ -265,7 +285,9 @@ export class ContentSession {
     ).then((inputs) => {
       const got = inputs.filter((i): i is PictureInput => i !== null);
       for (const input of got) this.keepPicture(input);
-      if (got.length) this.sendAgain();
+      if (!got.length) return;
+      this.startReading(got.length);
+      this.sendAgain();
     });
   }
 
@@ -276,7 +298,22 @@ export class ContentSession {
     this.keepPicture(input);
     if (!this.picked.includes(src)) this.picked.unshift(src);
     this.full = 'opened';
+    this.startReading(1);
     this.sendAgain();
+  }
+
+  /** Pictures are on their way to the reader: an open panel says so (show() asks the progress). */
+  private startReading(pictures: number): void {
+    if (this.ended) return;
+    this.reading = { pictures: (this.reading?.pictures ?? 0) + pictures, engine: this.reading?.engine ?? null };
+    this.show();
+  }
+
+  private endReading(render = true): void {
+    this.progress.stop();
+    if (!this.reading) return;
+    this.reading = null;
+    if (render) this.show();
   }
 
   private keepPicture(input: PictureInput): void {
@@ -331,6 +368,8 @@ export class ContentSession {
       return;
     }
     this.full ||= 'auto';
+    // The whole panel shows the reading state: the first model load's progress is asked meanwhile.
+    if (this.reading && this.reading.engine?.phase !== 'ready') this.progress.start();
     const render = ++this.renders;
     this.loadPanel().then(
       (mod) => {
@@ -360,6 +399,7 @@ export class ContentSession {
               user,
               onReport: (dispute: string | null) => void send('openReportPage', { tabId: null, dispute, title: this.doc.title.slice(0, 300) }).catch((e: unknown) => this.onSendError(e)),
               onVerify: (kind, value, site) => void send('openRegistryLookup', { tabId: null, kind, value, site }).catch((e: unknown) => this.onSendError(e)),
+              reading: this.reading,
             },
             () => panel.scratch(),
           ),

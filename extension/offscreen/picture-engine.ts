@@ -7,10 +7,13 @@ import type { PictureFacts } from '../../src/types';
 import { nativeApi } from '../browser/native-api';
 import type { PictureEngineStatus, PictureInput } from '../protocol/messages';
 import { decodeInExtension } from './decode-picture';
+import { fetchCounted, modelSizes } from './model-fetch';
 
 /** Where the build puts the models and WASM files (scripts/ocr-assets.mjs). */
 export const OCR_DIR = 'ocr';
-const FILES = { det: 'det.onnx', rec: 'rec.onnx', keys: 'keys.txt', zxing: 'zxing_reader.wasm' };
+const FILES = { det: 'det.onnx', rec: 'rec.onnx', keys: 'keys.txt', zxing: 'zxing_reader.wasm', sizes: 'sizes.json' };
+/** The share of the first load's progress that fetching the model files takes; setting them up is the rest. */
+const FETCH_SHARE = 0.2;
 /** Readings kept by the picture's bytes, so that a page checked again does not read its pictures again. */
 const CACHE = 16;
 
@@ -75,14 +78,20 @@ export class PictureEngine {
     // ONNX Runtime's own WASM is found next to its bundle: Vite emits it as an asset of the build.
     // Threads need a cross-origin isolated document (SharedArrayBuffer); without it, one thread.
     ort.env.wasm.numThreads = globalThis.crossOriginIsolated ? Math.min(2, navigator.hardwareConcurrency || 1) : 1;
-    const [det, rec, keys] = await Promise.all([bytes(url(FILES.det)), bytes(url(FILES.rec)), fetch(url(FILES.keys)).then((r) => r.text())]);
-    this.status = { phase: 'loading', progress: 0.3 };
-    const models: OcrModels = { det, rec, keys };
+    // Progress (getPictureStatus): the files' bytes as they arrive, then each model's set-up by its size.
+    const progress = (p: number) => (this.status = { phase: 'loading', progress: Math.min(0.99, p) });
+    const [[det, rec], keys] = await Promise.all([
+      modelSizes(url(FILES.sizes)).then((sizes) => fetchCounted([url(FILES.det), url(FILES.rec)], sizes, (f) => progress(FETCH_SHARE * f))),
+      fetch(url(FILES.keys)).then((r) => r.text()),
+    ]);
+    progress(FETCH_SHARE);
+    const models: OcrModels = { det: det!, rec: rec!, keys };
+    const modelBytes = det!.byteLength + rec!.byteLength;
     const ocr = await OcrEngine.load(
       {
         createSession: async (model) => {
           const session = await ort.InferenceSession.create(model, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
-          this.status = { phase: 'loading', progress: Math.min(0.95, this.status.progress + 0.3) };
+          progress(this.status.progress + (1 - FETCH_SHARE) * (model.byteLength / modelBytes));
           return session;
         },
         tensor: (data, dims) => new ort.Tensor('float32', data, dims),
@@ -94,10 +103,6 @@ export class PictureEngine {
     this.status = { phase: 'ready', progress: 1 };
     return { ocr, qr };
   }
-}
-
-async function bytes(url: string): Promise<Uint8Array> {
-  return new Uint8Array(await (await fetch(url)).arrayBuffer());
 }
 
 function base64Bytes(data: string): Uint8Array {

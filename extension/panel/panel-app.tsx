@@ -8,6 +8,8 @@ import { FindingCard } from '../ui/finding-card';
 import { Shield } from '../ui/icons';
 import { levelText, type T } from '../ui/i18n';
 import type { Copy } from '../ui/lookup-buttons';
+import { PicturesLine } from '../ui/pictures-line';
+import { headingWhileReading, ReadingNote, type PictureReadingView } from '../ui/reading-note';
 import { UserRulesNote } from '../ui/user-rules-note';
 import { VerdictView, type VerdictViewProps } from '../ui/verdict-view';
 import { DangerActions } from './danger-actions';
@@ -42,6 +44,8 @@ export interface PanelProps {
   onReport?: (dispute: string | null) => void;
   /** "到官方网站核实": opens the registry's page through the extension (assisted lookup). */
   onVerify?: VerdictViewProps['onVerify'];
+  /** The page's licence pictures are being read (the verdict is the page's own until they are). */
+  reading?: PictureReadingView | null;
 }
 
 type View = 'pill' | 'compact' | 'full';
@@ -61,7 +65,7 @@ function firstView(p: Pick<PanelProps, 'autoExpand' | 'openedByUser' | 'startCom
  * right; Escape collapses it.
  */
 export function PanelApp(props: PanelProps) {
-  const { result, t, lang, autoExpand, findElement, copy, onDismiss, onLeave, onDock, user, onReport, onVerify, side } = props;
+  const { result, t, lang, autoExpand, findElement, copy, onDismiss, onLeave, onDock, user, onReport, onVerify, side, reading } = props;
   const [view, setView] = useState<View>(() => firstView(props));
   const [mark, setMark] = useState<DOMRect | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -70,7 +74,7 @@ export function PanelApp(props: PanelProps) {
   const panelRef = useRef<HTMLDivElement>(null);
   const userAction = useRef(props.openedByUser ?? false);
   const level = result.verdict.level;
-  const { title, hint, detail } = levelText(level, t, listsChecked(result.verdict.findings));
+  const { title, hint, detail } = headingWhileReading(level, reading, levelText(level, t, listsChecked(result.verdict.findings)), t);
 
   // A worse verdict arriving later (content added after load) opens the panel again.
   useEffect(() => {
@@ -179,6 +183,7 @@ export function PanelApp(props: PanelProps) {
           </header>
           {level === 'danger' && onLeave && <DangerActions result={result} t={t} lang={lang} onLeave={onLeave} onProceed={() => show('pill')} />}
           <div class="lz-scroll">
+            {reading && <ReadingNote reading={reading} t={t} hint={level !== 'none'} />}
             <UserRulesNote view={user} t={t} />
             {view === 'compact' ? (
               <div class="lz-body">
@@ -187,6 +192,7 @@ export function PanelApp(props: PanelProps) {
                     <FindingCard finding={shop[0]} t={t} locate={locate} onDispute={dispute} />
                   </ul>
                 )}
+                <PicturesLine pictures={result.pictures} t={t} />
                 <button type="button" class="lz-btn lz-view-all" data-action="view-all" onClick={() => show('full')}>
                   {t('viewAll', result.verdict.findings.length + result.identifiers.length)}
                 </button>

@@ -6,14 +6,18 @@ import { send } from '../protocol/send';
 import { Shield } from '../ui/icons';
 import type { T } from '../ui/i18n';
 import { copyFromPage } from '../ui/mount-page';
+import { headingWhileReading, ReadingNote } from '../ui/reading-note';
 import { UserRulesNote } from '../ui/user-rules-note';
+import { useReadingVerdict } from './use-reading';
 import { levelText } from '../ui/i18n';
 import { listsChecked } from '../../src/ui-model/lists-checked';
 import { VerdictView } from '../ui/verdict-view';
 
 /** The toolbar popup: the tab's verdict, its numbers with official lookups, and its badges. */
-export function PopupApp({ verdict, t, lang, dismissed, tabId = null }: { verdict: TabVerdict | null; t: T; lang: Lang; dismissed: boolean; tabId?: number | null }) {
+export function PopupApp({ verdict: first, t, lang, dismissed, tabId = null }: { verdict: TabVerdict | null; t: T; lang: Lang; dismissed: boolean; tabId?: number | null }) {
   const [hidden, setHidden] = useState(dismissed);
+  // While the tab's licence pictures are being read, the popup follows them to their answer.
+  const { verdict, reading } = useReadingVerdict(first, tabId);
   const result = verdict?.result ?? null;
   const level = result?.verdict.level ?? 'none';
   useEffect(() => {
@@ -21,7 +25,7 @@ export function PopupApp({ verdict, t, lang, dismissed, tabId = null }: { verdic
     if (root) root.dataset.level = level;
     document.documentElement.dataset.level = level;
   }, [level]);
-  const { title, hint, detail } = levelText(level, t, listsChecked(result?.verdict.findings ?? []));
+  const { title, hint, detail } = headingWhileReading(level, reading, levelText(level, t, listsChecked(result?.verdict.findings ?? [])), t);
   const host = verdict ? new URL(verdict.url).hostname : '';
   // "Report this shop" / "This warning is wrong": the report page opens as a tab next to the shop.
   const report = (dispute: string | null) => tabId !== null && void send('openReportPage', { tabId, dispute, title: null }).then(() => window.close());
@@ -45,6 +49,7 @@ export function PopupApp({ verdict, t, lang, dismissed, tabId = null }: { verdic
       </header>
       {!verdict && <p class="lz-empty">{t('popupNoData')}</p>}
       {verdict?.allowlisted && <p class="lz-empty">{t('popupAllowlisted', verdict.allowlisted)}</p>}
+      {reading && <ReadingNote reading={reading} t={t} hint={level !== 'none'} />}
       {result && <UserRulesNote view={verdict?.user} t={t} />}
       {result && (
         <VerdictView

@@ -22,6 +22,16 @@ export interface TabVerdict {
   reportedAt: number;
   /** What the user's own rules did (hidden warnings, personal warn/trust); absent when none applied. */
   user?: UserRulesView;
+  /**
+   * Licence pictures of the page are being read (the verdict is the page's own until they are): the
+   * popup and the toolbar title say so. Absent when nothing is being read.
+   */
+  reading?: PicturesReading;
+}
+
+/** Pictures being read for a tab: how many (the ones not read yet). */
+export interface PicturesReading {
+  pictures: number;
 }
 
 /** What the content script needs to know before it shows anything on a page. */
@@ -77,7 +87,10 @@ export const MAX_PICTURES = 3;
 /** How far the picture reader is: the first model load takes seconds, and the panel says so. */
 export interface PictureEngineStatus {
   phase: 'cold' | 'loading' | 'ready' | 'failed';
-  /** 0..1 through the first load. */
+  /**
+   * 0..1 through the first load: the model files' bytes fetched (of their total) for the first half,
+   * then the models set up one by one.
+   */
   progress: number;
 }
 

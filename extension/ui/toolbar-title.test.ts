@@ -32,4 +32,10 @@ describe('the toolbar title names the tab\'s level in the UI language', () => {
     expect(toolbarTitle({ url: 'https://x/', result: null, allowlisted: '*.x', reportedAt: 0 }, tZh)).toBe('亮照卫士：不检查此网站');
     expect(toolbarTitle(null, tZh)).toBeNull();
   });
+  it('says while the page’s licence pictures are being read, and never "nothing read" meanwhile', () => {
+    const reading = (v: TabVerdict): TabVerdict => ({ ...v, reading: { pictures: 1 } });
+    expect(toolbarTitle(reading(verdict('none', [], 0)), tZh)).toBe('亮照卫士：正在识别执照图片（1 张）…');
+    expect(toolbarTitle(reading(verdict('ok', [], 2)), tZh)).toBe('亮照卫士：未发现问题（已读取 2 个证照号码） · 正在识别执照图片（1 张）…');
+    expect(toolbarTitle(reading(verdict('warning', [{ code: 'id-invalid', severity: 'warning' }])), tEn)).toBe('Liangzhao Guard: Suspicious (findings: 1) · reading licence pictures (1)…');
+  });
 });

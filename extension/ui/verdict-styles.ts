@@ -1,3 +1,5 @@
+import { PICTURE_CSS } from './picture-styles';
+
 /**
  * Styles of the verdict views, shared by the injected panel (inside its shadow root, where page CSS
  * cannot reach) and the popup. Every selector is under `.lz`, so the popup can use it as is.
@@ -26,9 +28,10 @@ export const VERDICT_BASE_CSS = `
 .lz :focus-visible { outline: 2px solid var(--link); outline-offset: 2px; }
 `;
 
-/** The base and the finding views. */
+/** The base and the finding views (with the licence pictures' views). */
 export const VERDICT_CSS =
   VERDICT_BASE_CSS +
+  PICTURE_CSS +
   `.lz-head { display: flex; gap: 10px; align-items: flex-start; padding: 12px 14px; background: var(--accent); color: #fff; }
 .lz[data-level="caution"] .lz-head { color: #1f2328; }
 @media (prefers-color-scheme: dark) { .lz .lz-head { color: #1f2023; } }

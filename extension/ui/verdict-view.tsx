@@ -1,15 +1,14 @@
 import type { Lang } from '../../src/i18n/lang';
 import type { Badge, Identifier, IdentifierKind, ScanResult } from '../../src/types';
 import { companyGroups, findingNamesBadge, unremarkedBadges, type CompanyGroup } from '../../src/ui-model/company-groups';
-import { badgeFallback, badgeLookup, lookupsFor } from '../../src/ui-model/lookups';
-import { ASSISTED_SITES } from '../../src/registries/assisted-sites';
-import type { OfficialCheck } from '../../src/registries/official-check';
+import { badgeFallback, badgeLookup } from '../../src/ui-model/lookups';
 import { DataStatus, GoodNews, splitStatus } from './data-status';
 import { FindingCard, type Dispute, type Locate } from './finding-card';
 import { kindKey, type T } from './i18n';
 import { ExternalGlyph } from './icons';
-import { LookupButtons, type Copy, type Verify } from './lookup-buttons';
-import { OfficialLine } from './official-line';
+import { IdLookups, type LookupContext } from './id-lookups';
+import { LookupButtons, type Copy } from './lookup-buttons';
+import { PicturesRead } from './pictures-read';
 
 export interface VerdictViewProps {
   result: ScanResult;
@@ -30,6 +29,8 @@ export interface VerdictViewProps {
  */
 export function VerdictView({ result, t, lang, copy, locate, onDispute, onVerify }: VerdictViewProps) {
   const { shop: findings, status, good } = splitStatus(result.verdict.findings);
+  // What only a picture showed is listed with its picture ("从图片读到的内容"), not again as the page's.
+  const page = textOnly(result);
   const badges = unremarkedBadges(result);
   // A badge with a finding is shown by its finding: the check of what it claims goes there.
   const checkOfBadge = (f: (typeof findings)[number]) => {
@@ -50,10 +51,11 @@ export function VerdictView({ result, t, lang, copy, locate, onDispute, onVerify
       )}
       <GoodNews findings={good} t={t} />
       <DataStatus findings={status} t={t} />
-      {result.identifiers.length + result.licenses.length > 0 && (
+      <PicturesRead pictures={result.pictures ?? []} locate={locate} t={t} lang={lang} copy={copy} official={result.official} onVerify={onVerify} />
+      {page.identifiers.length + page.licenses.length > 0 && (
         <section class="lz-section" aria-label={t('sectionIdentifiers')}>
           <h3>{t('sectionIdentifiers')}</h3>
-          {companyGroups(result).map((g, i) => (
+          {companyGroups(page).map((g, i) => (
             <Company key={g.code?.value ?? g.name ?? i} group={g} only={i === 0 && !g.code && !g.name} t={t} lang={lang} copy={copy} official={result.official} onVerify={onVerify} />
           ))}
         </section>
@@ -73,13 +75,13 @@ export function VerdictView({ result, t, lang, copy, locate, onDispute, onVerify
   );
 }
 
-interface RowContext {
-  t: T;
-  lang: Lang;
-  copy: Copy;
-  official: OfficialCheck[] | undefined;
-  onVerify: VerdictViewProps['onVerify'];
+/** The result without what only its pictures showed (shown under "从图片读到的内容"). */
+function textOnly(result: ScanResult): ScanResult {
+  if (!result.pictures?.length) return result;
+  return { ...result, identifiers: result.identifiers.filter((i) => i.source !== 'image'), licenses: result.licenses.filter((l) => l.picture === undefined) };
 }
+
+type RowContext = LookupContext;
 
 /**
  * One company: its name as the page gives it (or that it gives none), its code with the official
@@ -107,16 +109,8 @@ function Company({ group, only, ...ctx }: { group: CompanyGroup; only: boolean }
   );
 }
 
-/** The registry answers the user has for this identifier (matched in the worker: OfficialCheck.shown). */
-const checksOf = (id: Identifier, official: OfficialCheck[] | undefined): OfficialCheck[] => (official ?? []).filter((c) => c.shown.includes(`${id.kind}:${id.value}`));
-
-/** The lookup site id of a registry (gsxt → gsxt, miit → icp …), to ask it again. */
-const lookupSiteOf = (site: string) => Object.keys(ASSISTED_SITES).find((k) => ASSISTED_SITES[k] === site) ?? site;
-
-function IdentifierRow({ id, company, t, lang, copy, official, onVerify }: { id: Identifier; company: string | null } & RowContext) {
-  const verify: Verify | undefined = onVerify && ((l) => onVerify(id.kind, id.value, l.site.id));
-  const checks = checksOf(id, official);
-  const lookups = lookupsFor(id.kind, id.value, company);
+function IdentifierRow({ id, company, ...ctx }: { id: Identifier; company: string | null } & RowContext) {
+  const { t } = ctx;
   return (
     <li class="lz-card lz-id" data-kind={id.kind}>
       <span class="lz-id-kind">{t(kindKey(id.kind))}</span>
@@ -125,10 +119,7 @@ function IdentifierRow({ id, company, t, lang, copy, official, onVerify }: { id:
       </span>
       <span class="lz-id-value">{id.value}</span>
       <span />
-      {checks.map((c) => (
-        <OfficialLine key={c.site} check={c} t={t} lang={lang} onRefresh={onVerify && (() => onVerify(id.kind, id.value, lookupSiteOf(c.site)))} />
-      ))}
-      {lookups.length > 0 ? <LookupButtons lookups={lookups} t={t} lang={lang} copy={copy} verify={verify} /> : <p class="lz-id-note">{t('lookupNeedsName')}</p>}
+      <IdLookups id={id} company={company} {...ctx} />
     </li>
   );
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { BROWSERS, useDriver, useFixtureServer, waitForPanel, waitForToolbar } from './driver/all';
+import { BROWSERS, openPopup, useDriver, useFixtureServer, waitForPanel, waitForToolbar } from './driver/all';
+import { axeExtensionPage, axePanel } from './harness/axe';
 
+// The browsers speak English here (headless), so the extension does.
 // The pictures are rendered licences (tests/licence-pictures/, seeds 1000 and 1001 of the tuning set):
 // yyzz-clean.jpg prints the code its QR code carries; yyzz-tampered.jpg prints another valid code
 // under the same QR code (an edited licence); photo-1001.jpg is a licence with no word around it.
@@ -16,6 +18,7 @@ const shopPage = (title: string, body: string) =>
   <main><p>本店主营纯棉T恤、卫衣，七天无理由退换。客服热线 400-820-1234。</p>${body}</main></body></html>`;
 
 const pages = {
+  '/blank.html': () => '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>blank</title></head><body></body></html>',
   '/shop/licence.html': () => shopPage('川智锦旗舰店 · 店铺资质', '<section><h2>营业执照</h2><img src="/e2e/pictures/yyzz-clean.jpg" alt="营业执照" width="500"></section>'),
   '/shop/tampered.html': () => shopPage('川智锦旗舰店 · 店铺资质', '<section><h2>店铺资质</h2><img src="/e2e/pictures/yyzz-tampered.jpg" width="500"></section>'),
   '/shop/photo.html': () => shopPage('恒越食品旗舰店', '<div class="gallery"><img id="p" src="/e2e/pictures/photo-1001.jpg" width="500"></div>'),
@@ -25,10 +28,29 @@ describe.each(BROWSERS)('%s: licence pictures', (name) => {
   const server = useFixtureServer(pages);
   const driver = useDriver(name);
 
-  it('a page whose licence is only a picture: the code is read from it and checked', async () => {
+  it('a page whose licence is only a picture: the popup says it is being read, then shows the code read from it, checked', async () => {
+    // The driver's popup page is opened first (on a blank tab), so that the first look at the shop's
+    // popup costs no page creation: the reading state lasts the first model load and the reading.
+    const blank = await driver().openTab(server().url('/blank.html'));
+    await waitForToolbar(driver(), blank, () => true);
+    await blank.close();
     const tab = await driver().openTab(server().url('/shop/licence.html'));
+    // The first reading loads the models (seconds): the popup says the picture is being read meanwhile.
+    const reading = await waitForToolbar(driver(), tab, (t) => t.text.includes('Reading the licence picture') || t.text.includes(CLEAN), READ_MS);
+    expect(reading.text).toContain('Reading the licence picture (1)…');
+    expect(reading.text).not.toContain('No licence');
+    // A quiet page stays quiet meanwhile: no panel opens on it just to say "reading".
+    expect(await tab.panel()).toBeNull();
     const toolbar = await waitForToolbar(driver(), tab, (t) => t.text.includes(CLEAN), READ_MS);
     expect(toolbar.text).toContain(CLEAN);
+    expect(toolbar.text).not.toContain('Reading the licence picture');
+    // What was read, beside the picture's name: the code with its check, the QR code's result.
+    expect(toolbar.text).toContain('What was read from the picture');
+    expect(toolbar.text).toContain('Picture: yyzz-clean.jpg');
+    expect(toolbar.text).toContain(`The QR code carries ${CLEAN}, the code printed on the picture`);
+    const popup = await openPopup(driver(), tab);
+    expect(await axeExtensionPage(popup)).toEqual({ light: [], dark: [] });
+    await popup.close();
     // The code passes its check and the QR code leads to the registry with the same code: no finding.
     expect(toolbar.codes).toEqual([]);
     expect(toolbar.level).not.toBe('danger');
@@ -43,6 +65,14 @@ describe.each(BROWSERS)('%s: licence pictures', (name) => {
     expect(panel!.text).toContain(TAMPERED);
     expect(panel!.text).toContain(CLEAN);
     expect(panel!.text).toContain('yyzz-tampered.jpg');
+    // The whole panel (danger) shows what was read from the picture, with "在页面上显示" for it.
+    expect(panel!.text).toContain('What was read from the picture');
+    expect(panel!.text).toContain(`The QR code carries ${CLEAN}, not the printed code ${TAMPERED}`);
+    expect(panel!.elements.some((e) => e.attrs['data-action'] === 'locate-picture')).toBe(true);
+    // axe-core on the panel with the block in it, light and dark (first-hour.e2e checks the demo pages').
+    const blank = await driver().openTab(server().url('/blank.html'));
+    expect(await axePanel(tab, blank)).toEqual({ light: [], dark: [] });
+    await blank.close();
     const toolbar = await waitForToolbar(driver(), tab, (t) => t.level === 'danger');
     expect(toolbar.codes).toContain('licence-tampered');
     await tab.close();
