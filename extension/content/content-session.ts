@@ -5,6 +5,8 @@ import { isReadPictureNotice, isTabCommand, MAX_PICTURES, MAX_PIECE_CHARS, type 
 import { extensionAlive, nativeApi } from '../browser/native-api';
 import { send } from '../protocol/send';
 import { isRegistryNotice } from '../protocol/registry-messages';
+import { isCoverNotice } from '../protocol/block-messages';
+import { leaveForBlockPage } from '../guard/leave-for-block-page';
 import { PanelHost } from '../panel/panel-host';
 import type { PanelModule } from '../panel/panel-module';
 import { QUIET_CSS } from '../panel/panel-styles';
@@ -99,6 +101,11 @@ export class ContentSession {
     if (this.ended) return;
     if (isTabCommand(message)) return this.openByUser();
     if (isReadPictureNotice(message)) return void this.readPicked(message.srcUrl);
+    // The scan found a licence on a blocking list: the block page covers this page (if it still is).
+    if (isCoverNotice(message)) {
+      if (message.url === this.doc.location.href && extensionAlive()) leaveForBlockPage('shop');
+      return;
+    }
     // The shopper checked on an official site and the registry's answer is in: check again.
     if (isRegistryNotice(message)) {
       this.sent = null;

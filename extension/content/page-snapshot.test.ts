@@ -109,6 +109,16 @@ describe('page snapshots', () => {
     expect(resolveLocator(roots, scan.locators[ref])?.textContent).toBe('91440101MA5CKX2R1G');
   });
 
+  it('reads the open shadow root of every kind of built-in element that can host one, when it has no light children', () => {
+    // The DOM's list (attachShadow throws on any other element); page-snapshot asks only these.
+    const capable = ['article', 'aside', 'blockquote', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main', 'nav', 'p', 'section', 'span'];
+    const doc = page(`<!doctype html><html><body>${capable.map((t) => `<${t} data-host></${t}>`).join('')}<div>有内容</div></body></html>`);
+    for (const [i, host] of Array.from(doc.querySelectorAll('[data-host]')).entries()) host.attachShadow({ mode: 'open' }).innerHTML = `<p>宿主 ${i}</p>`;
+    const taken = runSteps(snapshotSteps(doc, () => false));
+    const shadows = taken.snapshot.parts.flatMap((p) => (p.kind === 'shadow' ? [p.html] : []));
+    expect(shadows).toEqual(capable.map((_, i) => `<p>宿主 ${i}</p>`));
+  });
+
   it('a locator whose path no longer fits finds the element by its tag and text; one whose element is gone finds nothing', () => {
     const doc = page('<!doctype html><html><body><main><p>统一社会信用代码：<b>91440101MA5CKX2R1G</b></p></main></body></html>');
     const { taken, scan } = scanCopy(doc);

@@ -16,11 +16,16 @@ const CHUNK_ELEMENTS = 100_000;
 /**
  * Where open shadow roots can be. With no selector for "has a shadow root", asking every element of
  * a large page costs more than the whole snapshot (one JS wrapper per element), so we ask custom
- * elements (their names are in the HTML we just serialized) and elements without light children
- * (the built-in elements that can host a shadow root — div, span, section… — do so that way when a
- * widget attaches one). A built-in host that also has light children is not read.
+ * elements (their names are in the HTML we just serialized) and, of the built-in elements the DOM
+ * lets host a shadow root (attachShadow throws on any other: https://dom.spec.whatwg.org/#dom-element-attachshadow),
+ * those without light children (a widget attaching one leaves them so). Empty images, inputs,
+ * icons (<i>), table cells and the like can host none, so they are not asked (each one asked is a
+ * wrapper made on the page's thread). A built-in host that also has light children is not read.
  */
-const EMPTY = ':empty';
+const SHADOW_CAPABLE = ['article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main', 'nav', 'p', 'section', 'span'];
+// `:empty` first: it fails at once on almost every element (a list of 18 `tag:empty` selectors
+// measured 10× slower than `:empty` alone on a 50,000-element page; this form costs the same).
+const EMPTY = `:empty:is(${SHADOW_CAPABLE.join(',')})`;
 const CUSTOM_TAG = /<[a-z][a-z0-9._]*-[a-z0-9._-]*/g;
 
 /** A snapshot and, for each part, the node its locators start from. */

@@ -108,8 +108,9 @@ describe.each(BROWSERS)('%s: a shopper’s first hour, fresh profile and no list
     const leave = await tab.boxOf(action(panel, 'leave')!);
     const finding = await tab.boxOf(findInPanel(panel, (a) => !!a['data-code'])!);
     expect(leave.top).toBeLessThan(finding.top);
-    // A danger panel announces itself: the live region's text is there once it is in the page.
-    const announced = await waitForPanel(tab, (p) => !!p && p.elements.some((e) => e.attrs.role === 'alert' || e.attrs['aria-live'] === 'assertive'));
+    // A danger panel announces itself: the live region, and its text (filled in after the region
+    // is in the page, so that screen readers hear it; waiting only for the region raced that).
+    const announced = await waitForPanel(tab, (p) => !!p && p.elements.some((e) => e.attrs.role === 'alert' || e.attrs['aria-live'] === 'assertive') && p.text.includes('亮照卫士：高风险'));
     expect(announced!.text).toContain('亮照卫士：高风险');
     await tab.close();
   });
