@@ -1,9 +1,11 @@
 import type { TargetMark } from '../../src/blocking/search-marks';
+import { LEVEL_STYLES } from '../../src/ui-model/level-style';
 
 /** The attribute our marks carry: what the page (and the tests) can see of them. */
 export const MARK_ATTR = 'data-liangzhao-mark';
 
-const COLOUR: Record<TargetMark['level'], string> = { red: '#d93025', amber: '#e8710a' };
+/** The panel's own danger and warning colours, with their text colour: ≥ 4.5:1 (the amber #e8710a of before was 3.1:1 with white). */
+const COLOUR: Record<TargetMark['level'], { color: string; textColor: string }> = { red: LEVEL_STYLES.danger, amber: LEVEL_STYLES.warning };
 
 /**
  * The mark's look, as its inline style with every declaration !important: the page's style sheets
@@ -21,8 +23,8 @@ function markStyle(level: TargetMark['level']): string {
     'padding: 0 7px',
     'height: 18px',
     'border-radius: 9px',
-    `background: ${COLOUR[level]}`,
-    'color: #fff',
+    `background: ${COLOUR[level].color}`,
+    `color: ${COLOUR[level].textColor}`,
     'font-family: inherit',
     'font-weight: inherit',
     'font-style: inherit',
