@@ -81,6 +81,16 @@ describe('readFields: OCR lines through the page readers', () => {
     expect(uscc?.valid === false && uscc.readSurely === true).toBe(false);
   });
 
+  it('keeps the dates of date fields and no seal date as the authority (a stroke read before a date is not part of it)', () => {
+    const lines = paperLicence(CODE).map((l) => (l.text === '2019年03月12日' ? ocrLine('用2019年03月12日', 720, 290) : l));
+    lines.push(ocrLine('营业期限', 600, 370), ocrLine('·2019年03月12日至长期', 720, 370));
+    lines.push(ocrLine('登记机关', 600, 520), ocrLine('2022年03月24日', 720, 520));
+    const { licence } = readFields(lines, 'p.jpg');
+    expect(licence).toMatchObject({ established: '2019年03月12日', validity: '2019年03月12日至长期', authority: null, name: '广州鑫源电子商务有限公司' });
+    const named = paperLicence(CODE).concat(ocrLine('登记机关', 600, 520), ocrLine('广州市天河区市场监督管理局 2022年03月24日', 720, 520));
+    expect(readFields(named, 'p.jpg').licence?.authority).toBe('广州市天河区市场监督管理局');
+  });
+
   it('finds nothing in a product banner', () => {
     const lines = [ocrLine('夏季新款 纯棉短袖T恤', 60, 60), ocrLine('订单号：202405120000000077', 60, 300), ocrLine('客服热线：400-820-1234', 60, 330), ocrLine('¥59.9', 700, 400)];
     const { identifiers, licence } = readFields(lines, 'banner.jpg');

@@ -121,6 +121,7 @@ function licenceOf(norm: string, text: string, occurrences: ReturnType<typeof de
     : { heading: null, name: null, uscc: null, regno: null, legalRepresentative: null, address: null, authority: null, established: null, validity: null, scope: null, evidence: codes[0]?.evidence ?? regnos[0]?.evidence ?? '' };
   return {
     ...base,
+    ...datesTidied(base),
     name: base.name ?? valueAfter(norm, text, /(?:企业)?名称\t/g),
     uscc: base.uscc ?? (codes.length === 1 ? codes[0]!.value : null),
     regno: base.regno ?? (regnos.length === 1 ? regnos[0]!.value : null),
@@ -128,6 +129,27 @@ function licenceOf(norm: string, text: string, occurrences: ReturnType<typeof de
     capital: valueAfter(norm, text, /注册资本\t/g),
     evidence: `${name}：${base.evidence}`,
     picture,
+  };
+}
+
+/** A date as licences print it (2015年05月23日, 2015-05-23, 2015.5.23). */
+const DATE = /\d{4}\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?/;
+const DATES = new RegExp(DATE.source, 'g');
+
+/**
+ * The picture's date fields as dates, and its 登记机关 without the date printed under the seal: a
+ * stroke of the seal or the border read before a date ("用2015年05月23日") is not part of it, and the
+ * seal's date read into the authority's cell ("2022年03月24日") is no authority. A field with no date
+ * in it is left as read; an authority with nothing but dates is none.
+ */
+function datesTidied(record: LicenseRecord): Pick<LicenseRecord, 'established' | 'validity' | 'authority'> {
+  const established = record.established && DATE.exec(record.established);
+  const validity = record.validity && DATE.exec(record.validity);
+  const authority = record.authority?.replace(DATES, '').replace(/^[\s:：,，、]+|[\s:：,，、]+$/g, '') ?? null;
+  return {
+    established: established ? established[0] : record.established,
+    validity: validity ? record.validity!.slice(validity.index) : record.validity,
+    authority: authority && /\p{Script=Han}{2}/u.test(authority) ? authority : null,
   };
 }
 
