@@ -78,10 +78,11 @@ async function verdictFor(worker, url, timeoutMs = 20_000) {
 }
 
 /**
- * Clicks a button of our panel by its data-action, through the DevTools protocol (the panel's shadow
- * root is closed, so the page, and playwright's selectors, cannot reach it); false when none shows.
+ * Runs `use(cdp, node)` on the element of our panel with this data-action, through the DevTools
+ * protocol (the panel's shadow root is closed, so the page, and playwright's selectors, cannot reach
+ * it); false when none shows.
  */
-async function clickInPanel(page, action) {
+async function withPanelElement(page, action, use) {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = await cdp.send('DOM.getDocument', { depth: 2 });
@@ -99,42 +100,29 @@ async function clickInPanel(page, action) {
     };
     const target = find(node);
     if (!target) return false;
-    await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: target.backendNodeId });
-    const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId: target.backendNodeId });
-    const [x1, y1, , , x3, y3] = model.content;
-    await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+    await use(cdp, target);
     return true;
   } finally {
     await cdp.detach();
   }
 }
 
-/** Scrolls an element of our panel (by its data-action) into view inside the panel, through CDP. */
-async function scrollInPanel(page, action) {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { root } = await cdp.send('DOM.getDocument', { depth: 2 });
-    const host = root.children?.find((c) => c.nodeName === 'HTML')?.children?.find((c) => c.nodeName.startsWith('LZ-'));
-    if (!host) return false;
-    const { node } = await cdp.send('DOM.describeNode', { backendNodeId: host.backendNodeId, depth: -1, pierce: true });
-    const find = (n) => {
-      const a = n.attributes ?? [];
-      for (let i = 0; i + 1 < a.length; i += 2) if (a[i] === 'data-action' && a[i + 1] === action) return n;
-      for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) {
-        const hit = find(c);
-        if (hit) return hit;
-      }
-      return null;
-    };
-    const target = find(node);
-    if (!target) return false;
-    // Its section's top at the top of the panel's scrolling part.
+/** Clicks a button of our panel by its data-action; false when none shows. */
+function clickInPanel(page, action) {
+  return withPanelElement(page, action, async (cdp, target) => {
+    await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: target.backendNodeId });
+    const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId: target.backendNodeId });
+    const [x1, y1, , , x3, y3] = model.content;
+    await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+  });
+}
+
+/** Scrolls an element of our panel (by its data-action) into view inside the panel: its section's top at the top of the panel's scrolling part. */
+function scrollInPanel(page, action) {
+  return withPanelElement(page, action, async (cdp, target) => {
     const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: target.backendNodeId });
     await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId, functionDeclaration: 'function () { (this.closest("section") ?? this).scrollIntoView({ block: "start" }); }' });
-    return true;
-  } finally {
-    await cdp.detach();
-  }
+  });
 }
 
 /** The stored verdict's picture state for `url`: being read, and how many pictures it holds. */
