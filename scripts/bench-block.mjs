@@ -13,17 +13,16 @@
 //     isolated world, our messages, our frames), against floor_search_main_thread_ms: the same
 //     page under the stand-in extension that only asks its worker twice, in the same run.
 // Exported as benchBlock (tests/bench/run-bench.ts, section "block").
-import { build } from 'esbuild';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 import { floorExtension, tracedLoad } from './bench-content.mjs';
+import { benchChromiumArgs, benchExtension } from './bench-extension.mjs';
 import { makeKeys, writeSyntheticFeed } from './synthetic-feed.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const SEARCH_HOST = 'www.baidu.com';
 const SETTLE_MS = 2500;
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.max(0, Math.ceil(xs.length * p) - 1))];
@@ -74,19 +73,7 @@ async function launch(chromiumPath, ext, profile, port) {
     executablePath: chromiumPath,
     headless: true,
     viewport: { width: 1280, height: 860 },
-    args: [
-      '--headless=new',
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
-      `--host-resolver-rules=MAP ${SEARCH_HOST} 127.0.0.1:${port}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: benchChromiumArgs(ext, `--host-resolver-rules=MAP ${SEARCH_HOST} 127.0.0.1:${port}`),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   return { context, id: new URL(worker.url()).host };
@@ -101,17 +88,7 @@ export async function benchBlock(chromiumPath = process.env.CHROMIUM_PATH ?? '/u
   let server;
   try {
     // 1. The extension (fresh build when possible) plus the bench page, in a copy.
-    try {
-      await (await import('./build-extension.mjs')).buildTarget('chrome');
-    } catch (error) {
-      if (!existsSync(join(root, 'dist/chrome/manifest.json'))) throw error;
-      console.warn(`[bench-block] build failed, using the existing dist/chrome: ${error.message}`);
-    }
-    const ext = join(tmp, 'extension');
-    cpSync(join(root, 'dist/chrome'), ext, { recursive: true });
-    const bundle = await build({ entryPoints: [join(root, 'tests/bench/block-bench-entry.ts')], bundle: true, write: false, format: 'iife', target: 'chrome120', minify: true });
-    writeFileSync(join(ext, 'block-bench.js'), bundle.outputFiles[0].text);
-    writeFileSync(join(ext, 'block-bench.html'), '<!doctype html><meta charset="utf-8"><title>block bench</title><script src="block-bench.js"></script>');
+    const ext = await benchExtension(join(tmp, 'extension'), 'tests/bench/block-bench-entry.ts', 'block-bench', 'bench-block');
 
     // 2. The feeds: n synthetic domain keys on the scam-site list (code 4), and a built feed whose
     //    scam-site list of 100,000 domains is published whole (the browser's rules).

@@ -4,16 +4,15 @@
 // with 10 identifiers with the same engine.
 //   LZ_BENCH_SYNC_N=1000000 node scripts/bench-sync-browser.mjs     (default N = 10,000,000)
 // Exported as benchSyncBrowser (re-exported by scripts/bench-sync.mjs for tests/bench/run-bench.ts).
-import { build } from 'esbuild';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
+import { benchChromiumArgs, benchExtension } from './bench-extension.mjs';
 import { changeKeys, makeKeys, writeRef, writeSyntheticFeed } from './synthetic-feed.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const KNOWN = ['91440300MA5F8K2Q1M', '91440101MA5CKX2R1G', '91330106MA2H3P7L4H'];
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const randomId = (i) => {
@@ -104,17 +103,7 @@ export async function benchSyncBrowser(chromiumPath = process.env.CHROMIUM_PATH 
   let server;
   try {
     // 1. The extension (fresh build when possible) plus a bench page, in a copy: same origin as its worker.
-    try {
-      await (await import('./build-extension.mjs')).buildTarget('chrome');
-    } catch (error) {
-      if (!existsSync(join(root, 'dist/chrome/manifest.json'))) throw error;
-      console.warn(`[bench-sync] build failed, using the existing dist/chrome: ${error.message}`);
-    }
-    const ext = join(tmp, 'extension');
-    cpSync(join(root, 'dist/chrome'), ext, { recursive: true });
-    const bundle = await build({ entryPoints: [join(root, 'tests/bench/lists-bench-entry.ts')], bundle: true, write: false, format: 'iife', target: 'chrome120', minify: true });
-    writeFileSync(join(ext, 'lists-bench.js'), bundle.outputFiles[0].text);
-    writeFileSync(join(ext, 'lists-bench.html'), '<!doctype html><meta charset="utf-8"><title>lists bench</title><script src="lists-bench.js"></script>');
+    const ext = await benchExtension(join(tmp, 'extension'), 'tests/bench/lists-bench-entry.ts', 'lists-bench', 'bench-sync');
 
     // 2. The feed: v1 with n keys, v2 with `changes` changes and a delta from v1.
     const key = await parseFeedKey(JSON.stringify(await generateFeedKey()));
@@ -136,7 +125,7 @@ export async function benchSyncBrowser(chromiumPath = process.env.CHROMIUM_PATH 
     context = await chromium.launchPersistentContext(profile, {
       executablePath: chromiumPath,
       headless: true,
-      args: ['--headless=new', `--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: benchChromiumArgs(ext),
     });
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
     const id = new URL(worker.url()).host;
