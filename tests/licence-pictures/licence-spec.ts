@@ -75,6 +75,9 @@ const SCOPES = [
 ];
 const TYPES = ['有限责任公司（自然人投资或控股）', '有限责任公司（自然人独资）', '其他有限责任公司', '股份有限公司（非上市、自然人投资或控股）'];
 
+/** The watermark texts shops write over their licence photos. */
+const WATERMARKS = ['仅限本店使用', '仅供本店铺亮照使用', '仅限XX店铺使用，他用无效'];
+
 const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const ORG_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
@@ -123,7 +126,7 @@ export function licenceSpec(seed: number, kase: LicenceSpec['case'], layout: Lic
     rotate: layout === 'card' ? 0 : (r() - 0.5) * 7,
     width: layout === 'card' ? 760 : pick(r, [1000, 1100, 1100, 1200, 1400]),
     jpegQuality: r() < 0.7 ? pick(r, [55, 70, 85]) : null,
-    watermark: layout !== 'card' && r() < 0.45 ? pick(r, ['仅限本店使用', '仅供本店铺亮照使用', '仅限XX店铺使用，他用无效']) : null,
+    watermark: layout !== 'card' && r() < 0.45 ? pick(r, WATERMARKS) : null,
     blur: layout === 'card' ? 0 : pick(r, [0, 0, 0.4, 0.7]),
     paper: pick(r, ['#fbf7ec', '#f6f1e3', '#fffdf6', '#efe8d8']),
     serif: r() < 0.6,
@@ -163,23 +166,40 @@ export function licenceSpec(seed: number, kase: LicenceSpec['case'], layout: Lic
 /**
  * The picture sets: the tuning set (the committed fixtures the tests read, and what the reader was
  * tuned on), the first held-out set (seeds 900,000…: looked at while the reader was made fast, so
- * now a second tuning set, `tuningHeld`), and the held-out set (made by the bench, 60 pictures with
- * seeds no tuning ever saw; made before any result on it was looked at).
+ * now a second tuning set, `tuningHeld`), a watermark-heavy tuning set (`tuningWatermark`, seeds
+ * 4,200,000…: every paper licence and banner carries a watermark), the held-out set (made by the
+ * bench, 60 pictures with seeds no tuning ever saw; made before any result on it was looked at; it
+ * has been looked at since), and the second held-out set (`heldOut2`, seeds 5,310,000…: made before
+ * the watermark work and read once, at its end). Seed ranges never meet (a set is at most 100,000
+ * pictures).
  */
-export const SETS = {
+export const SETS: Record<'tuning' | 'tuningHeld' | 'tuningWatermark' | 'heldOut' | 'heldOut2', SetDef> = {
   tuning: { firstSeed: 1000 },
   tuningHeld: { firstSeed: 900_000 },
+  tuningWatermark: { firstSeed: 4_200_000, alwaysWatermark: true },
   heldOut: { firstSeed: 3_170_000 },
-} as const;
+  heldOut2: { firstSeed: 5_310_000 },
+};
+
+export interface SetDef {
+  firstSeed: number;
+  /** Every picture that can carry a watermark (paper licences and banners) carries one. */
+  alwaysWatermark?: boolean;
+}
 
 /** A set of `n` specs: mostly clean paper licences, with every case and platform cards among them. */
-export function specSet(firstSeed: number, n: number): LicenceSpec[] {
+export function specSet(firstSeed: number, n: number, options: Omit<SetDef, 'firstSeed'> = {}): LicenceSpec[] {
   const plan: [LicenceSpec['case'], LicenceSpec['layout']][] = [
     ['clean', 'paper'], ['clean', 'card'], ['tampered', 'paper'], ['clean', 'paper'], ['spoofed', 'paper'],
     ['clean', 'paper'], ['invalid', 'paper'], ['clean', 'card'], ['none', 'none'], ['clean', 'paper'],
   ];
   return Array.from({ length: n }, (_, i) => {
     const [kase, layout] = plan[i % plan.length]!;
-    return licenceSpec(firstSeed + i, kase, layout);
+    const spec = licenceSpec(firstSeed + i, kase, layout);
+    if (options.alwaysWatermark && layout !== 'card' && !spec.look.watermark) {
+      // Drawn from its own stream, so every other field stays what the seed gives.
+      spec.look = { ...spec.look, watermark: pick(rng(firstSeed + i + 0x5eed), WATERMARKS) };
+    }
+    return spec;
   });
 }

@@ -1,4 +1,4 @@
-// `npx tsx tests/licence-pictures/make-pictures.ts OUT_DIR [--set tuning|tuningHeld|heldOut] [--n N]`:
+// `npx tsx tests/licence-pictures/make-pictures.ts OUT_DIR [--set tuning|tuningHeld|tuningWatermark|heldOut|heldOut2] [--n N]`:
 // renders a set of licence pictures in Debian's Chromium and writes each with `expected.json`
 // (the spec: what is printed, what the QR code says, which case it is). The e2e tests and the bench
 // make their pictures with it; nothing is downloaded.
@@ -38,9 +38,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     return i >= 0 ? args[i + 1] : undefined;
   };
   const dir = args[0];
-  if (!dir || dir.startsWith('--')) throw new Error('usage: make-pictures.ts OUT_DIR [--set tuning|tuningHeld|heldOut] [--n N]');
+  if (!dir || dir.startsWith('--')) throw new Error('usage: make-pictures.ts OUT_DIR [--set tuning|tuningHeld|tuningWatermark|heldOut|heldOut2] [--n N]');
   const set = (opt('--set') ?? 'heldOut') as keyof typeof SETS;
+  if (!SETS[set]) throw new Error(`no set ${set}: ${Object.keys(SETS).join(', ')}`);
   const n = Number(opt('--n') ?? 20);
-  const made = await makePictures(dir, specSet(SETS[set].firstSeed, n));
+  const made = await makePictures(dir, specSet(SETS[set].firstSeed, n, SETS[set]));
   console.log(`${made.length} pictures in ${dir}`);
 }
