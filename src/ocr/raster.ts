@@ -75,33 +75,120 @@ export function shrink(r: Raster, factor: number): Raster {
 
 /** How much redder than green and blue a pixel must be to count as red ink (seals, watermarks). */
 const RED_MARGIN = 25;
-/** How far a reddish pixel is lifted towards paper per unit of redness. */
-const RED_LIFT = 0.35;
+/** How far red ink is lifted towards the paper per unit of redness around it (at most RED_LIFT_MAX). */
+const RED_LIFT = 1;
+const RED_LIFT_MAX = 60;
+/**
+ * How far (pixels, each way) a red stroke's redness reaches its neighbours. A JPEG keeps colour at
+ * half the resolution of brightness and a blurred photo spreads both, so the rim of a red stroke is
+ * darker than the paper but hardly red: washed alone, each letter of a watermark stayed as its
+ * outline, and the reader read the outlines as text.
+ */
+const RED_REACH = 2;
 
 /**
- * The picture with red ink washed out: each reddish pixel becomes the grey of its red channel. A
- * licence is printed in black; what shops lay over a licence photo ("仅限本店使用" watermarks) and
- * the registry's seal are red, and they are what the detector would otherwise take for text. Black
- * text under a translucent red watermark stays dark (its red channel is low); the paper under it
- * turns back to about paper.
+ * The picture with red ink washed out. A licence is printed in black; what shops lay over a licence
+ * photo ("仅限本店使用" watermarks) and the registry's seal are red, and they are what the detector
+ * would otherwise take for text. Each pixel with red ink within RED_REACH is taken by its red
+ * channel (red ink is light there, black print dark), lifted by the redness around it, and drawn in
+ * the tint of the lightest paper around, never lighter than that paper. Black text under a
+ * translucent red watermark stays dark; the paper under it, and the rims of its strokes, turn back
+ * to about paper. Pixels with no red ink around are left as they are.
  */
 export function withoutRedInk(r: Raster): Raster {
-  const out = new Uint8ClampedArray(r.data.length);
+  const { width: w, height: h } = r;
   const d = r.data;
-  for (let i = 0; i < d.length; i += 4) {
-    const red = d[i]!;
-    const green = d[i + 1]!;
-    const blue = d[i + 2]!;
-    const other = Math.max(green, blue);
-    if (red > other + RED_MARGIN) {
-      // A translucent red over paper lowers the red channel a little too: lifted back by how red it is.
-      out[i] = out[i + 1] = out[i + 2] = red + (red - other) * RED_LIFT;
-    } else {
-      out[i] = red;
-      out[i + 1] = green;
-      out[i + 2] = blue;
-    }
-    out[i + 3] = 255;
+  const n = w * h;
+  // Each pixel's redness, then the most of it within RED_REACH: along the row, then down the column.
+  const own = new Uint8Array(n);
+  for (let p = 0, i = 0; p < n; p++, i += 4) {
+    const e = d[i]! - Math.max(d[i + 1]!, d[i + 2]!);
+    own[p] = e > 0 ? e : 0;
   }
-  return { width: r.width, height: r.height, data: out };
+  const along = new Uint8Array(n);
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    for (let x = 0; x < w; x++) {
+      let m = 0;
+      const to = row + Math.min(w - 1, x + RED_REACH);
+      for (let k = row + Math.max(0, x - RED_REACH); k <= to; k++) if (own[k]! > m) m = own[k]!;
+      along[row + x] = m;
+    }
+  }
+  const paperOf = paperMap(d, own, w, h);
+  const bw = Math.ceil(w / PAPER_BLOCK);
+  const out = new Uint8ClampedArray(d.length);
+  for (let y = 0; y < h; y++) {
+    const top = Math.max(0, y - RED_REACH) * w;
+    const bottom = Math.min(h - 1, y + RED_REACH) * w;
+    for (let x = 0; x < w; x++) {
+      let m = 0;
+      for (let k = top + x; k <= bottom + x; k += w) if (along[k]! > m) m = along[k]!;
+      const i = (y * w + x) * 4;
+      out[i + 3] = 255;
+      if (m <= RED_MARGIN) {
+        out[i] = d[i]!;
+        out[i + 1] = d[i + 1]!;
+        out[i + 2] = d[i + 2]!;
+        continue;
+      }
+      const lifted = d[i]! + Math.min(RED_LIFT_MAX, m * RED_LIFT);
+      const paper = paperOf[Math.floor(y / PAPER_BLOCK) * bw + Math.floor(x / PAPER_BLOCK)]!;
+      if (paper < 0) {
+        // Red all around (a seal's solid ink): no paper to match, so grey.
+        out[i] = out[i + 1] = out[i + 2] = lifted;
+        continue;
+      }
+      const f = Math.min(d[paper]!, lifted) / Math.max(1, d[paper]!);
+      out[i] = d[paper]! * f;
+      out[i + 1] = d[paper + 1]! * f;
+      out[i + 2] = d[paper + 2]! * f;
+    }
+  }
+  return { width: w, height: h, data: out };
+}
+
+/** The paper map's blocks (pixels a side). */
+const PAPER_BLOCK = 8;
+
+/**
+ * The paper around each PAPER_BLOCK² block: the byte offset of the lightest pixel, leaving red aside
+ * (by green and blue), that is not red ink, in the block and the eight around it (-1: red ink only).
+ * A watermark's stroke is a few pixels wide, so its paper is always within a block of it.
+ */
+function paperMap(d: Raster['data'], own: Uint8Array, w: number, h: number): Int32Array {
+  const bw = Math.ceil(w / PAPER_BLOCK);
+  const bh = Math.ceil(h / PAPER_BLOCK);
+  const best = new Int32Array(bw * bh).fill(-1);
+  const light = new Int16Array(bw * bh).fill(-1);
+  for (let y = 0; y < h; y++) {
+    const by = Math.floor(y / PAPER_BLOCK) * bw;
+    for (let x = 0; x < w; x++) {
+      const p = y * w + x;
+      if (own[p]! > RED_MARGIN) continue;
+      const i = p * 4;
+      const l = d[i + 1]! + d[i + 2]!;
+      const b = by + Math.floor(x / PAPER_BLOCK);
+      if (l > light[b]!) {
+        light[b] = l;
+        best[b] = i;
+      }
+    }
+  }
+  const around = new Int32Array(bw * bh).fill(-1);
+  for (let y = 0; y < bh; y++) {
+    for (let x = 0; x < bw; x++) {
+      let l = -1;
+      for (let yy = Math.max(0, y - 1); yy <= Math.min(bh - 1, y + 1); yy++) {
+        for (let xx = Math.max(0, x - 1); xx <= Math.min(bw - 1, x + 1); xx++) {
+          const b = yy * bw + xx;
+          if (light[b]! > l) {
+            l = light[b]!;
+            around[y * bw + x] = best[b]!;
+          }
+        }
+      }
+    }
+  }
+  return around;
 }
