@@ -3,7 +3,7 @@ import { checkUscc } from '../identifiers/checks';
 import type { OcrLine } from '../ocr/ocr-engine';
 import { makeUscc, rng } from '../../tests/licence-pictures/licence-spec';
 import { repairCode } from './code-repair';
-import { readFields } from './read-fields';
+import { nameTidied, readFields } from './read-fields';
 
 /** One OCR line at (x, y): each character read with `prob`, except those `unsure` names. */
 function ocrLine(text: string, x: number, y: number, prob = 0.99, unsure: Record<number, number> = {}): OcrLine {
@@ -37,6 +37,14 @@ describe('readFields: OCR lines through the page readers', () => {
     expect(uscc).toMatchObject({ value: CODE, valid: true, source: 'image', readSurely: true, picture: 'https://shop.example/img/yyzz.jpg' });
     expect(uscc!.evidence).toContain('yyzz.jpg');
     expect(licence).toMatchObject({ name: '广州鑫源电子商务有限公司', uscc: CODE, legalRepresentative: '王建国', type: '有限责任公司（自然人独资）', capital: '伍佰万元整' });
+  });
+
+  it('drops the marks read at either end of the name (a watermark’s comma before it, a speck after it)', () => {
+    const lines = paperLicence(CODE).map((l) => (l.text === '广州鑫源电子商务有限公司' ? ocrLine('，广州鑫源电子商务有限公司-', 180, 250) : l));
+    expect(readFields(lines, 'p.jpg').licence?.name).toBe('广州鑫源电子商务有限公司');
+    expect(nameTidied('。北京鑫源科技（北京）有限公司（分公司）.')).toBe('北京鑫源科技（北京）有限公司（分公司）');
+    expect(nameTidied('(广州)鑫源有限公司')).toBe('(广州)鑫源有限公司');
+    expect(nameTidied('，。-')).toBeNull();
   });
 
   it('reads Traditional, full-width labels of a platform card', () => {

@@ -122,7 +122,7 @@ function licenceOf(norm: string, text: string, occurrences: ReturnType<typeof de
   return {
     ...base,
     ...datesTidied(base),
-    name: base.name ?? valueAfter(norm, text, /(?:企业)?名称\t/g),
+    name: nameTidied(base.name ?? valueAfter(norm, text, /(?:企业)?名称\t/g)),
     uscc: base.uscc ?? (codes.length === 1 ? codes[0]!.value : null),
     regno: base.regno ?? (regnos.length === 1 ? regnos[0]!.value : null),
     type: valueAfter(norm, text, /(?:企业|主体)?类型\t/g),
@@ -130,6 +130,17 @@ function licenceOf(norm: string, text: string, occurrences: ReturnType<typeof de
     evidence: `${name}：${base.evidence}`,
     picture,
   };
+}
+
+/**
+ * The name without the marks read at either end of it: a name begins with a letter, a digit or an
+ * opening bracket and ends with a letter, a digit or a closing bracket, so a watermark's comma read
+ * before it ("，西安…") or a speck read after it ("…公司-") is none of it. Nothing inside is changed.
+ */
+export function nameTidied(name: string | null): string | null {
+  if (!name) return name;
+  const tidied = name.replace(/^[^\p{L}\p{N}(（]+/u, '').replace(/[^\p{L}\p{N})）]+$/u, '');
+  return tidied || null;
 }
 
 /** A date as licences print it (2015年05月23日, 2015-05-23, 2015.5.23). */
