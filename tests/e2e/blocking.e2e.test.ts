@@ -348,6 +348,8 @@ describe.each(BROWSERS)('%s: the block page and search-result marks', (name) => 
     expect(prefs.ok && prefs.value.prefs.lists).toEqual(choices);
     expect((await poll(status, (s) => s.rules === 0)).rules).toBe(0);
     await page.waitFor('[data-rules="0"]');
+    // Nothing blocks: no script runs as pages start to load, and the options say so.
+    await page.waitFor('[data-guard="off"]');
     await page.close();
 
     const before = asked('/ran');
