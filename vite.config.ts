@@ -34,8 +34,8 @@ function firefoxManifest(source: typeof manifest): ManifestV3Export {
 const CONTENT_SCRIPT = 'extension/content/content-script.ts';
 // The registry reader runs on the registries' own hosts only (manifest.json), standalone too.
 const REGISTRY_SCRIPT = 'extension/registry/registry-content.ts';
-// The guard runs at document_start on every page; the search marks only on search and listing pages.
-const GUARD_SCRIPT = 'extension/guard/navigation-guard.ts';
+// The search marks run only on search and listing pages. (The document_start guard is registered by
+// the worker when needed, and built by scripts/build-extension.mjs.)
 const SEARCH_SCRIPT = 'extension/search/search-marks.ts';
 
 /**
@@ -80,7 +80,7 @@ export default defineConfig({
     crx({
       manifest: target === 'firefox' ? firefoxManifest(manifest) : (manifest as ManifestV3Export),
       browser: target,
-      contentScripts: { standaloneFiles: [CONTENT_SCRIPT, REGISTRY_SCRIPT, GUARD_SCRIPT, SEARCH_SCRIPT] },
+      contentScripts: { standaloneFiles: [CONTENT_SCRIPT, REGISTRY_SCRIPT, SEARCH_SCRIPT] },
     }),
     recordBundleInputs(),
   ],

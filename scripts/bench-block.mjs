@@ -11,7 +11,10 @@
 //   block.search_main_thread_ms: what marking a 50-result Baidu page (7 listed results) costs the
 //     page's main thread, traced as content.* is (bench-content.mjs tracedLoad: every task of our
 //     isolated world, our messages, our frames), against floor_search_main_thread_ms: the same
-//     page under the stand-in extension that only asks its worker twice, in the same run.
+//     page under the stand-in extension that only asks its worker twice, in the same run. Measured
+//     with the 100,000-domain feed alone (its lists all in the browser's rules: no document_start
+//     guard registered) and again as search_with_guard_main_thread_ms once the 1,000,000-key list,
+//     which has no domain file, is synced too (the guard registered for it).
 // Exported as benchBlock (tests/bench/run-bench.ts, section "block").
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -28,12 +31,14 @@ const SETTLE_MS = 2500;
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.max(0, Math.ceil(xs.length * p) - 1))];
 const r3 = (x) => Math.round(x * 1000) / 1000;
 const r1 = (x) => Math.round(x * 10) / 10;
+const progress = (line) => process.stderr.write(`[bench-block] ${line}\n`);
 const stats = (xs) => ({ p50: r3(pct(xs, 0.5)), p99: r3(pct(xs, 0.99)), max: r3(Math.max(...xs)), runs: xs.length });
 
 /** Listed in the synthetic 1,000,000-key feed (domain keys on the scam-site list). */
 const SYNTHETIC_LISTED = Array.from({ length: 10 }, (_, i) => `listed-${i}.bench-scam.cn`);
 /** Listed in the real feed, whose scam-site list of 100,000 domains is published whole (the rules). */
-const FILE_LISTED = Array.from({ length: 100_000 }, (_, i) => `s${i}.scam-file.cn`);
+// 99,997 of its own and 3 of the synthetic list's: 100,000 domains, the most a domain file holds.
+const FILE_LISTED = Array.from({ length: 99_997 }, (_, i) => `s${i}.scam-file.cn`);
 
 /** A Baidu result page (src/platforms/listings/baidu.ts markup) of 50 results, 7 of them listed. */
 function searchPage() {
@@ -43,7 +48,7 @@ function searchPage() {
     [17, `http://${FILE_LISTED[5]}/`],
     [24, `https://www.${FILE_LISTED[77]}/shop`],
     [30, `http://pay.${FILE_LISTED[12345]}/`],
-    [38, `http://${FILE_LISTED[99_999]}/a?b=c`],
+    [38, `http://${FILE_LISTED[99_996]}/a?b=c`],
     [45, `http://${SYNTHETIC_LISTED[2]}/`],
   ]);
   const results = Array.from({ length: 50 }, (_, i) => {
@@ -98,11 +103,28 @@ export async function benchBlock(chromiumPath = process.env.CHROMIUM_PATH ?? '/u
     const keys = await makeKeys(n, { shardBits: Math.max(3, shardBits), known: SYNTHETIC_LISTED, knownKind: 'domain', knownCode: 4 });
     await writeSyntheticFeed(join(tmp, 'synthetic'), keys, { version: 1, key, name: 'synthetic 1M domains' });
     mkdirSync(join(tmp, 'csv'));
-    const csv = ['id,id_type,list,name,reason,authority,listed_on,source_url', ...FILE_LISTED.map((d) => `${d},domain,fraud-domain,,仿冒电商平台,基准测试,2024-06-01,`)].join('\n');
+    // The synthetic list's marked sites are in this feed too: the search page marks the same 7 results
+    // with the 100,000-domain feed alone and with both.
+    const csv = ['id,id_type,list,name,reason,authority,listed_on,source_url', ...[...FILE_LISTED, ...SYNTHETIC_LISTED.slice(0, 3)].map((d) => `${d},domain,fraud-domain,,仿冒电商平台,基准测试,2024-06-01,`)].join('\n');
     writeFileSync(join(tmp, 'csv', 'b.csv'), csv + '\n');
     await buildFeed({ ...key, out: join(tmp, 'file'), blacklist: [join(tmp, 'csv', 'b.csv')], entities: [], name: 'scam sites 100k', version: 1, now: new Date() });
     const generateSeconds = (performance.now() - t) / 1000;
     const search = searchPage();
+    const url = `http://${SEARCH_HOST}/s?wd=低价商城`;
+    /** The search page: marks on exactly the listed results (checked once), then traced loads. */
+    const searchLoads = async (context, id) => {
+      const shown = await context.newPage();
+      await shown.goto(url);
+      await shown.waitForFunction((k) => document.querySelectorAll('[data-liangzhao-mark]').length >= k, search.listed, { timeout: 30_000 });
+      await shown.waitForTimeout(1000);
+      const marks = await shown.evaluate(() => document.querySelectorAll('[data-liangzhao-mark]').length);
+      await shown.close();
+      if (marks !== search.listed) throw new Error(`${marks} marks on the search page, expected ${search.listed}`);
+      const out = [];
+      await tracedLoad(context, `${url}&warm=${Math.random()}`, SETTLE_MS, id);
+      for (let i = 0; i < loads; i++) out.push(await tracedLoad(context, `${url}&trace=${i}&r=${Math.random()}`, SETTLE_MS, id));
+      return { loads: out, marks };
+    };
     server = await serve({ synthetic: join(tmp, 'synthetic'), file: join(tmp, 'file') }, { '/s': search.html });
     const port = server.address().port;
 
@@ -118,30 +140,41 @@ export async function benchBlock(chromiumPath = process.env.CHROMIUM_PATH ?? '/u
     };
     const publicKey = Buffer.from(key.publicKey).toString('base64');
     const synced = async (count) => {
-      for (;;) {
+      for (let i = 0; ; i++) {
         const feeds = await ask('getSyncStatus', {});
         const bad = feeds.find((f) => f.status === 'error' && !f.progress);
         if (bad) throw new Error(`sync failed: ${bad.error.code}: ${bad.error.message}`);
         if (feeds.length >= count && feeds.every((f) => f.version === 1 && f.status !== 'syncing')) return feeds;
+        if (i % 40 === 39) progress(`waiting for ${count} feed(s): ${JSON.stringify(feeds.map((f) => [f.name, f.version, f.status]))}`);
         await page.waitForTimeout(250);
       }
     };
-    t = performance.now();
-    await ask('subscribeFeed', { url: `http://127.0.0.1:${port}/synthetic/manifest.json`, publicKey });
-    await synced(1);
-    const syncSeconds = (performance.now() - t) / 1000;
-    const before = await ask('getBlockingStatus', {});
-    await ask('subscribeFeed', { url: `http://127.0.0.1:${port}/file/manifest.json`, publicKey });
-    await synced(2);
     const rulesStatus = async (after) => {
-      for (;;) {
+      for (let i = 0; ; i++) {
         const s = await ask('getBlockingStatus', {});
+        if (i % 100 === 99) progress(`waiting for rules after ${after}: ${JSON.stringify(s)}`);
         if (s.rebuiltAt !== null && s.rebuiltAt > after && s.rules > 0) return s;
         if (s.problems.length) throw new Error(`rules: ${s.problems.join('; ')}`);
         await page.waitForTimeout(100);
       }
     };
-    const afterSync = await rulesStatus(before.rebuiltAt ?? 0);
+    // The 100,000-domain feed first: all its blocking sites in the browser's rules, no guard.
+    progress('syncing the 100,000-domain feed');
+    const before = await ask('getBlockingStatus', {});
+    await ask('subscribeFeed', { url: `http://127.0.0.1:${port}/file/manifest.json`, publicKey });
+    await synced(1);
+    const rulesOnly = await rulesStatus(before.rebuiltAt ?? 0);
+    if (rulesOnly.guard.length) throw new Error(`the guard is registered for a feed the rules hold: ${rulesOnly.guard.join('; ')}`);
+    progress(`rules: ${rulesOnly.rules}, guard: ${rulesOnly.guard.length ? rulesOnly.guard.join('; ') : 'none'}; tracing the search page`);
+    const searchRulesOnly = await searchLoads(context, id);
+    progress('syncing the 1,000,000-key feed');
+    t = performance.now();
+    await ask('subscribeFeed', { url: `http://127.0.0.1:${port}/synthetic/manifest.json`, publicKey });
+    await synced(2);
+    const syncSeconds = (performance.now() - t) / 1000;
+    const afterSync = await rulesStatus(rulesOnly.rebuiltAt);
+    if (!afterSync.guard.length) throw new Error('no guard registered for the list without a domain file');
+    progress(`rules: ${afterSync.rules}, guard: ${afterSync.guard.join('; ')}; rebuilding`);
     // Rebuilds again: scam-site blocking off (no rules), then on (all of them), three times.
     const rebuilds = [];
     for (let i = 0; i < 3; i++) {
@@ -167,18 +200,10 @@ export async function benchBlock(chromiumPath = process.env.CHROMIUM_PATH ?? '/u
     if (local.blocked.some(Boolean) || message.blocked.some(Boolean)) throw new Error('an unlisted site was blocked');
     if (!hits.blocked.every(Boolean) || !messageHits.blocked.every(Boolean)) throw new Error(`listed sites not blocked: ${JSON.stringify(hits.blocked)} ${JSON.stringify(messageHits.blocked)}`);
 
-    // 5. The search page: marks on exactly the listed results (checked once), then traced loads.
-    const url = `http://${SEARCH_HOST}/s?wd=低价商城`;
-    const shown = await context.newPage();
-    await shown.goto(url);
-    await shown.waitForFunction((k) => document.querySelectorAll('[data-liangzhao-mark]').length >= k, search.listed, { timeout: 30_000 });
-    await shown.waitForTimeout(1000);
-    const marks = await shown.evaluate(() => document.querySelectorAll('[data-liangzhao-mark]').length);
-    await shown.close();
-    if (marks !== search.listed) throw new Error(`${marks} marks on the search page, expected ${search.listed}`);
-    const ours = [];
-    await tracedLoad(context, `${url}&warm=1`, SETTLE_MS, id);
-    for (let i = 0; i < loads; i++) ours.push(await tracedLoad(context, `${url}&trace=${i}`, SETTLE_MS, id));
+    // 5. The search page again, the guard registered now.
+    const searchWithGuard = await searchLoads(context, id);
+    const ours = searchRulesOnly.loads;
+    const marks = searchRulesOnly.marks;
     await page.close();
 
     const floorDir = floorExtension();
@@ -214,6 +239,8 @@ export async function benchBlock(chromiumPath = process.env.CHROMIUM_PATH ?? '/u
       search_breakdown_median_ms: Object.fromEntries(['script', 'messaging', 'rendering', 'mixedRendering'].map((k) => [k, med(ours.map((o) => o[k]))])),
       floor_search_main_thread_ms: { median: med(floorLoads.map((o) => o.total)), p95: r1(pct(floorLoads.map((o) => o.total), 0.95)) },
       search_over_floor: r3(oursMedian / floorMedian),
+      search_with_guard_main_thread_ms: { median: med(searchWithGuard.loads.map((o) => o.total)), p95: r1(pct(searchWithGuard.loads.map((o) => o.total), 0.95)), guard: afterSync.guard },
+      search_with_guard_over_floor: r3(pct(searchWithGuard.loads.map((o) => o.total), 0.5) / floorMedian),
       sync_seconds: r1(syncSeconds),
       generate_seconds: r1(generateSeconds),
     };

@@ -73,12 +73,12 @@ async function contentScriptModules(entry) {
  * Checks one built target. `graphs` names each part of the build with its module ids; the Vite
  * build's come from build/bundle-inputs/<target>.json (vite.config.ts records them).
  */
-export async function checkBundleInputs(target, panelInputs) {
+export async function checkBundleInputs(target, extraInputs) {
   const serverOnly = serverOnlyPackages();
   selfTest(serverOnly);
   const recorded = JSON.parse(readFileSync(join(root, 'build', 'bundle-inputs', `${target}.json`), 'utf8'));
   const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
-  const graphs = { 'vite build': recorded.modules, 'panel module': panelInputs };
+  const graphs = { 'vite build': recorded.modules, 'panel module and guard': extraInputs };
   for (const file of manifest.content_scripts.flatMap((c) => c.js)) graphs[file] = await contentScriptModules(file);
   const problems = new Map();
   const report = (line) => problems.set(line, (problems.get(line) ?? 0) + 1);

@@ -2,12 +2,13 @@ import browser from 'webextension-polyfill';
 import { BLOCK_PAGE_PATH, blockPageUrl } from '../../src/blocking/block-page-url';
 import { allowRules, browserLimits, buildBlockRules, rulesDigest, type BrowserLimits, type DnrRule } from '../../src/blocking/block-rules';
 import { blockingDomainFiles, domainSources } from '../../src/blocking/domain-sources';
-import { personalRules } from '../../src/blocking/personal-rules';
+import { personalLeavesToCheck, personalRules } from '../../src/blocking/personal-rules';
 import type { ListsDb } from '../../src/lists/lists-db';
 import type { PersonalEntry } from '../../src/personal-lists/personal-entry';
 import type { BlockingStatus } from '../protocol/block-messages';
 import type { BlockingStore } from './blocking-store';
 import { CoalescedRun } from './coalesced-run';
+import { setGuard } from './guard-registration';
 
 const STATUS_KEY = 'blockRulesStatus';
 const fetchBound: typeof fetch = (input, init) => fetch(input, init);
@@ -65,10 +66,24 @@ export class BlockRulesService {
       }
       rebuildMs = Math.round(performance.now() - started);
     }
+    const overflow = Object.values(built.overflow).reduce((a, b) => a + b, 0);
+    // What only the document_start lookup can stop; with nothing here, no guard runs on any page.
+    const guard = [
+      ...files.unheld.map((l) => `${l}: no domain file`),
+      ...(overflow ? [`${overflow} domains over the browser's budget`] : []),
+      ...(problems.length ? ['a domain file or the rules are missing'] : []),
+      ...(personalLeavesToCheck(personal) ? ["the shopper's own entries"] : []),
+    ];
+    try {
+      await setGuard(guard.length > 0);
+    } catch (error) {
+      problems.push(`the guard script: ${error instanceof Error ? error.message : String(error)}`);
+    }
     const status: BlockingStatus & { digest: string } = {
       rules: rules.length,
       domains: built.domains + rules.length - built.rules.length,
-      overflow: Object.values(built.overflow).reduce((a, b) => a + b, 0),
+      overflow,
+      guard,
       maxDomains: max.maxDomains,
       rebuiltAt: Date.now(),
       rebuildMs,
@@ -81,7 +96,7 @@ export class BlockRulesService {
   async status(): Promise<BlockingStatus> {
     await this.rebuilds.settled();
     const stored = (await browser.storage.local.get(STATUS_KEY))[STATUS_KEY] as (BlockingStatus & { digest?: string }) | undefined;
-    if (!stored) return { rules: 0, domains: 0, overflow: 0, maxDomains: limits().maxDomains, rebuiltAt: null, rebuildMs: null, problems: [] };
+    if (!stored) return { rules: 0, domains: 0, overflow: 0, guard: [], maxDomains: limits().maxDomains, rebuiltAt: null, rebuildMs: null, problems: [] };
     const { digest: _digest, ...status } = stored;
     return status;
   }

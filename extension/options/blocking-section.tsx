@@ -51,6 +51,7 @@ export function BlockingSection({ t, lang }: { t: T; lang: Lang }) {
         ))}
       </ul>
       {rules && <p data-rules={rules.domains}>{t('optBlockRules', rules.domains, rules.overflow)}</p>}
+      {rules && <p data-guard={rules.guard.length ? 'on' : 'off'}>{t(rules.guard.length ? 'optGuardOn' : 'optGuardOff')}</p>}
     </section>
   );
 }

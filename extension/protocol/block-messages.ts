@@ -36,6 +36,11 @@ export interface BlockingStatus {
   domains: number;
   /** Domains of blocking lists left to the document_start check (over the browser budget). */
   overflow: number;
+  /**
+   * Why the document_start guard is registered (guard-registration.ts): what only its lookup can
+   * stop. Empty: the browser's rules decide every navigation and no script runs at document_start.
+   */
+  guard: string[];
   /** The browser's budget of domains (block-rules.ts DOMAIN_BUDGET, within its rule limits). */
   maxDomains: number;
   /** When the rules were last rebuilt, and how long handing them to the browser took (ms). */

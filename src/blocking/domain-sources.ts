@@ -31,6 +31,11 @@ export interface DomainFiles {
   lists: FeedDomains[];
   /** Lists whose file could not be had (offline, refused): blocked by the document_start check only. */
   problems: string[];
+  /**
+   * Blocking lists that may hold domains and publish no file of them (too many for one, or a feed
+   * built before `domainCount`): only the document_start check can stop their sites.
+   */
+  unheld: string[];
 }
 
 /**
@@ -41,6 +46,7 @@ export interface DomainFiles {
 export async function blockingDomainFiles(db: ListsDb, prefs: BlockPreferences, deps: { fetch?: typeof fetch; now?: number } = {}): Promise<DomainFiles> {
   const lists: FeedDomains[] = [];
   const problems: string[] = [];
+  const unheld: string[] = [];
   const now = deps.now ?? Date.now();
   // A stale feed's entries never block (block-reasons.ts BlockContext.stale): no rules from it.
   const rows = (await db.feeds.toArray()).filter((f): f is FeedRow & { active: NonNullable<FeedRow['active']> } => f.enabled && !!f.active && !feedHealth(f, now).stale);
@@ -49,8 +55,13 @@ export async function blockingDomainFiles(db: ListsDb, prefs: BlockPreferences, 
     const actions = keeperActions(manifest);
     const transport = deps.fetch ? httpTransport(row.url, { fetch: deps.fetch, timeoutMs: 60_000 }) : null;
     for (const list of LIST_NAMES) {
-      const ref = manifest.lists?.[list]?.domains;
-      if (!ref || effectiveAction(list, actions[list], prefs) !== 'block') continue;
+      const meta = manifest.lists?.[list];
+      if (effectiveAction(list, actions[list], prefs) !== 'block') continue;
+      const ref = meta?.domains;
+      if (!ref) {
+        if (meta?.domainCount !== 0) unheld.push(`${row.name} ${list}`);
+        continue;
+      }
       try {
         const records = await cachedFile(db, row.id, transport, ref, parseDomainRecords(list), now, LIMITS.domainsBytes);
         lists.push({ feed: row.name, list, records });
@@ -59,7 +70,7 @@ export async function blockingDomainFiles(db: ListsDb, prefs: BlockPreferences, 
       }
     }
   }
-  return { lists, problems };
+  return { lists, problems, unheld };
 }
 
 /** The budget is spent in this order: scam sites first, then the rest as the lists are numbered. */

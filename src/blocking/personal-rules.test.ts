@@ -5,7 +5,7 @@ import type { PersonalAction, PersonalEntry } from '../personal-lists/personal-e
 import { DEFAULT_BLOCK_PREFERENCES } from './block-preferences';
 import { navigationReasons } from './block-reasons';
 import { allowRules, buildBlockRules, type DnrRule } from './block-rules';
-import { MAX_PERSONAL_RULES, personalRules } from './personal-rules';
+import { MAX_PERSONAL_RULES, personalLeavesToCheck, personalRules } from './personal-rules';
 
 const PREFIX = 'chrome-extension://id/extension/block/block.html?via=rule#';
 
@@ -78,6 +78,8 @@ describe('the shopper\'s own domains as browser rules', () => {
                 const decided = matchPersonalLists(url, [], personal).decidedBy?.entry;
                 // Left to the guard: a "warn" entry without blocking decides, and a list names the site.
                 if (expected && !got && decided?.action === 'warn' && !decided.block && listed) {
+                  // …and the worker knows it needs the guard for these entries (it registers it then).
+                  expect(personalLeavesToCheck(personal), JSON.stringify(personal)).toBe(true);
                   leftToGuard++;
                   continue;
                 }
@@ -91,6 +93,19 @@ describe('the shopper\'s own domains as browser rules', () => {
     }
     expect(compared).toBeGreaterThan(800);
     expect(leftToGuard).toBeLessThan(compared / 20);
+  });
+
+  it('says when entries leave a decision to the document_start check, and only then', () => {
+    expect(personalLeavesToCheck([])).toBe(false);
+    expect(personalLeavesToCheck([entry('*.shop.cn', 'warn', true), entry('pay.shop.cn', 'trust'), entry('other.cn', 'warn')])).toBe(false);
+    // A plain "warn" under a blocking wildcard, or under a trusted one: the rules cannot say "the list still blocks".
+    expect(personalLeavesToCheck([entry('*.shop.cn', 'warn', true), entry('pay.shop.cn', 'warn')])).toBe(true);
+    expect(personalLeavesToCheck([entry('*.shop.cn', 'trust'), entry('pay.shop.cn', 'warn')])).toBe(true);
+    // The other way round (the plain warn is the wider one) the more specific entry's rule decides.
+    expect(personalLeavesToCheck([entry('*.shop.cn', 'warn'), entry('pay.shop.cn', 'warn', true)])).toBe(false);
+    const many = Array.from({ length: MAX_PERSONAL_RULES + 1 }, (_, i) => entry(`s${i}.cn`, 'warn', true));
+    expect(personalLeavesToCheck(many)).toBe(true);
+    expect(personalLeavesToCheck(many.slice(1))).toBe(false);
   });
 
   it('a trusted site on a list is not stopped by the list\'s rule; a site continued to passes every rule', () => {

@@ -56,3 +56,23 @@ function overBlocking(pattern: string, entries: readonly PersonalEntry[]): boole
   const host = pattern.replace(/^\*\./, '');
   return entries.some((e) => e.action === 'warn' && e.block === true && e.target.type === 'domain' && domainSpecificity(e.target.pattern) < domainSpecificity(pattern) && domainMatches(host, e.target.pattern));
 }
+
+/** An entry that lifts or imposes a block on its own: a trust entry, or a "warn" with blocking. */
+const decides = (e: PersonalEntry) => e.target.type === 'domain' && (e.action === 'trust' || e.block === true);
+
+/**
+ * Whether the shopper's own entries leave a decision to the document_start check that their rules
+ * cannot make: a plain "warn" entry under a less specific trust or blocking entry (its allow rule,
+ * or the trust entry's, outranks a list's rule the whole decision keeps), or more entries than
+ * MAX_PERSONAL_RULES. Without such an entry, and with every blocking list's domains in the rules,
+ * the browser's rules decide every navigation and no guard is registered.
+ */
+export function personalLeavesToCheck(entries: readonly PersonalEntry[]): boolean {
+  if (entries.filter((e) => e.target.type === 'domain').length > MAX_PERSONAL_RULES) return true;
+  return entries.some((e) => {
+    if (e.target.type !== 'domain' || decides(e)) return false;
+    const pattern = e.target.pattern;
+    const host = pattern.replace(/^\*\./, '');
+    return entries.some((o) => o !== e && decides(o) && o.target.type === 'domain' && domainSpecificity(o.target.pattern) < domainSpecificity(pattern) && domainMatches(host, o.target.pattern));
+  });
+}

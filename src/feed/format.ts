@@ -93,6 +93,14 @@ export interface ListMeta {
    * enough to be handed to the browser's own request blocking; absent for larger lists.
    */
   domains?: FileRef;
+  /**
+   * How many `domain` records the list holds (0 for none; past the builder's file limit, its domain
+   * rows, a domain given twice counted twice). Written by builders since the guard
+   * became optional: a client whose lists' domains are all in its browser's rules (`domains` files,
+   * or no domains at all) needs no lookup at document_start. Absent in older feeds: a list without a
+   * `domains` file may then hold any number of domains.
+   */
+  domainCount?: number;
 }
 
 /** The signed payload of manifest.json. */

@@ -44,6 +44,8 @@ describe('list metadata in the manifest', () => {
     await expect(open(payload({ phishing: { action: 'block' } }))).rejects.toThrow(/unknown list "phishing"/);
     await expect(open(payload({ 'fraud-domain': { action: 'block', domains: { ...ref, file: '../x.json' } } }))).rejects.toThrow(/lists\.fraud-domain\.domains: bad file path/);
     await expect(open(payload([]))).rejects.toThrow(/lists section is not an object/);
+    await expect(open(payload({ 'fraud-domain': { action: 'block', domainCount: -1 } }))).rejects.toThrow(/lists\.fraud-domain\.domainCount must be a whole number/);
+    await expect(open(payload({ 'fraud-domain': { action: 'block', domainCount: '3' } }))).rejects.toThrow(/domainCount must be a whole number/);
     expect(listsMetaProblem(undefined, fileRefProblem)).toBeNull();
   });
 });

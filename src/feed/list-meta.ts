@@ -32,6 +32,7 @@ export function listsMetaProblem(v: unknown, fileRef: (v: unknown) => string | n
       const p = fileRef(meta.domains);
       if (p) return `lists.${name}.domains: ${p}`;
     }
+    if (meta.domainCount !== undefined && !(Number.isSafeInteger(meta.domainCount) && (meta.domainCount as number) >= 0)) return `lists.${name}.domainCount must be a whole number`;
   }
   return null;
 }

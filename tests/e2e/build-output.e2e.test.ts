@@ -19,9 +19,14 @@ describe('the built extension (dist/)', () => {
     // a report; offscreen: the document where page snapshots are scanned (a service worker has no
     // DOMParser) and where licence pictures are read; declarativeNetRequestWithHostAccess: the
     // browser's own redirect of a listed site to the block page; contextMenus: the item
-    // "用亮照卫士识别这张执照" on pictures (its click grants activeTab for that tab). Nothing broader
-    // (no tabs, scripting, webRequest).
-    for (const p of m.permissions) expect(['storage', 'alarms', 'activeTab', 'offscreen', 'declarativeNetRequestWithHostAccess', 'contextMenus'], p).toContain(p);
+    // "用亮照卫士识别这张执照" on pictures (its click grants activeTab for that tab); scripting: the
+    // document_start guard is registered only while some list's sites need its lookup (no new
+    // reach: it runs on the pages the content scripts and host permissions already cover, and
+    // Chrome shows no warning for it). Nothing broader (no tabs, webRequest).
+    for (const p of m.permissions) expect(['storage', 'alarms', 'activeTab', 'offscreen', 'declarativeNetRequestWithHostAccess', 'contextMenus', 'scripting'], p).toContain(p);
+    // The guard ships as one standalone script and is in no manifest entry (guard-registration.ts).
+    expect(existsSync(join(dist('chrome'), 'extension/guard/navigation-guard.js'))).toBe(true);
+    expect(m.content_scripts.flatMap((c: { js: string[] }) => c.js).some((f: string) => f.includes('guard'))).toBe(false);
     expect(existsSync(join(dist('chrome'), 'extension/offscreen/offscreen.html'))).toBe(true);
     expect(m.permissions).toContain('storage');
     // The hosts the content scripts already run on, no more: Chrome redirects a navigation only for

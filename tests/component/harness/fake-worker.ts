@@ -55,7 +55,7 @@ export class FakeWorker {
     // Blocking, kept as the worker keeps it: the shopper's choices over the default keepers' actions.
     getBlockPreferences: () => this.blockView(),
     saveBlockPreferences: ({ prefs }) => ((this.blockPrefs = normalizeBlockPreferences(prefs)), this.blockView()),
-    getBlockingStatus: () => ({ rules: 1, domains: 2, overflow: 0, maxDomains: 150_000, rebuiltAt: 1, rebuildMs: 3, problems: [] }),
+    getBlockingStatus: () => ({ rules: 1, domains: 2, overflow: 0, guard: [], maxDomains: 150_000, rebuiltAt: 1, rebuildMs: 3, problems: [] }),
     getContinuedSites: () => this.continued,
     forgetContinuedSites: ({ sites }) => (this.continued = sites === null ? [] : this.continued.filter((a) => !sites.includes(a.site))),
     getPersonalLists: () => ({ entries: [] }),

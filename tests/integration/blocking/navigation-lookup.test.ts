@@ -82,6 +82,8 @@ describe('the block check of a navigation, against a synced list on the device',
     const before = server.log.length;
     const files = await blockingDomainFiles(db, DEFAULT_BLOCK_PREFERENCES, { fetch });
     expect(files.problems).toEqual([]);
+    // Every blocking list's domains are in a file (严重违法失信名单 says it holds none): no guard needed.
+    expect(files.unheld).toEqual([]);
     expect(files.lists.map((f) => `${f.list} ${f.records.length}`)).toEqual(['fraud-domain 2']);
     expect(server.log.slice(before).map((l) => l.path)).toEqual([expect.stringMatching(/^lists\/fraud-domain-domains-[0-9a-f]{12}\.json$/)]);
     const built = buildBlockRules(domainSources(files.lists), browserLimits({}, 'firefox'), 'moz-extension://x/extension/block/block.html?via=rule#');
@@ -93,5 +95,26 @@ describe('the block check of a navigation, against a synced list on the device',
     expect(withLocalDetails(reasons, cached.lists)[0]).toMatchObject({ record: { reason: '仿冒银行网站', authority: '国家互联网应急中心', listedOn: '2024-01-10' } });
     // A list the shopper set to only inform has no file fetched and no rules.
     expect((await blockingDomainFiles(db, normalizeBlockPreferences({ lists: { 'fraud-domain': 'inform' } }))).lists).toEqual([]);
+    // A list that marks, set to block by the shopper, holds a domain and has a file: still none unheld.
+    expect((await blockingDomainFiles(db, normalizeBlockPreferences({ lists: { 'abnormal-operation': 'block' } }))).unheld).toEqual([]);
+  });
+  it('a blocking list too large for a domain file (or from a feed that does not say) is left to the document_start check', async () => {
+    const dir = join(root, 'big');
+    const csv = join(root, 'b.csv');
+    await build(dir, { blacklist: [csv], version: 1, domainFileMax: 1 });
+    const big = new FeedServer();
+    big.dir = dir;
+    await big.start();
+    const other = openListsDb({ indexedDB: new IDBFactory(), IDBKeyRange }, 'nav-big');
+    try {
+      await subscribeFeed(other, { id: 'b', url: big.url, publicKey: TEST_PUBKEY });
+      expect((await syncFeed(other, 'b', { fetch, force: true, timeoutMs: 5000 })).outcome).toBe('updated');
+      const files = await blockingDomainFiles(other, DEFAULT_BLOCK_PREFERENCES, { fetch });
+      expect(files.lists).toEqual([]);
+      expect(files.unheld).toEqual([expect.stringMatching(/ fraud-domain$/)]);
+    } finally {
+      other.close();
+      await big.stop();
+    }
   });
 });

@@ -34,7 +34,7 @@ export function blacklistCsv(dir: string, name: string, ids: number[]): string {
 }
 
 /** Builds a feed signed with the test key (or another key text). */
-export async function build(out: string, options: { blacklist?: string[]; entities?: string[]; version: number; previous?: string; shardBits?: number; keyText?: string }) {
+export async function build(out: string, options: { blacklist?: string[]; entities?: string[]; version: number; previous?: string; shardBits?: number; keyText?: string; domainFileMax?: number }) {
   const key = await parseFeedKey(options.keyText ?? TEST_KEY_TEXT);
   return buildFeed({
     out,
@@ -44,6 +44,7 @@ export async function build(out: string, options: { blacklist?: string[]; entiti
     version: options.version,
     previous: options.previous,
     shardBits: options.shardBits,
+    domainFileMax: options.domainFileMax,
     name: 'test-feed',
     now: new Date('2025-01-01T00:00:00Z'),
   });

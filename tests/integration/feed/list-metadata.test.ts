@@ -28,8 +28,9 @@ describe('list metadata: the keeper says what each list\'s entries do', () => {
     const records = parseBlacklistLeaf(readFileSync(join(out, ref.file)));
     expect(records.map((r) => r.id)).toEqual(['fake-gsxt.example.com', 'shop-cert.example.com']);
     expect(records[0]).toMatchObject({ list: 'fraud-domain', idType: 'domain', reason: '仿冒国家企业信用信息公示系统的钓鱼网站', authority: '国家互联网应急中心', listedOn: '2024-01-10' });
-    // Lists without domain entries get no file.
-    expect(lists['serious-dishonest']).toEqual({ action: 'block' });
+    // Lists without domain entries get no file, and say they hold none (no document_start check for them).
+    expect(lists['serious-dishonest']).toEqual({ action: 'block', domainCount: 0 });
+    expect(lists['fraud-domain']!.domainCount).toBe(2);
     expect((await verifyFeed(dirTransport(out), parsePublicKey(TEST_PUBKEY))).problems).toEqual([]);
   });
 
@@ -39,8 +40,9 @@ describe('list metadata: the keeper says what each list\'s entries do', () => {
     expect(await main(['feed', 'build', '--key', KEY, '--out', join(dir, 'a'), '--version', '1', '--blacklist', SAMPLE, '--list-action', 'fraud-domain=mark', '--list-action', 'court-dishonest=block', '--domain-file-max', '1'], c.io)).toBe(0);
     expect(c.out.join('')).toMatch(/court-dishonest block, fraud-domain mark,/);
     const a = JSON.parse(JSON.parse(readFileSync(join(dir, 'a', 'manifest.json'), 'utf8')).payload);
-    expect(a.lists['fraud-domain']).toEqual({ action: 'mark' });
-    expect(a.lists['court-dishonest']).toEqual({ action: 'block' });
+    // Past --domain-file-max: no file, and the count says its domains are left to the lookup.
+    expect(a.lists['fraud-domain']).toEqual({ action: 'mark', domainCount: 2 });
+    expect(a.lists['court-dishonest']).toEqual({ action: 'block', domainCount: 0 });
     const b = await build(join(dir, 'b'), { blacklist: [SAMPLE], version: 2, previous: join(dir, 'a') });
     expect(b.manifest.lists!['fraud-domain']!.action).toBe('mark');
     expect(b.manifest.lists!['court-dishonest']!.action).toBe('block');

@@ -16,11 +16,14 @@ export const DEFAULT_DOMAIN_FILE_MAX = 100_000;
  */
 export class DomainCollector {
   private readonly byList = new Map<ListName, Map<string, BlacklistRecord> | 'too-many'>();
+  /** Domain rows per list, counted past `max` too (a domain given twice counts twice there). */
+  private readonly rows = new Map<ListName, number>();
 
   constructor(private readonly max: number) {}
 
   add(record: BlacklistRecord): void {
     if (record.idType !== 'domain') return;
+    this.rows.set(record.list, (this.rows.get(record.list) ?? 0) + 1);
     let found = this.byList.get(record.list);
     if (found === 'too-many') return;
     if (!found) this.byList.set(record.list, (found = new Map()));
@@ -34,6 +37,7 @@ export class DomainCollector {
     for (const list of LIST_NAMES) {
       const meta: ListMeta = { action: actions[list] ?? DEFAULT_LIST_ACTIONS[list] };
       const found = this.byList.get(list);
+      meta.domainCount = found === 'too-many' ? (this.rows.get(list) ?? 0) : (found?.size ?? 0);
       if (found && found !== 'too-many' && found.size) {
         const records = [...found.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
         meta.domains = writeFeedFile(root, 'lists', `${list}-domains`, 'json', Buffer.from(JSON.stringify(records)), records.length);
