@@ -7,11 +7,8 @@ import { send } from '../protocol/send';
 import { isRegistryNotice } from '../protocol/registry-messages';
 import { isCoverNotice } from '../protocol/block-messages';
 import { leaveForBlockPage } from '../guard/leave-for-block-page';
-import { PanelHost } from '../panel/panel-host';
+import type { PanelHost } from '../panel/panel-host';
 import type { PanelModule } from '../panel/panel-module';
-import { QUIET_CSS } from '../panel/panel-styles';
-import { hiddenToast, TOAST_CSS, TOAST_MS } from '../panel/hidden-toast';
-import { quietBadge, quietBadgeContent } from '../panel/quiet-badge';
 import type { T } from '../ui/i18n';
 import { ChangeWatch } from './change-watch';
 import { contentStrings } from './page-strings';
@@ -22,7 +19,7 @@ import { resolveLocator, type TakenSnapshot } from './page-snapshot';
 import { SnapshotJob } from './snapshot-job';
 import { SnapshotScheduler } from './snapshot-scheduler';
 
-/** The panel module (extension/panel/panel-module.ts), built next to this script. */
+/** The drawing module (extension/panel/panel-module.ts: host, pill, toast, panel), built next to this script. */
 const PANEL_MODULE = 'extension/panel/panel.js';
 
 /** The engine's answer for one reading of the page, and the nodes its locators start from. */
@@ -115,8 +112,8 @@ export class ContentSession {
   /** What the quiet badge on the page shows now. */
   private badgeKey = '';
   private panelModule: Promise<PanelModule> | null = null;
-  /** The panel module would not load: the pill stands in for it (and a click tries again). */
-  private panelFailed = false;
+  /** The drawing module, once loaded (nothing is drawn before it is). */
+  private mod: PanelModule | null = null;
   private renders = 0;
   private ended = false;
   /** The newest reading, sent again with the pictures once their bytes are here. */
@@ -182,7 +179,6 @@ export class ContentSession {
     if (this.ended || !this.checked) return;
     this.full = 'opened';
     this.focusRequests++;
-    this.panelFailed = false;
     if (this.config?.dismissed) this.config = { ...this.config, dismissed: false };
     this.show();
   }
@@ -363,22 +359,37 @@ export class ContentSession {
       this.badgeKey = '';
       return;
     }
-    const autoExpand = checked.autoExpand && !this.panelFailed;
+    const mod = this.mod;
+    if (!mod) {
+      // Something is to be drawn: the drawing module first (once per page), then this again.
+      const render = ++this.renders;
+      this.loadPanel().then(
+        (loaded) => {
+          this.mod = loaded;
+          if (!this.ended && render === this.renders) this.show();
+        },
+        (error: unknown) => {
+          this.panelModule = null;
+          if (!this.ended) console.warn('[liangzhao] the panel could not be loaded', error);
+        },
+      );
+      return;
+    }
+    const autoExpand = checked.autoExpand;
     // Until the panel has opened once, a quiet verdict is only the pill, built without Preact.
     if (!this.full && !autoExpand) {
-      this.panel ??= new PanelHost(this.doc, QUIET_CSS, this.onCovered);
-      const badge = quietBadgeContent(result, t, config.lang);
+      this.panel ??= new mod.PanelHost(this.doc, mod.quietCss, this.onCovered);
+      const badge = mod.quietBadgeContent(result, t, config.lang);
       // A new answer usually changes nothing the pill shows: keep it (no new frame).
       const key = JSON.stringify(badge);
       if (key === this.badgeKey) return;
       this.badgeKey = key;
       this.panel.show(
-        quietBadge(this.doc, {
+        mod.quietBadge(this.doc, {
           ...badge,
           onOpen: () => {
             this.full = 'opened';
-            this.panelFailed = false;
-            this.show();
+                    this.show();
           },
         }),
       );
@@ -387,53 +398,40 @@ export class ContentSession {
     this.full ||= 'auto';
     // The whole panel shows the reading state: the first model load's progress is asked meanwhile.
     if (this.reading && this.reading.engine?.phase !== 'ready') this.progress.start();
-    const render = ++this.renders;
-    this.loadPanel().then(
-      (mod) => {
-        if (this.ended || render !== this.renders) return;
-        // Opening by itself, it must not cover the page's own buy button (placement.ts).
-        if (this.full === 'auto' && autoExpand) this.placement ??= mod.placement(this.doc, config.settings.panelSide, level);
-        const place = this.full === 'opened' ? { side: config.settings.panelSide, compact: false } : (this.placement ?? { side: config.settings.panelSide, compact: false });
-        this.panel ??= new PanelHost(this.doc, mod.css, this.onCovered);
-        this.panel.setStyles(mod.css);
-        this.badgeKey = '';
-        const panel = this.panel;
-        panel.render(
-          mod.panel(
-            {
-              result,
-              t,
-              lang: config.lang,
-              autoExpand,
-              openedByUser: this.full === 'opened',
-              focusRequest: this.focusRequests,
-              side: place.side,
-              startCompact: place.compact,
-              findElement: (ref) => resolveLocator(this.checked?.roots ?? [], this.checked?.locators[ref]),
-              onDismiss: () => this.dismiss(),
-              onLeave: () => void send('leavePage', {}).catch((e: unknown) => this.onSendError(e)),
-              onDock: (side) => this.dock(side),
-              user,
-              onReport: (dispute: string | null) => void send('openReportPage', { tabId: null, dispute, title: this.doc.title.slice(0, 300) }).catch((e: unknown) => this.onSendError(e)),
-              onVerify: (kind, value, site) => void send('openRegistryLookup', { tabId: null, kind, value, site }).catch((e: unknown) => this.onSendError(e)),
-              reading: this.reading,
-            },
-            () => panel.scratch(),
-          ),
-        );
-      },
-      (error: unknown) => {
-        if (this.ended || render !== this.renders) return;
-        console.warn('[liangzhao] the panel could not be loaded; showing its badge instead', error);
-        this.panelModule = null;
-        this.panelFailed = true;
-        this.full = false;
-        this.show();
-      },
+    this.renders++;
+    // Opening by itself, it must not cover the page's own buy button (placement.ts).
+    if (this.full === 'auto' && autoExpand) this.placement ??= mod.placement(this.doc, config.settings.panelSide, level);
+    const place = this.full === 'opened' ? { side: config.settings.panelSide, compact: false } : (this.placement ?? { side: config.settings.panelSide, compact: false });
+    this.panel ??= new mod.PanelHost(this.doc, mod.css, this.onCovered);
+    this.panel.setStyles(mod.css);
+    this.badgeKey = '';
+    const panel = this.panel;
+    panel.render(
+      mod.panel(
+        {
+          result,
+          t,
+          lang: config.lang,
+          autoExpand,
+          openedByUser: this.full === 'opened',
+          focusRequest: this.focusRequests,
+          side: place.side,
+          startCompact: place.compact,
+          findElement: (ref) => resolveLocator(this.checked?.roots ?? [], this.checked?.locators[ref]),
+          onDismiss: () => this.dismiss(),
+          onLeave: () => void send('leavePage', {}).catch((e: unknown) => this.onSendError(e)),
+          onDock: (side) => this.dock(side),
+          user,
+          onReport: (dispute: string | null) => void send('openReportPage', { tabId: null, dispute, title: this.doc.title.slice(0, 300) }).catch((e: unknown) => this.onSendError(e)),
+          onVerify: (kind, value, site) => void send('openRegistryLookup', { tabId: null, kind, value, site }).catch((e: unknown) => this.onSendError(e)),
+          reading: this.reading,
+        },
+        () => panel.scratch(),
+      ),
     );
   }
 
-  /** Imports the panel module once (see PANEL_MODULE). */
+  /** Imports the drawing module once (see PANEL_MODULE); a failed import is tried again next time. */
   private loadPanel(): Promise<PanelModule> {
     this.panelModule ??= import(/* @vite-ignore */ nativeApi().runtime.getURL(PANEL_MODULE)) as Promise<PanelModule>;
     return this.panelModule;
@@ -452,7 +450,8 @@ export class ContentSession {
   private dismiss(): void {
     const config = this.config;
     const t = this.t;
-    if (!config || !t) return;
+    const mod = this.mod;
+    if (!config || !t || !mod) return;
     this.config = { ...config, dismissed: true };
     this.renders++;
     this.full = false;
@@ -460,9 +459,9 @@ export class ContentSession {
     this.panel?.destroy();
     const host = this.doc.location.hostname;
     send('dismissSite', { host }).catch((e: unknown) => this.onSendError(e));
-    const toast = (this.panel = new PanelHost(this.doc, QUIET_CSS + TOAST_CSS));
+    const toast = (this.panel = new mod.PanelHost(this.doc, mod.quietCss + mod.toastCss));
     toast.show(
-      hiddenToast(this.doc, {
+      mod.hiddenToast(this.doc, {
         lang: config.lang,
         side: config.settings.panelSide,
         text: t('hiddenToast'),
@@ -483,7 +482,7 @@ export class ContentSession {
     this.toastTimer = setTimeout(() => {
       toast.destroy();
       if (this.panel === toast) this.panel = null;
-    }, TOAST_MS);
+    }, mod.toastMs);
   }
 
   /** The page keeps covering our panel (or stopped): the worker has the toolbar badge pulse meanwhile. */

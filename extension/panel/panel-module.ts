@@ -1,11 +1,15 @@
 /**
- * The risk panel as a module of its own (dist: extension/panel/panel.js, web-accessible), imported
- * by the content script the first time the panel opens: Preact, the panel and its styles cost a
- * page nothing until then. It exports one function; its version must match the content script's
- * (both ship in the same build).
+ * Everything the content script draws, as a module of its own (dist: extension/panel/panel.js,
+ * web-accessible), imported the first time something is drawn on a page: our host element, the
+ * pill, the "已隐藏 · 撤销" toast, Preact, the panel and their styles cost a page where nothing is
+ * drawn (every good page) nothing, not even their compilation. Its version must match the content
+ * script's (both ship in the same build).
  */
 import { h, render } from 'preact';
-import type { MountRenderer } from './panel-host';
+import { PanelHost, type MountRenderer } from './panel-host';
+import { QUIET_CSS } from './panel-styles';
+import { hiddenToast, TOAST_CSS, TOAST_MS } from './hidden-toast';
+import { quietBadge, quietBadgeContent } from './quiet-badge';
 import { PanelApp, type PanelProps } from './panel-app';
 import { PANEL_CSS } from './panel-styles';
 import { makeCopy } from './clipboard';
@@ -14,6 +18,14 @@ import type { Level } from '../../src/types';
 
 export interface PanelModule {
   css: string;
+  /** The pill's styles (no Preact), and the toast's. */
+  quietCss: string;
+  toastCss: string;
+  toastMs: number;
+  PanelHost: typeof PanelHost;
+  quietBadge: typeof quietBadge;
+  quietBadgeContent: typeof quietBadgeContent;
+  hiddenToast: typeof hiddenToast;
   /** Where the panel opens by itself on this page (never over the page's buy button). */
   placement(doc: Document, preferred: Side, level: Level): Placement;
   /** A renderer of the panel with these props; `scratch` is a node inside our shadow root (copy fallback). */
@@ -21,6 +33,10 @@ export interface PanelModule {
 }
 
 export const css = PANEL_CSS;
+export const quietCss = QUIET_CSS;
+export const toastCss = TOAST_CSS;
+export const toastMs = TOAST_MS;
+export { PanelHost, quietBadge, quietBadgeContent, hiddenToast };
 
 /** Heights of the panel (panel-styles.ts): whole, and the compact card (danger's also holds the safe actions). */
 const HEIGHTS = { full: 640, compact: 220, compactDanger: 340 };
