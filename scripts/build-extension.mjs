@@ -39,7 +39,7 @@ function audit(dir) {
 /** The block page (src/blocking/block-page-url.ts BLOCK_PAGE_PATH). */
 const BLOCK_PAGE = 'extension/block/block.html';
 
-/** The panel module, imported by the content script when the panel first opens (panel-module.ts). */
+/** The drawing module (host, pill, toast, panel), imported by the content script the first time it draws (panel-module.ts). */
 const PANEL_MODULE = { entry: 'extension/panel/panel-module.ts', out: 'extension/panel/panel.js' };
 
 /**
@@ -49,20 +49,7 @@ const PANEL_MODULE = { entry: 'extension/panel/panel-module.ts', out: 'extension
  * Firefox's extension ids are random per install already. Returns the modules it was built from.
  */
 function buildPanelModule(target, dir) {
-  const { metafile } = buildSync({
-    absWorkingDir: root,
-    metafile: true,
-    entryPoints: [join(root, PANEL_MODULE.entry)],
-    outfile: join(dir, PANEL_MODULE.out),
-    bundle: true,
-    format: 'esm',
-    minify: true,
-    legalComments: 'none',
-    target: target === 'firefox' ? 'firefox128' : 'chrome120',
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    logLevel: 'warning',
-  });
+  const inputs = bundleOne(target, dir, PANEL_MODULE, { format: 'esm', jsx: 'automatic', jsxImportSource: 'preact' });
   const path = join(dir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(path, 'utf8'));
   // The pages the shop content script (the one that imports the panel) runs on; the registry reader's
@@ -79,6 +66,23 @@ function buildPanelModule(target, dir) {
     { resources: [BLOCK_PAGE], matches: ['http://*/*', 'https://*/*'] },
   ];
   writeFileSync(path, JSON.stringify(manifest, null, 2) + '\n');
+  return inputs;
+}
+
+/** Bundles one entry into one minified file of the build (esbuild); returns the modules it was built from. */
+function bundleOne(target, dir, { entry, out }, options) {
+  const { metafile } = buildSync({
+    absWorkingDir: root,
+    metafile: true,
+    entryPoints: [join(root, entry)],
+    outfile: join(dir, out),
+    bundle: true,
+    minify: true,
+    legalComments: 'none',
+    target: target === 'firefox' ? 'firefox128' : 'chrome120',
+    logLevel: 'warning',
+    ...options,
+  });
   return Object.keys(metafile.inputs).map((input) => join(root, input));
 }
 
@@ -87,19 +91,7 @@ const GUARD_SCRIPT = { entry: 'extension/guard/navigation-guard.ts', out: 'exten
 
 /** Builds the guard as one standalone script (no imports, no web-accessible chunk); returns its inputs. */
 function buildGuardScript(target, dir) {
-  const { metafile } = buildSync({
-    absWorkingDir: root,
-    metafile: true,
-    entryPoints: [join(root, GUARD_SCRIPT.entry)],
-    outfile: join(dir, GUARD_SCRIPT.out),
-    bundle: true,
-    format: 'iife',
-    minify: true,
-    legalComments: 'none',
-    target: target === 'firefox' ? 'firefox128' : 'chrome120',
-    logLevel: 'warning',
-  });
-  return Object.keys(metafile.inputs).map((input) => join(root, input));
+  return bundleOne(target, dir, GUARD_SCRIPT, { format: 'iife' });
 }
 
 /** Builds one target; returns its output directory. */

@@ -11,8 +11,8 @@ export const TOAST_CSS = `
 `;
 
 /**
- * "已隐藏 · 撤销": plain DOM (the panel module may not be loaded, and the page should not compile
- * Preact for a toast), in the same layer as the pill so it sits in the same corner.
+ * "已隐藏 · 撤销": plain DOM (no Preact render for a toast), in the same layer as the pill so it sits
+ * in the same corner.
  */
 export function hiddenToast(doc: Document, p: { lang: string; side: 'left' | 'right'; text: string; undo: string; undoLabel: string; onUndo: () => void }): HTMLElement {
   const layer = doc.createElement('div');

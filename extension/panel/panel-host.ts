@@ -1,8 +1,8 @@
 import { CoverGuard } from './cover-guard';
 
 /**
- * Rich content drawn into our mount by someone else (the panel module, loaded when the panel first
- * opens, so that the page does not compile Preact on every load): how to draw it and take it away.
+ * Rich content drawn into our mount by someone else (the panel's Preact tree, rendered when the
+ * panel first opens): how to draw it and take it away.
  */
 export interface MountRenderer {
   /** Renderers with the same key update one tree in place (Preact keeps its state). */
