@@ -98,7 +98,8 @@ export class BlockRulesService {
     const stored = (await browser.storage.local.get(STATUS_KEY))[STATUS_KEY] as (BlockingStatus & { digest?: string }) | undefined;
     if (!stored) return { rules: 0, domains: 0, overflow: 0, guard: [], maxDomains: limits().maxDomains, rebuiltAt: null, rebuildMs: null, problems: [] };
     const { digest: _digest, ...status } = stored;
-    return status;
+    // A status written by a version before the guard was optional says nothing of it.
+    return { ...status, guard: status.guard ?? [] };
   }
 
   /** The session allow rule: exactly the sites let through now (session rules end with the browser session). */
