@@ -364,8 +364,7 @@ export class ContentSession {
       // Something is to be drawn: the drawing module first (once per page), then this again.
       const render = ++this.renders;
       this.loadPanel().then(
-        (loaded) => {
-          this.mod = loaded;
+        () => {
           if (!this.ended && render === this.renders) this.show();
         },
         (error: unknown) => {
@@ -375,7 +374,7 @@ export class ContentSession {
       );
       return;
     }
-    const autoExpand = checked.autoExpand;
+    const { autoExpand } = checked;
     // Until the panel has opened once, a quiet verdict is only the pill, built without Preact.
     if (!this.full && !autoExpand) {
       this.panel ??= new mod.PanelHost(this.doc, mod.quietCss, this.onCovered);
@@ -389,7 +388,7 @@ export class ContentSession {
           ...badge,
           onOpen: () => {
             this.full = 'opened';
-                    this.show();
+            this.show();
           },
         }),
       );
@@ -433,7 +432,7 @@ export class ContentSession {
 
   /** Imports the drawing module once (see PANEL_MODULE); a failed import is tried again next time. */
   private loadPanel(): Promise<PanelModule> {
-    this.panelModule ??= import(/* @vite-ignore */ nativeApi().runtime.getURL(PANEL_MODULE)) as Promise<PanelModule>;
+    this.panelModule ??= (import(/* @vite-ignore */ nativeApi().runtime.getURL(PANEL_MODULE)) as Promise<PanelModule>).then((mod) => (this.mod = mod));
     return this.panelModule;
   }
 

@@ -51,11 +51,15 @@ export function personalRules(entries: readonly PersonalEntry[], redirectPrefix:
   return rules;
 }
 
-/** Whether a less specific entry that blocks covers the hosts of `pattern`. */
-function overBlocking(pattern: string, entries: readonly PersonalEntry[]): boolean {
+/** Whether a less specific domain entry passing `which` covers the hosts of `pattern`. */
+function coveredBy(pattern: string, entries: readonly PersonalEntry[], which: (e: PersonalEntry) => boolean): boolean {
   const host = pattern.replace(/^\*\./, '');
-  return entries.some((e) => e.action === 'warn' && e.block === true && e.target.type === 'domain' && domainSpecificity(e.target.pattern) < domainSpecificity(pattern) && domainMatches(host, e.target.pattern));
+  return entries.some((e) => which(e) && e.target.type === 'domain' && domainSpecificity(e.target.pattern) < domainSpecificity(pattern) && domainMatches(host, e.target.pattern));
 }
+
+const blocks = (e: PersonalEntry) => e.action === 'warn' && e.block === true;
+/** Whether a less specific entry that blocks covers the hosts of `pattern`. */
+const overBlocking = (pattern: string, entries: readonly PersonalEntry[]) => coveredBy(pattern, entries, blocks);
 
 /** An entry that lifts or imposes a block on its own: a trust entry, or a "warn" with blocking. */
 const decides = (e: PersonalEntry) => e.target.type === 'domain' && (e.action === 'trust' || e.block === true);
@@ -69,10 +73,5 @@ const decides = (e: PersonalEntry) => e.target.type === 'domain' && (e.action ==
  */
 export function personalLeavesToCheck(entries: readonly PersonalEntry[]): boolean {
   if (entries.filter((e) => e.target.type === 'domain').length > MAX_PERSONAL_RULES) return true;
-  return entries.some((e) => {
-    if (e.target.type !== 'domain' || decides(e)) return false;
-    const pattern = e.target.pattern;
-    const host = pattern.replace(/^\*\./, '');
-    return entries.some((o) => o !== e && decides(o) && o.target.type === 'domain' && domainSpecificity(o.target.pattern) < domainSpecificity(pattern) && domainMatches(host, o.target.pattern));
-  });
+  return entries.some((e) => e.target.type === 'domain' && !decides(e) && coveredBy(e.target.pattern, entries, decides));
 }
