@@ -15,6 +15,11 @@
 //     with the 100,000-domain feed alone (its lists all in the browser's rules: no document_start
 //     guard registered) and again as search_with_guard_main_thread_ms once the 1,000,000-key list,
 //     which has no domain file, is synced too (the guard registered for it).
+//   block.floor_marking_search_main_thread_ms: the same page under a stand-in that does the least any
+//     marking design must (markingFloorExtension): it reads the 50 results' targets and titles, asks
+//     its worker once (which answers from a set of the 7 listed hosts, no lookup), and puts our mark
+//     (the same element, style and words) after the 7 titles. What it costs over the floor is the
+//     price of showing anything at all on the page: chiefly the frame that draws the marks.
 // Exported as benchBlock (tests/bench/run-bench.ts, section "block").
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -55,7 +60,38 @@ function searchPage() {
     const url = listed.get(i) ?? `https://shop${i}.plain-${i % 7}.example.com/item/${i}`;
     return `<div class="result c-container new-pmd" id="r${i}" mu="${url}"><h3 class="t"><a href="http://www.baidu.com/link?url=${i}">结果 ${i} 的标题 低价商城</a></h3><div class="c-abstract">这是第 ${i} 条结果的摘要，介绍这家店铺和它卖的东西。</div><div class="c-showurl">${new URL(url).host}</div></div>`;
   });
-  return { html: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>低价商城_百度搜索</title></head><body><div id="wrapper"><div id="content_left">${results.join('\n')}</div></div></body></html>`, listed: listed.size };
+  const listedHosts = [...listed.values()].map((u) => new URL(u).hostname);
+  return { listedHosts, html: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>低价商城_百度搜索</title></head><body><div id="wrapper"><div id="content_left">${results.join('\n')}</div></div></body></html>`, listed: listed.size };
+}
+
+/**
+ * The least a design that marks results can cost the page (see the header): an unpacked extension
+ * whose worker marks the results whose host is in `listedHosts` (given, not looked up) and whose
+ * content script reads the results as src/platforms/listings/baidu.ts does, asks once and draws
+ * our marks. Returns its directory.
+ */
+async function markingFloorExtension(listedHosts, dir) {
+  const { markStyle } = await tsImport('../extension/search/mark-element.ts', import.meta.url);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'marking floor', version: '1', background: { service_worker: 'sw.js' }, content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['cs.js'], run_at: 'document_idle' }] }));
+  const mark = { level: 'red', title: '诈骗网站名单（基准测试）', label: '诈骗网站' };
+  writeFileSync(
+    join(dir, 'sw.js'),
+    `const listed = new Set(${JSON.stringify(listedHosts)}), mark = ${JSON.stringify(mark)};\n` +
+      'chrome.runtime.onMessage.addListener((m, s, reply) => { reply({ ok: true, value: { marks: m.urls.map((u) => (listed.has(new URL(u).hostname) ? mark : null)) } }); });\n',
+  );
+  writeFileSync(
+    join(dir, 'cs.js'),
+    `const style = ${JSON.stringify(markStyle('red'))};\n` +
+      "const results = [...document.querySelectorAll('#content_left .c-container[mu]')].map((r) => ({ title: r.querySelector('h3 a'), url: r.getAttribute('mu') }));\n" +
+      "chrome.runtime.sendMessage({ urls: results.map((r) => r.url) }).then(({ value }) => value.marks.forEach((m, i) => {\n" +
+      "  if (!m) return;\n" +
+      "  const el = document.createElement('span');\n" +
+      "  el.setAttribute('data-liangzhao-mark', m.level); el.title = m.title; el.setAttribute('role', 'img'); el.setAttribute('aria-label', m.title); el.setAttribute('style', style); el.textContent = `! ${m.label}`;\n" +
+      '  results[i].title.after(el);\n' +
+      '}));\n',
+  );
+  return dir;
 }
 
 function serve(dirs, pages) {
@@ -213,6 +249,10 @@ export async function benchBlock(chromiumPath = process.env.CHROMIUM_PATH ?? '/u
     await tracedLoad(floor.context, `${url}&warm=1`, SETTLE_MS, floor.id);
     for (let i = 0; i < loads; i++) floorLoads.push(await tracedLoad(floor.context, `${url}&floor=${i}`, SETTLE_MS, floor.id));
     rmSync(floorDir, { recursive: true, force: true });
+    // The marking stand-in, on the same page: the marks it draws are checked as ours are.
+    const marking = await launch(chromiumPath, await markingFloorExtension(search.listedHosts, join(tmp, 'marking-floor')), join(tmp, 'marking-profile'), port);
+    contexts.push(marking.context);
+    const markingRun = await searchLoads(marking.context, marking.id);
 
     const med = (xs) => r1(pct(xs, 0.5));
     const ms = local.ms.slice(49);
@@ -239,6 +279,14 @@ export async function benchBlock(chromiumPath = process.env.CHROMIUM_PATH ?? '/u
       search_breakdown_median_ms: Object.fromEntries(['script', 'messaging', 'rendering', 'mixedRendering'].map((k) => [k, med(ours.map((o) => o[k]))])),
       floor_search_main_thread_ms: { median: med(floorLoads.map((o) => o.total)), p95: r1(pct(floorLoads.map((o) => o.total), 0.95)) },
       search_over_floor: r3(oursMedian / floorMedian),
+      floor_marking_search_main_thread_ms: {
+        median: med(markingRun.loads.map((o) => o.total)),
+        p95: r1(pct(markingRun.loads.map((o) => o.total), 0.95)),
+        breakdown_median_ms: Object.fromEntries(['script', 'messaging', 'rendering'].map((k) => [k, med(markingRun.loads.map((o) => o[k]))])),
+        marked: markingRun.marks,
+        note: 'a stand-in that reads the results, asks its worker once and draws our 7 marks: the least any design that marks pays',
+      },
+      floor_marking_over_floor: r3(pct(markingRun.loads.map((o) => o.total), 0.5) / floorMedian),
       search_with_guard_main_thread_ms: { median: med(searchWithGuard.loads.map((o) => o.total)), p95: r1(pct(searchWithGuard.loads.map((o) => o.total), 0.95)), guard: afterSync.guard },
       search_with_guard_over_floor: r3(pct(searchWithGuard.loads.map((o) => o.total), 0.5) / floorMedian),
       sync_seconds: r1(syncSeconds),

@@ -27,6 +27,9 @@
 //   content.read_send_typical_main_thread_ms: a stand-in that also reads the page (body.outerHTML)
 //     and sends it in its second message (floorExtension('read-send')): the least any design pays
 //     that checks the page off the page's thread, whatever it does with the answer
+//   content.read_text_typical_main_thread_ms: a stand-in that reads only the page's text
+//     (body.textContent: no markup, no attributes, no links) and sends it (floorExtension('read-text')):
+//     what reading the page at all costs, for any design that checks it off the page's thread
 // Cross-check (content.*_task_duration_delta_ms, skipped with --no-delta): Performance.getMetrics
 // TaskDuration of the settled page with the extension minus a browser without it. It also catches
 // what the trace cannot pin on us (GC or layout we cause later), but it is noisy: two browsers,
@@ -108,10 +111,10 @@ export function floorExtension(kind = 'floor') {
   writeFileSync(join(dir, 'sw.js'), 'chrome.runtime.onMessage.addListener((m, s, reply) => { reply({ ok: true, value: {} }); });\n');
   // The floor is unchanged since issue 11 set its target against it; the reading stand-in reads in
   // an idle callback, as our content script does.
-  const script =
-    kind === 'read-send'
-      ? "chrome.runtime.sendMessage({ type: 'config' }).then(() => requestIdleCallback(() => chrome.runtime.sendMessage({ type: 'verdict', head: document.head.outerHTML, body: document.body.outerHTML })));\n"
-      : "chrome.runtime.sendMessage({ type: 'config' }).then(() => chrome.runtime.sendMessage({ type: 'verdict' }));\n";
+  const read = { 'read-send': 'head: document.head.outerHTML, body: document.body.outerHTML', 'read-text': 'text: document.body.textContent' }[kind];
+  const script = read
+    ? `chrome.runtime.sendMessage({ type: 'config' }).then(() => requestIdleCallback(() => chrome.runtime.sendMessage({ type: 'verdict', ${read} })));\n`
+    : "chrome.runtime.sendMessage({ type: 'config' }).then(() => chrome.runtime.sendMessage({ type: 'verdict' }));\n";
   writeFileSync(join(dir, 'cs.js'), script);
   return dir;
 }
@@ -190,7 +193,7 @@ export async function benchContent({ runs = 7, dist = join(root, 'dist/chrome'),
       out[`${name}_breakdown_median_ms`] = Object.fromEntries(['script', 'messaging', 'rendering', 'mixedRendering'].map((k) => [k, round(quantile(ours.map((o) => o[k]), 0.5))]));
       if (delta) out[`${name}_task_duration_delta_ms`] = stat(deltas);
     }
-    for (const [kind, key] of pages.includes('typical') ? [['floor', 'floor_typical_main_thread_ms'], ['read-send', 'read_send_typical_main_thread_ms']] : []) {
+    for (const [kind, key] of pages.includes('typical') ? [['floor', 'floor_typical_main_thread_ms'], ['read-send', 'read_send_typical_main_thread_ms'], ['read-text', 'read_text_typical_main_thread_ms']] : []) {
       const dir = floorExtension(kind);
       const floor = await launch(true, dir);
       try {

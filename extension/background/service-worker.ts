@@ -137,15 +137,16 @@ new MessageRouter(
     async getPageConfig({ host }) {
       const s = await settings.get();
       const lang = resolveLang(s, browser.i18n.getUILanguage());
-      const allowlisted = findAllowlisted(s.allowlist, host) ?? null;
       return {
-        settings: s,
+        settings: { quietPill: s.quietPill, panelSide: s.panelSide },
         lang,
         dismissed: (await settings.dismissed()).includes(host.toLowerCase()),
-        allowlisted,
-        // An allowlisted page shows nothing; without strings the page falls back to the browser's.
-        strings: allowlisted ? {} : await strings.get(lang).catch(() => ({})),
+        allowlisted: findAllowlisted(s.allowlist, host) ?? null,
       };
+    },
+    async getPageStrings({ lang }) {
+      // Without them the page falls back to the browser's own language (page-strings.ts).
+      return { strings: await strings.get(lang).catch(() => ({})) };
     },
     async uploadPiece(piece, caller) {
       if (caller.tabId === null) throw new Error('uploadPiece needs a tab');

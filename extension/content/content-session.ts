@@ -152,7 +152,6 @@ export class ContentSession {
       await send('reportVerdict', { url: this.doc.location.href, allowlisted: this.config.allowlisted });
       return;
     }
-    this.t = contentStrings(this.config.strings);
     const skip = (el: Element) => this.panel?.owns(el) ?? false;
     this.scheduler = new SnapshotScheduler(
       () => new SnapshotJob(this.doc, skip),
@@ -343,9 +342,8 @@ export class ContentSession {
 
   private show(): void {
     const config = this.config;
-    const t = this.t;
     const checked = this.checked;
-    if (!config || !t || !checked) return;
+    if (!config || !checked) return;
     const { result, user } = checked;
     const level = result.verdict.level;
     // Good pages stay quiet: nothing is drawn where nothing was found wrong (unless the user asked
@@ -360,8 +358,9 @@ export class ContentSession {
       return;
     }
     const mod = this.mod;
-    if (!mod) {
-      // Something is to be drawn: the drawing module first (once per page), then this again.
+    const t = this.t;
+    if (!mod || !t) {
+      // Something is to be drawn: the drawing module and the UI strings first (once per page), then this again.
       const render = ++this.renders;
       this.loadPanel().then(
         () => {
@@ -430,9 +429,23 @@ export class ContentSession {
     );
   }
 
-  /** Imports the drawing module once (see PANEL_MODULE); a failed import is tried again next time. */
+  /**
+   * Imports the drawing module and asks for the UI strings, once (see PANEL_MODULE): a quiet page
+   * pays for neither. A failed import is tried again next time; strings that could not be had fall
+   * back to the browser's own language (page-strings.ts).
+   */
   private loadPanel(): Promise<PanelModule> {
-    this.panelModule ??= (import(/* @vite-ignore */ nativeApi().runtime.getURL(PANEL_MODULE)) as Promise<PanelModule>).then((mod) => (this.mod = mod));
+    const lang = this.config?.lang ?? 'zh-CN';
+    this.panelModule ??= Promise.all([
+      import(/* @vite-ignore */ nativeApi().runtime.getURL(PANEL_MODULE)) as Promise<PanelModule>,
+      send('getPageStrings', { lang }).then(
+        (r) => r.strings,
+        (): Record<string, string> => ({}),
+      ),
+    ]).then(([mod, strings]) => {
+      this.t = contentStrings(strings);
+      return (this.mod = mod);
+    });
     return this.panelModule;
   }
 

@@ -36,13 +36,15 @@ export interface PicturesReading {
 
 /** What the content script needs to know before it shows anything on a page. */
 export interface PageConfig {
-  settings: Settings;
+  /**
+   * Only the settings a page's drawing needs: the rest (the sites not checked, above all) stays out
+   * of every page's renderer.
+   */
+  settings: Pick<Settings, 'quietPill' | 'panelSide'>;
   lang: Lang;
   /** The user dismissed the panel on this host. */
   dismissed: boolean;
   allowlisted: string | null;
-  /** The UI strings in `lang` (UiStrings.get), here to spare the page a second round trip. */
-  strings: Record<string, string>;
 }
 
 /** What the options page lists under "what data the extension keeps". */
@@ -106,6 +108,11 @@ export const MAX_SNAPSHOT_PARTS = 256;
 export interface Protocol extends ReportsProtocol, RegistryProtocol, BlockProtocol {
   // Content-script messages (see CONTENT_MESSAGES).
   getPageConfig: { payload: { host: string }; response: PageConfig };
+  /**
+   * The UI strings of `lang` (UiStrings.get), asked by a content script only when it has something
+   * to draw: a quiet page never receives (and parses) the ~30 KB of them.
+   */
+  getPageStrings: { payload: { lang: Lang }; response: { strings: Record<string, string> } };
   /**
    * The page read by the content script (src/scan/snapshot): scanned by the engine in an extension
    * document, checked against the lists, the user's rules applied, stored as the tab's verdict.
@@ -193,6 +200,7 @@ export const ENGINE_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['
 /** The only messages a content script may send; everything else needs an extension page. */
 export const CONTENT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>([
   'getPageConfig',
+  'getPageStrings',
   'checkPage',
   'uploadPiece',
   'reportVerdict',

@@ -2,6 +2,7 @@
 import { normalizeSettings, type Settings } from '../../src/ui-model/settings';
 import type { PageSnapshot, SnapshotPart } from '../../src/scan/locator';
 import { MAX_PICTURE_CHARS, MAX_PICTURES, MAX_PIECE_CHARS, MAX_SNAPSHOT_CHARS, MAX_SNAPSHOT_PARTS, type MessageType, type Payload, type PictureInput } from './messages';
+import { LANGS } from '../../src/i18n/lang';
 import { FEED_PAYLOADS } from './feed-payloads';
 import { REPORT_PAYLOADS } from './report-payloads';
 import { REGISTRY_PAYLOADS } from './registry-payloads';
@@ -50,6 +51,7 @@ const empty = obj({});
 /** Validators keyed by message type: adding a message without one does not compile. */
 export const PAYLOADS: { [K in MessageType]: Validator<Payload<K>> } = {
   getPageConfig: obj({ host }),
+  getPageStrings: obj({ lang: oneOf(LANGS) }),
   checkPage: obj({ url: text, parts: arr(snapshotPart, MAX_SNAPSHOT_PARTS), truncated: bool, upload: nullable(str(64)), pictures: optional(pictures) }),
   uploadPiece: obj({ upload: str(64), part: int(0, MAX_SNAPSHOT_PARTS - 1), field: oneOf(['head', 'body', 'html'] as const), text: str(MAX_PIECE_CHARS) }),
   reportVerdict: obj({ url: text, allowlisted: str(300) }),
