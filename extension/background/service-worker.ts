@@ -3,7 +3,6 @@
  * listeners in its constructor), then routes messages. Nothing in memory is trusted across a restart.
  */
 import browser from 'webextension-polyfill';
-import { findAllowlisted } from '../../src/ui-model/site-pattern';
 import type { StoredDataSummary, TabCommand } from '../protocol/messages';
 import { ownSiteOnly } from '../protocol/authorize';
 import { resolveLang } from '../../src/ui-model/settings';
@@ -22,6 +21,7 @@ import { FirstRun } from './first-run';
 import { recommendedConfig } from './recommended-config';
 import { manifestUrl } from '../../src/lists/subscriptions';
 import { SettingsStore } from './settings-store';
+import { pageConfig } from './page-config';
 import { TabVerdicts } from './tab-verdicts';
 import { ToolbarBadge } from './toolbar-badge';
 import { UiStrings } from './ui-strings';
@@ -135,14 +135,7 @@ new MessageRouter(
   {
     ...reportHandlers(reports, reportEndpoints, userRules),
     async getPageConfig({ host }) {
-      const s = await settings.get();
-      const lang = resolveLang(s, browser.i18n.getUILanguage());
-      return {
-        settings: { quietPill: s.quietPill, panelSide: s.panelSide },
-        lang,
-        dismissed: (await settings.dismissed()).includes(host.toLowerCase()),
-        allowlisted: findAllowlisted(s.allowlist, host) ?? null,
-      };
+      return pageConfig(await settings.get(), await settings.dismissed(), host, browser.i18n.getUILanguage());
     },
     async getPageStrings({ lang }) {
       // Without them the page falls back to the browser's own language (page-strings.ts).
