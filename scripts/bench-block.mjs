@@ -27,7 +27,9 @@ import { tmpdir } from 'node:os';
 import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
-import { floorExtension, tracedLoad } from './bench-content.mjs';
+import { buildSync } from 'esbuild';
+import { floorExtension, standInExtension, tracedLoad } from './bench-content.mjs';
+import { root } from './ensure.mjs';
 import { benchChromiumArgs, benchExtension } from './bench-extension.mjs';
 import { makeKeys, writeSyntheticFeed } from './synthetic-feed.mjs';
 
@@ -65,33 +67,21 @@ function searchPage() {
 }
 
 /**
- * The least a design that marks results can cost the page (see the header): an unpacked extension
- * whose worker marks the results whose host is in `listedHosts` (given, not looked up) and whose
- * content script reads the results as src/platforms/listings/baidu.ts does, asks once and draws
- * our marks. Returns its directory.
+ * The least a design that marks results can cost the page (see the header): a stand-in whose
+ * worker marks the results whose host is in `listedHosts` (given, not looked up) and whose content
+ * script reads the results as src/platforms/listings/baidu.ts does, asks once and draws our own
+ * mark (extension/search/mark-element.ts, bundled in). Returns its directory.
  */
-async function markingFloorExtension(listedHosts, dir) {
-  const { markStyle } = await tsImport('../extension/search/mark-element.ts', import.meta.url);
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'marking floor', version: '1', background: { service_worker: 'sw.js' }, content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['cs.js'], run_at: 'document_idle' }] }));
+function markingFloorExtension(listedHosts) {
   const mark = { level: 'red', title: '诈骗网站名单（基准测试）', label: '诈骗网站' };
-  writeFileSync(
-    join(dir, 'sw.js'),
+  const worker =
     `const listed = new Set(${JSON.stringify(listedHosts)}), mark = ${JSON.stringify(mark)};\n` +
-      'chrome.runtime.onMessage.addListener((m, s, reply) => { reply({ ok: true, value: { marks: m.urls.map((u) => (listed.has(new URL(u).hostname) ? mark : null)) } }); });\n',
-  );
-  writeFileSync(
-    join(dir, 'cs.js'),
-    `const style = ${JSON.stringify(markStyle('red'))};\n` +
-      "const results = [...document.querySelectorAll('#content_left .c-container[mu]')].map((r) => ({ title: r.querySelector('h3 a'), url: r.getAttribute('mu') }));\n" +
-      "chrome.runtime.sendMessage({ urls: results.map((r) => r.url) }).then(({ value }) => value.marks.forEach((m, i) => {\n" +
-      "  if (!m) return;\n" +
-      "  const el = document.createElement('span');\n" +
-      "  el.setAttribute('data-liangzhao-mark', m.level); el.title = m.title; el.setAttribute('role', 'img'); el.setAttribute('aria-label', m.title); el.setAttribute('style', style); el.textContent = `! ${m.label}`;\n" +
-      '  results[i].title.after(el);\n' +
-      '}));\n',
-  );
-  return dir;
+    'chrome.runtime.onMessage.addListener((m, s, reply) => { reply({ ok: true, value: { marks: m.urls.map((u) => (listed.has(new URL(u).hostname) ? mark : null)) } }); });\n';
+  const entry = `import { markElement } from './extension/search/mark-element';
+const results = [...document.querySelectorAll('#content_left .c-container[mu]')].map((r) => ({ title: r.querySelector('h3 a'), url: r.getAttribute('mu') }));
+chrome.runtime.sendMessage({ urls: results.map((r) => r.url) }).then(({ value }) => value.marks.forEach((m, i) => m && results[i].title.after(markElement(document, m))));`;
+  const { outputFiles } = buildSync({ stdin: { contents: entry, resolveDir: root, loader: 'ts' }, bundle: true, minify: true, format: 'iife', target: 'chrome120', write: false, logLevel: 'warning' });
+  return standInExtension('marking floor', { worker, content: outputFiles[0].text });
 }
 
 function serve(dirs, pages) {
@@ -250,9 +240,11 @@ export async function benchBlock(chromiumPath = process.env.CHROMIUM_PATH ?? '/u
     for (let i = 0; i < loads; i++) floorLoads.push(await tracedLoad(floor.context, `${url}&floor=${i}`, SETTLE_MS, floor.id));
     rmSync(floorDir, { recursive: true, force: true });
     // The marking stand-in, on the same page: the marks it draws are checked as ours are.
-    const marking = await launch(chromiumPath, await markingFloorExtension(search.listedHosts, join(tmp, 'marking-floor')), join(tmp, 'marking-profile'), port);
+    const markingDir = markingFloorExtension(search.listedHosts);
+    const marking = await launch(chromiumPath, markingDir, join(tmp, 'marking-profile'), port);
     contexts.push(marking.context);
     const markingRun = await searchLoads(marking.context, marking.id);
+    rmSync(markingDir, { recursive: true, force: true });
 
     const med = (xs) => r1(pct(xs, 0.5));
     const ms = local.ms.slice(49);

@@ -97,25 +97,31 @@ async function launch(withExtension, dist) {
  * message deliveries — below which no design of ours can go.
  */
 export function floorExtension(kind = 'floor') {
-  const dir = mkdtempSync(join(tmpdir(), 'lz-floor-'));
-  writeFileSync(
-    join(dir, 'manifest.json'),
-    JSON.stringify({
-      manifest_version: 3,
-      name: 'floor',
-      version: '1',
-      background: { service_worker: 'sw.js' },
-      content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['cs.js'], run_at: 'document_idle' }],
-    }),
-  );
-  writeFileSync(join(dir, 'sw.js'), 'chrome.runtime.onMessage.addListener((m, s, reply) => { reply({ ok: true, value: {} }); });\n');
   // The floor is unchanged since issue 11 set its target against it; the reading stand-in reads in
   // an idle callback, as our content script does.
   const read = { 'read-send': 'head: document.head.outerHTML, body: document.body.outerHTML', 'read-text': 'text: document.body.textContent' }[kind];
   const script = read
     ? `chrome.runtime.sendMessage({ type: 'config' }).then(() => requestIdleCallback(() => chrome.runtime.sendMessage({ type: 'verdict', ${read} })));\n`
     : "chrome.runtime.sendMessage({ type: 'config' }).then(() => chrome.runtime.sendMessage({ type: 'verdict' }));\n";
-  writeFileSync(join(dir, 'cs.js'), script);
+  return standInExtension('floor', { worker: 'chrome.runtime.onMessage.addListener((m, s, reply) => { reply({ ok: true, value: {} }); });\n', content: script });
+}
+
+/**
+ * An unpacked stand-in extension in a new temporary folder: a service worker and a content script
+ * on every http(s) page at document_idle, as ours runs. Returns its directory.
+ */
+export function standInExtension(name, { worker, content }) {
+  const dir = mkdtempSync(join(tmpdir(), `lz-${name.replace(/\W+/g, '-')}-`));
+  const manifest = {
+    manifest_version: 3,
+    name,
+    version: '1',
+    background: { service_worker: 'sw.js' },
+    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['cs.js'], run_at: 'document_idle' }],
+  };
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  writeFileSync(join(dir, 'sw.js'), worker);
+  writeFileSync(join(dir, 'cs.js'), content);
   return dir;
 }
 

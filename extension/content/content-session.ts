@@ -435,10 +435,9 @@ export class ContentSession {
    * back to the browser's own language (page-strings.ts).
    */
   private loadPanel(): Promise<PanelModule> {
-    const lang = this.config?.lang ?? 'zh-CN';
     this.panelModule ??= Promise.all([
       import(/* @vite-ignore */ nativeApi().runtime.getURL(PANEL_MODULE)) as Promise<PanelModule>,
-      send('getPageStrings', { lang }).then(
+      send('getPageStrings', { lang: this.config?.lang ?? 'zh-CN' }).then(
         (r) => r.strings,
         (): Record<string, string> => ({}),
       ),

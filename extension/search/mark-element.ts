@@ -14,7 +14,7 @@ const COLOUR: Record<TargetMark['level'], { color: string; textColor: string }> 
  * there). It takes the font family, weight and style of the title it stands beside: a font of its
  * own would make the browser find and load another face, with its fallback for Chinese text.
  */
-export function markStyle(level: TargetMark['level']): string {
+function markStyle(level: TargetMark['level']): string {
   return [
     'all: initial',
     'display: inline-block',
